@@ -1,0 +1,14 @@
+import { defineConfig } from "vitest/config";
+
+// Vitest 4.1 (5.x needs Node 22). isolated-vm 5.0.4 on Node 20 needs --no-node-snapshot in
+// every process that loads it, so tests run in forked workers with that flag.
+export default defineConfig({
+  test: {
+    include: ["**/*.test.ts"],
+    exclude: ["node_modules/**", "e2e/**", ".next/**", "exercises/**"],
+    pool: "forks",
+    execArgv: ["--no-node-snapshot"],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
