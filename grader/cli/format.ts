@@ -1,0 +1,111 @@
+// Reports for people, in the style of Lincheck: what failed, one column per thread with the
+// interleaving that leads to it, the lines, and the exact command that replays it.
+
+import type { ExploreReport, Failure } from "../explore/explore";
+import type { TraceEvent } from "../runtime/types";
+
+const MAX_ROWS = 80;
+const COLUMN = 30;
+
+export function describeEvent(e: TraceEvent): string {
+  const target = e.target !== undefined ? ` ${e.target}` : "";
+  const value =
+    e.value === undefined
+      ? ""
+      : e.op === "get" || e.op === "load" || e.op === "fetchAdd" || e.op === "exchange" || e.op === "compareExchange" || e.op === "acquire" || e.op === "wait"
+        ? ` → ${e.value}`
+        : ` ${e.value}`;
+  const line = e.line !== undefined ? ` :${e.line}` : "";
+  return `${e.op}${target}${value}${line}`;
+}
+
+function fit(text: string, width: number): string {
+  return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
+}
+
+/** One column per thread, one row per event, in the order they happened. */
+export function interleavingTable(trace: readonly TraceEvent[], threads: readonly string[]): string {
+  const names = threads.filter((t) => trace.some((e) => e.thread === t));
+  for (const e of trace) if (!names.includes(e.thread)) names.push(e.thread);
+  const header = `| ${"time".padEnd(6)} | ${names.map((n) => fit(n, COLUMN)).join(" | ")} |`;
+  const rule = `|${"-".repeat(8)}|${names.map(() => "-".repeat(COLUMN + 2)).join("|")}|`;
+  const rows: string[] = [];
+  let shown: readonly TraceEvent[] = trace;
+  let skipped = 0;
+  if (trace.length > MAX_ROWS) {
+    skipped = trace.length - MAX_ROWS;
+    shown = trace.slice(skipped);
+  }
+  for (const e of shown) {
+    const cells = names.map((n) => fit(n === e.thread ? describeEvent(e) : "", COLUMN));
+    rows.push(`| ${String(e.time).padEnd(6)} | ${cells.join(" | ")} |`);
+  }
+  const note = skipped > 0 ? `(${skipped} earlier events not shown; --json has the whole trace)\n` : "";
+  return `${note}${header}\n${rule}\n${rows.join("\n")}`;
+}
+
+export function replayCommand(file: string, f: Pick<Failure, "strategy" | "seed" | "depth">, cores: number): string {
+  const depth = f.depth !== undefined ? ` --depth ${f.depth}` : "";
+  return `npx interleave replay ${quote(file)} --strategy ${f.strategy} --seed ${f.seed}${depth} --cores ${cores}`;
+}
+
+function quote(s: string): string {
+  return /^[\w./-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`;
+}
+
+function where(f: Failure): string {
+  const o = f.outcome;
+  return o.file && o.line ? ` (${o.file}:${o.line})` : "";
+}
+
+export function formatRun(file: string, report: ExploreReport): string {
+  const out: string[] = [];
+  const runs = `${report.schedulesRun} schedule${report.schedulesRun === 1 ? "" : "s"}`;
+  const mix = Object.entries(report.byStrategy)
+    .map(([s, n]) => `${s} ${n}`)
+    .join(", ");
+  if (!report.failure) {
+    out.push(`✔ passed: ${runs} explored (${mix}), no failure found.`);
+    if (report.exhaustive) out.push(`  dfs explored every schedule within the preemption bound.`);
+    if (report.budgetExhausted) out.push(`  The time budget ran out before every requested schedule ran: more schedules could still find a bug.`);
+    if (report.makespan !== null) out.push(`  Makespan of the un-stressed schedule: ${report.makespan} ms of virtual time on ${report.cores} cores.`);
+    return out.join("\n");
+  }
+  const f = report.failure;
+  out.push(`✘ ${f.verdict}: ${f.message}${where(f)}`);
+  out.push(
+    `  Found on schedule ${f.schedule} of ${runs} run (${f.strategy}, seed ${f.seed}${f.depth !== undefined ? `, depth ${f.depth}` : ""}); the failing schedule has ${f.preemptions} preemption${f.preemptions === 1 ? "" : "s"}.`,
+  );
+  if (f.verdict === "wrong-answer") out.push(`  It fails even without any preemption (the un-stressed rr schedule): the logic is wrong, not only the synchronization.`);
+  if (f.verdict === "race" && report.baseline.kind === "passed") out.push(`  The un-stressed schedule passes: only some interleavings break it — a race.`);
+  if (f.outcome.waits && f.outcome.waits.length > 0) {
+    out.push("");
+    out.push("  Who waits for what:");
+    for (const w of f.outcome.waits) {
+      out.push(`    ${w.thread} waits in ${w.op}(${w.target})${w.line ? ` at ${w.file ?? ""}:${w.line}` : ""}${w.holder ? ` — held by ${w.holder}` : ""}`);
+    }
+  }
+  if (f.trace.length > 0) {
+    out.push("");
+    out.push("The following interleaving leads to the error:");
+    out.push(interleavingTable(f.trace, f.threads));
+  }
+  out.push("");
+  out.push(`Replay it: ${replayCommand(file, f, report.cores)}`);
+  out.push(`Trace hash: ${f.traceHash}`);
+  return out.join("\n");
+}
+
+export function formatReplay(file: string, report: ExploreReport, trace: readonly TraceEvent[], threads: readonly string[]): string {
+  const out: string[] = [];
+  const f = report.failure;
+  out.push(f ? `✘ ${f.verdict}: ${f.message}${where(f)}` : `✔ passed: this schedule runs to the end without a failure.`);
+  out.push(`  Schedule: ${report.strategy}, seed ${report.seed}; ${trace.length} events.`);
+  out.push("");
+  out.push(interleavingTable(trace, threads));
+  if (f) {
+    out.push("");
+    out.push(`Trace hash: ${f.traceHash}`);
+  }
+  return out.join("\n");
+}

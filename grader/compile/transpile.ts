@@ -1,0 +1,66 @@
+// Student TypeScript → the CommonJS-shaped JavaScript the sandbox runs, with a map from
+// generated lines back to the student's lines. A syntax error is a compile-error verdict
+// with file:line:col, never a crash.
+
+import ts from "typescript";
+import { lineMapFromSourceMap } from "./sourcemap";
+
+export interface CompiledModule {
+  /** Name the module has inside the sandbox (also the file name in stack traces). */
+  name: string;
+  /** What the user calls the file (shown in reports). */
+  displayName: string;
+  js: string;
+  /** Generated JS line → TypeScript line. */
+  lines: Map<number, number>;
+  source: string;
+}
+
+export interface CompileDiagnostic {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export type CompileResult = { ok: true; module: CompiledModule } | { ok: false; diagnostics: CompileDiagnostic[] };
+
+export function compileModule(name: string, displayName: string, source: string): CompileResult {
+  const out = ts.transpileModule(source, {
+    fileName: displayName,
+    reportDiagnostics: true,
+    compilerOptions: {
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.CommonJS,
+      sourceMap: true,
+      inlineSources: false,
+      esModuleInterop: false,
+      isolatedModules: true,
+      strict: true,
+      removeComments: false,
+    },
+  });
+  const diagnostics = (out.diagnostics ?? []).filter((d) => d.category === ts.DiagnosticCategory.Error);
+  if (diagnostics.length > 0) {
+    return {
+      ok: false,
+      diagnostics: diagnostics.map((d) => {
+        const pos = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : { line: 0, character: 0 };
+        return {
+          file: displayName,
+          line: pos.line + 1,
+          column: pos.character + 1,
+          message: ts.flattenDiagnosticMessageText(d.messageText, "\n"),
+        };
+      }),
+    };
+  }
+  const js = out.outputText.replace(/\/\/# sourceMappingURL=.*$/m, "");
+  const map = JSON.parse(out.sourceMapText ?? "{}") as { mappings?: string };
+  return { ok: true, module: { name, displayName, js, lines: lineMapFromSourceMap(map.mappings ?? ""), source } };
+}
+
+/** Wrap compiled code as a factory expression; the prefix stays on line 1 so lines do not shift. */
+export function factorySource(js: string): string {
+  return `(function (exports, require, module) {${js}\n})`;
+}

@@ -1,0 +1,300 @@
+// Runs a program under many schedules and reports the first failure with everything needed
+// to see and replay it: the un-stressed baseline first (for the makespan and to tell a
+// wrong program from a racy one), then the chosen strategy, then a traced replay of the
+// failing schedule.
+
+import { createHash } from "node:crypto";
+import type { ScheduleConfig, ScheduleOutcome, ScheduleResult, TraceEvent } from "../runtime/types";
+import { SandboxFailure, type Session } from "../sandbox/session";
+import { verdictOf, type HostOutcomeKind, type Verdict } from "../verdict";
+import { PreemptionBoundedDfs } from "./dfs";
+import { planSchedule, type ExploreStrategy, type ReplayStrategy } from "./plan";
+
+export interface ExploreOptions {
+  strategy: ExploreStrategy;
+  runs: number;
+  seed: number;
+  depth?: number;
+  cores: number;
+  maxSteps: number;
+  entryModule: string;
+  entryExport: string;
+  /** Stop exploring (reporting what ran) after this much real time. */
+  timeBudgetMs?: number;
+}
+
+export interface Failure {
+  verdict: Verdict;
+  kind: HostOutcomeKind;
+  message: string;
+  /** 0-based index of the failing schedule in this run. */
+  schedule: number;
+  strategy: ReplayStrategy;
+  seed: number;
+  depth?: number;
+  preemptions: number;
+  steps: number;
+  outcome: ScheduleOutcome;
+  /** The decisions of the failing schedule (thread ids): `replay --schedule` takes them. */
+  decisions: number[];
+  trace: TraceEvent[];
+  traceHash: string;
+  threads: string[];
+}
+
+export interface ExploreReport {
+  verdict: Verdict;
+  schedulesRun: number;
+  strategy: ExploreStrategy;
+  seed: number;
+  depth?: number;
+  cores: number;
+  /** Virtual time of the un-stressed (rr) schedule; null if it did not finish. */
+  makespan: number | null;
+  /** Virtual CPU time of the rr schedule's work() calls. */
+  work: number;
+  baseline: { kind: HostOutcomeKind; steps: number; decisions: number };
+  /** How many schedules each concrete strategy ran. */
+  byStrategy: Record<string, number>;
+  /** dfs only: the bounded space was fully explored. */
+  exhaustive?: boolean;
+  /** The time budget ran out before `runs` schedules. */
+  budgetExhausted?: boolean;
+  failure?: Failure;
+}
+
+type Attempt = { result: ScheduleResult } | { sandbox: SandboxFailure };
+
+export function baseConfig(options: Pick<ExploreOptions, "cores" | "maxSteps" | "entryModule" | "entryExport">): ScheduleConfig {
+  return {
+    strategy: "rr",
+    seed: 0,
+    depth: 3,
+    expectedSteps: 1,
+    guide: [],
+    cores: options.cores,
+    maxSteps: options.maxSteps,
+    trace: false,
+    recordOptions: false,
+    entryModule: options.entryModule,
+    entryExport: options.entryExport,
+    detectRaces: true,
+    detectLockOrder: true,
+  };
+}
+
+function attempt(session: Session, config: ScheduleConfig): Attempt {
+  try {
+    return { result: session.runSchedule(config) };
+  } catch (error) {
+    if (error instanceof SandboxFailure) return { sandbox: error };
+    throw error;
+  }
+}
+
+function kindOf(a: Attempt): HostOutcomeKind {
+  return "result" in a ? a.result.outcome.kind : a.sandbox.kind;
+}
+
+export function hashTrace(trace: readonly TraceEvent[]): string {
+  return createHash("sha256").update(JSON.stringify(trace)).digest("hex").slice(0, 16);
+}
+
+export function explore(session: Session, options: ExploreOptions): ExploreReport {
+  const started = performance.now();
+  const base = baseConfig(options);
+  const baseline = attempt(session, base);
+  const baselineKind = kindOf(baseline);
+  const k = "result" in baseline ? Math.max(1, baseline.result.decisions.length) : 100;
+  const report: ExploreReport = {
+    verdict: "passed",
+    schedulesRun: 0,
+    strategy: options.strategy,
+    seed: options.seed,
+    depth: options.depth,
+    cores: options.cores,
+    makespan: "result" in baseline && baselineKind === "passed" ? baseline.result.time : null,
+    work: "result" in baseline ? baseline.result.work : 0,
+    baseline: {
+      kind: baselineKind,
+      steps: "result" in baseline ? baseline.result.steps : 0,
+      decisions: "result" in baseline ? baseline.result.decisions.length : 0,
+    },
+    byStrategy: {},
+  };
+  const outOfTime = () => options.timeBudgetMs !== undefined && performance.now() - started > options.timeBudgetMs;
+  const onBaselineFailed = baselineKind !== "passed";
+
+  const fail = (index: number, strategy: ReplayStrategy, seed: number, depth: number | undefined, config: ScheduleConfig, a: Attempt) => {
+    report.failure = buildFailure(session, index, strategy, seed, depth, config, a, onBaselineFailed);
+    report.verdict = report.failure.verdict;
+  };
+
+  if (options.strategy === "dfs") {
+    const bound = options.depth ?? 2;
+    const dfs = new PreemptionBoundedDfs(bound);
+    for (let i = 0; i < options.runs; i++) {
+      const prefix = dfs.next();
+      if (prefix === null) {
+        report.exhaustive = true;
+        break;
+      }
+      if (outOfTime()) {
+        report.budgetExhausted = true;
+        break;
+      }
+      const config = { ...base, strategy: "guided" as const, guide: prefix, recordOptions: true };
+      const a = attempt(session, config);
+      report.schedulesRun++;
+      report.byStrategy.dfs = (report.byStrategy.dfs ?? 0) + 1;
+      if (kindOf(a) !== "passed") {
+        fail(i, "dfs", i, bound, { ...config, recordOptions: false }, a);
+        return report;
+      }
+      if ("result" in a) dfs.explored(prefix, a.result.options ?? []);
+    }
+    return report;
+  }
+
+  const runs = options.strategy === "rr" ? 1 : options.runs;
+  for (let i = 0; i < runs; i++) {
+    if (i > 0 && outOfTime()) {
+      report.budgetExhausted = true;
+      break;
+    }
+    const plan = planSchedule(options.strategy, i, options.seed, options.depth);
+    const config: ScheduleConfig = { ...base, strategy: plan.strategy, seed: plan.seed, depth: plan.depth, expectedSteps: k };
+    const a = plan.strategy === "rr" ? baseline : attempt(session, config);
+    report.schedulesRun++;
+    report.byStrategy[plan.strategy] = (report.byStrategy[plan.strategy] ?? 0) + 1;
+    if (kindOf(a) !== "passed") {
+      fail(i, plan.strategy, plan.seed, plan.strategy === "pct" || plan.strategy === "delay" ? plan.depth : undefined, config, a);
+      return report;
+    }
+  }
+  return report;
+}
+
+/** Replay the failing schedule with the trace on; the replay must fail the same way. */
+function buildFailure(
+  session: Session,
+  index: number,
+  strategy: ReplayStrategy,
+  seed: number,
+  depth: number | undefined,
+  config: ScheduleConfig,
+  found: Attempt,
+  baselineFailed: boolean,
+): Failure {
+  const kind = kindOf(found);
+  const onBaseline = strategy === "rr" || baselineFailed;
+  const verdict = verdictOf(kind, onBaseline);
+  if ("sandbox" in found) {
+    return {
+      verdict,
+      kind,
+      message: found.sandbox.message,
+      schedule: index,
+      strategy,
+      seed,
+      depth,
+      preemptions: 0,
+      steps: 0,
+      outcome: { kind: "error", message: found.sandbox.message },
+      decisions: [],
+      trace: [],
+      traceHash: hashTrace([]),
+      threads: [],
+    };
+  }
+  const traced = attempt(session, { ...config, trace: true });
+  const result = "result" in traced ? traced.result : found.result;
+  if ("result" in traced && traced.result.outcome.kind !== found.result.outcome.kind) {
+    throw new Error(
+      `internal error: the failing schedule did not reproduce (${found.result.outcome.kind} became ${traced.result.outcome.kind}); please report this program`,
+    );
+  }
+  const trace = result.trace ?? [];
+  return {
+    verdict,
+    kind,
+    message: result.outcome.message,
+    schedule: index,
+    strategy,
+    seed,
+    depth,
+    preemptions: result.preemptions,
+    steps: result.steps,
+    outcome: result.outcome,
+    decisions: result.decisions,
+    trace,
+    traceHash: hashTrace(trace),
+    threads: result.threads,
+  };
+}
+
+/** Run one schedule with the trace on (the `replay` command). */
+export function replayOne(
+  session: Session,
+  options: Omit<ExploreOptions, "runs" | "strategy" | "timeBudgetMs"> & { strategy: ReplayStrategy; decisions?: number[] },
+): { report: ExploreReport; result: ScheduleResult | null } {
+  if (options.strategy === "dfs" && options.decisions === undefined) {
+    // A dfs schedule is named by its index in the enumeration: enumerate up to it.
+    const dfs = new PreemptionBoundedDfs(options.depth ?? 2);
+    const base = baseConfig(options);
+    let prefix: number[] | null = [];
+    for (let i = 0; i <= options.seed; i++) {
+      prefix = dfs.next();
+      if (prefix === null) break;
+      if (i === options.seed) break;
+      const a = attempt(session, { ...base, strategy: "guided", guide: prefix, recordOptions: true });
+      if ("result" in a) dfs.explored(prefix, a.result.options ?? []);
+    }
+    if (prefix === null) throw new RangeError(`dfs has no schedule ${options.seed} at preemption bound ${options.depth ?? 2}`);
+    return replayOne(session, { ...options, decisions: prefix });
+  }
+  const report = explore(session, { ...options, strategy: "rr", runs: 1 });
+  const base = baseConfig(options);
+  const k = Math.max(1, report.baseline.decisions);
+  const config: ScheduleConfig =
+    options.decisions !== undefined
+      ? { ...base, strategy: "guided", guide: options.decisions, trace: true }
+      : (() => {
+          const plan = planSchedule(options.strategy as Exclude<ReplayStrategy, "dfs">, 0, options.seed, options.depth);
+          return { ...base, strategy: plan.strategy, seed: plan.seed, depth: plan.depth, expectedSteps: k, trace: true };
+        })();
+  const a = attempt(session, config);
+  report.strategy = options.strategy;
+  report.seed = options.seed;
+  report.schedulesRun = 1;
+  report.byStrategy = { [options.strategy]: 1 };
+  report.failure = undefined;
+  report.verdict = "passed";
+  if ("sandbox" in a) {
+    report.verdict = verdictOf(a.sandbox.kind, report.baseline.kind !== "passed");
+    return { report, result: null };
+  }
+  const kind = a.result.outcome.kind;
+  if (kind !== "passed") {
+    const onBaseline = options.strategy === "rr" || report.baseline.kind !== "passed";
+    const trace = a.result.trace ?? [];
+    report.verdict = verdictOf(kind, onBaseline);
+    report.failure = {
+      verdict: report.verdict,
+      kind,
+      message: a.result.outcome.message,
+      schedule: 0,
+      strategy: options.strategy,
+      seed: options.seed,
+      depth: options.depth,
+      preemptions: a.result.preemptions,
+      steps: a.result.steps,
+      outcome: a.result.outcome,
+      decisions: a.result.decisions,
+      trace,
+      traceHash: hashTrace(trace),
+      threads: a.result.threads,
+    };
+  }
+  return { report, result: a.result };
+}

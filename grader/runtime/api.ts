@@ -1,0 +1,92 @@
+// The "interleave" module: what student and harness code import.
+
+import { sched } from "./context";
+import { AssertionError, BrokenBarrierError, Empty, Full, IndexError, RuntimeError, ValueError } from "./errors";
+import { Barrier } from "./primitives/barrier";
+import { Condition } from "./primitives/condition";
+import { Event } from "./primitives/event";
+import { Lock, RLock } from "./primitives/locks";
+import { Queue } from "./primitives/queue";
+import { BoundedSemaphore, Semaphore } from "./primitives/semaphore";
+import { AtomicInt, Shared, SharedArray } from "./primitives/shared";
+import { currentThread, spawn, Thread } from "./primitives/thread";
+
+/** Block the calling thread for `ms` of virtual time. */
+export async function sleep(ms: number): Promise<void> {
+  const s = sched();
+  const t = s.enter("sleep");
+  try {
+    await s.sleep(t, Number(ms) || 0);
+  } finally {
+    s.leave(t);
+  }
+}
+
+/** Occupy a virtual core for `units` of virtual CPU time. */
+export async function work(units: number): Promise<void> {
+  const s = sched();
+  const t = s.enter("work");
+  try {
+    await s.work(t, Math.max(0, Number(units) || 0));
+  } finally {
+    s.leave(t);
+  }
+}
+
+/** A bare scheduling point: even the un-stressed schedule lets the next thread run here. */
+export async function yieldNow(): Promise<void> {
+  const s = sched();
+  const t = s.enter("yieldNow");
+  try {
+    s.event(t, "yield");
+    await s.point(t, "yield");
+  } finally {
+    s.leave(t);
+  }
+}
+
+/** The virtual clock, in milliseconds since the program started. */
+export function now(): number {
+  return sched().now;
+}
+
+/** Fail this schedule when `condition` is false. The failure stands even if the error is caught. */
+export function assert(condition: unknown, message?: string): asserts condition {
+  if (condition) return;
+  const s = sched();
+  const text = message ?? "assertion failed";
+  const site = s.siteOf();
+  s.fail("assertion", text, s.current, site);
+  throw new AssertionError(text);
+}
+
+export const api = {
+  Thread,
+  spawn,
+  currentThread,
+  sleep,
+  work,
+  yieldNow,
+  now,
+  Shared,
+  SharedArray,
+  AtomicInt,
+  Lock,
+  RLock,
+  Semaphore,
+  BoundedSemaphore,
+  Condition,
+  Event,
+  Barrier,
+  Queue,
+  assert,
+  AssertionError,
+  RuntimeError,
+  ValueError,
+  IndexError,
+  BrokenBarrierError,
+  Full,
+  Empty,
+};
+
+export type Api = typeof api;

@@ -1,0 +1,121 @@
+// Entry of the runtime bundle evaluated in every isolate. It leaves one global,
+// `__interleaveBoot`, which the host takes references from and then deletes (see
+// grader/sandbox/session.ts) before anything else runs.
+
+import { api } from "./api";
+import { setScheduler } from "./context";
+import { deepFreeze, harden } from "./harden";
+import { quietMonitor } from "./monitor";
+import { Thread } from "./primitives/thread";
+import { Prng } from "./prng";
+import { describeError, Scheduler } from "./scheduler";
+import { createStrategy } from "./strategies";
+import type { ScheduleConfig, SourceSite } from "./types";
+
+// `await using` (TypeScript's downlevel helpers) needs these symbols; V8 11 lacks them.
+const symbols = Symbol as unknown as Record<string, symbol>;
+if (!symbols.asyncDispose) Object.defineProperty(Symbol, "asyncDispose", { value: Symbol.for("Symbol.asyncDispose") });
+if (!symbols.dispose) Object.defineProperty(Symbol, "dispose", { value: Symbol.for("Symbol.dispose") });
+
+type Factory = (exports: Record<string, unknown>, require: (name: string) => unknown, module: { exports: unknown }) => void;
+
+interface ModuleDef {
+  factory: Factory;
+  /** Names this module may require besides "interleave". */
+  deps: Record<string, string>;
+}
+
+const modules = new Map<string, ModuleDef>();
+/** File names (as compiled) of user modules, for finding the user's frame in a stack. */
+const userFiles = new Set<string>();
+let current: Scheduler | null = null;
+let programRng = new Prng(0, 2);
+let lastResult = "";
+
+const frozenApi = Object.freeze({ ...api });
+
+/** The first stack frame in a user file: `{ file, line }` in compiled-JS lines (the host maps them). */
+function siteOf(stack?: string): SourceSite | undefined {
+  if (stack === undefined) {
+    if (!current?.tracing) return undefined;
+    stack = new Error().stack ?? "";
+  }
+  for (const line of stack.split("\n")) {
+    const m = /\(?([^\s()]+):(\d+):(\d+)\)?\s*$/.exec(line);
+    if (m && userFiles.has(m[1]!)) return { file: m[1]!, line: Number(m[2]) };
+  }
+  return undefined;
+}
+
+function instantiate(name: string, cache: Map<string, unknown>): unknown {
+  if (name === "interleave") return frozenApi;
+  const hit = cache.get(name);
+  if (hit !== undefined) return hit;
+  const def = modules.get(name);
+  if (!def) throw new Error(`Cannot find module '${name}'`);
+  const module = { exports: {} as Record<string, unknown> };
+  cache.set(name, module.exports);
+  const require = (spec: string): unknown => {
+    if (spec === "interleave") return frozenApi;
+    const target = def.deps[spec];
+    if (target === undefined) throw new Error(`Cannot find module '${spec}': the sandbox only provides 'interleave'${Object.keys(def.deps).length ? ` and ${Object.keys(def.deps).join(", ")}` : ""}`);
+    return instantiate(target, cache);
+  };
+  def.factory(module.exports, require, module);
+  cache.set(name, module.exports);
+  return module.exports;
+}
+
+const control = {
+  define(name: string, depsJson: string, factory: Factory): void {
+    modules.set(name, { factory, deps: JSON.parse(depsJson) as Record<string, string> });
+    userFiles.add(name);
+  },
+
+  /** Run one schedule to its end. All of it happens in this call's microtask checkpoint. */
+  run(configJson: string): void {
+    const config = JSON.parse(configJson) as ScheduleConfig;
+    programRng = new Prng(config.seed, 2);
+    const s = new Scheduler(config, createStrategy(config), quietMonitor, siteOf);
+    current = s;
+    setScheduler(s);
+    lastResult = "";
+    const main = s.newThread("MainThread");
+    Thread.adopt(main);
+    let entry: unknown;
+    try {
+      const exports = instantiate(config.entryModule, new Map()) as Record<string, unknown>;
+      entry = exports[config.entryExport];
+    } catch (error) {
+      s.fail("error", `loading the program raised ${describeError(error)}`, null, siteOf(error instanceof Error ? error.stack : undefined));
+      return;
+    }
+    if (typeof entry !== "function") {
+      const what = config.entryExport === "default" ? "a default export `async function main()`" : `an export named ${config.entryExport}`;
+      s.fail("error", `the program has no ${what}`);
+      return;
+    }
+    s.start(main, null, () => (entry as () => unknown)());
+    s.boot(main);
+  },
+
+  result(): string {
+    if (lastResult === "" && current) {
+      lastResult = JSON.stringify(current.result());
+      setScheduler(null);
+    }
+    return lastResult;
+  },
+
+  /** Remove what must not be reachable, then freeze the world. Called once, before user code. */
+  lockdown(): void {
+    delete (globalThis as Record<string, unknown>).__interleaveBoot;
+    harden({
+      now: () => current?.now ?? 0,
+      random: () => programRng.float(),
+    });
+    deepFreeze(frozenApi);
+  },
+};
+
+(globalThis as Record<string, unknown>).__interleaveBoot = control;

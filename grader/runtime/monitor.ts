@@ -1,0 +1,37 @@
+// What the scheduler tells the detectors (happens-before races, lock order). The runtime
+// reports every synchronizing operation here; a detector that finds a bug fails the schedule.
+
+import type { VThread } from "./scheduler";
+
+export interface LockRef {
+  key: object;
+  name: string;
+}
+
+export interface Monitor {
+  fork(parent: number | null, child: number): void;
+  join(joiner: number, joined: number): void;
+  /** Release-like operations: lock release, Event.set, Semaphore.release, Queue.put, notify, barrier arrival. */
+  release(t: VThread, sync: object): void;
+  /** Acquire-like operations: lock acquire, Event.wait returning, Semaphore.acquire, Queue.get, barrier departure. */
+  acquire(t: VThread, sync: object): void;
+  /** A sequentially consistent atomic operation (acquire and release at once; never a race). */
+  atomic(t: VThread, sync: object): void;
+  read(t: VThread, location: object, target: string): void;
+  write(t: VThread, location: object, target: string): void;
+  /** A lock was acquired while `held` were held (for the lock-order graph). */
+  lockAcquired(t: VThread, lock: LockRef): void;
+  lockReleased(t: VThread, lock: LockRef): void;
+}
+
+export const quietMonitor: Monitor = {
+  fork() {},
+  join() {},
+  release() {},
+  acquire() {},
+  atomic() {},
+  read() {},
+  write() {},
+  lockAcquired() {},
+  lockReleased() {},
+};

@@ -1,0 +1,134 @@
+// threading.Barrier, following CPython's state machine: filling → draining → filling, with
+// `resetting` and `broken`. The last thread to arrive runs the action and releases the
+// others; a timeout, abort() or a failing action breaks the barrier for everyone.
+
+import { autoName, sched } from "../context";
+import { BrokenBarrierError, ValueError } from "../errors";
+import type { Scheduler, VThread } from "../scheduler";
+import { deadlineOf, type TimeoutOptions } from "./options";
+
+const FILLING = 0;
+const DRAINING = 1;
+const RESETTING = -1;
+const BROKEN = -2;
+
+export interface BarrierOptions extends TimeoutOptions {
+  action?: () => unknown;
+  name?: string;
+}
+
+export class Barrier {
+  readonly name: string;
+  readonly parties: number;
+  private state = FILLING;
+  private count = 0;
+  private readonly s: Scheduler;
+  private readonly waiters: VThread[] = [];
+  private readonly action?: () => unknown;
+  private readonly defaultTimeout?: number | null;
+
+  constructor(parties: number, options?: BarrierOptions | string) {
+    if (!Number.isInteger(parties) || parties < 1) throw new ValueError("parties must be an integer > 0");
+    const opts = typeof options === "string" ? { name: options } : (options ?? {});
+    this.s = sched();
+    this.parties = parties;
+    this.name = opts.name ?? autoName("Barrier");
+    this.action = opts.action;
+    this.defaultTimeout = opts.timeout;
+  }
+
+  /** Resolves to this thread's arrival index (0 .. parties-1); throws BrokenBarrierError when broken. */
+  async wait(options?: TimeoutOptions): Promise<number> {
+    const s = this.s;
+    const t = s.enter("wait");
+    try {
+      await s.point(t);
+      const timeout = options && "timeout" in options ? options.timeout : this.defaultTimeout;
+      const deadline = deadlineOf(s.now, { timeout });
+      // Wait for a previous round to drain or a reset to finish.
+      while (this.state === DRAINING || this.state === RESETTING) {
+        await this.sleepOn(t, deadline, "wait");
+      }
+      if (this.state === BROKEN) throw new BrokenBarrierError(`${this.name} is broken`);
+      const index = this.count++;
+      s.event(t, "wait", this.name, index);
+      s.monitor.release(t, this);
+      try {
+        if (index + 1 === this.parties) {
+          await this.release(t);
+        } else {
+          while (this.state === FILLING) {
+            const inTime = await this.sleepOn(t, deadline, "wait");
+            if (!inTime && this.state === FILLING) {
+              this.breakBarrier(t);
+              throw new BrokenBarrierError(`${this.name} broke: the wait timed out`);
+            }
+          }
+          if (this.state < 0) throw new BrokenBarrierError(`${this.name} is broken`);
+        }
+        s.monitor.acquire(t, this);
+        return index;
+      } finally {
+        this.count--;
+        if (this.count === 0 && (this.state === RESETTING || this.state === DRAINING)) {
+          this.state = FILLING;
+          this.wakeAll();
+        }
+      }
+    } finally {
+      s.leave(t);
+    }
+  }
+
+  private async release(t: VThread): Promise<void> {
+    try {
+      if (this.action) await this.action();
+      this.state = DRAINING;
+      this.wakeAll();
+    } catch (error) {
+      this.breakBarrier(t);
+      throw error;
+    }
+  }
+
+  private async sleepOn(t: VThread, deadline: number, op: string): Promise<boolean> {
+    if (this.s.now >= deadline) return false;
+    return this.s.block(t, { op, target: this.name, waiters: this.waiters }, deadline);
+  }
+
+  private wakeAll(): void {
+    for (const w of [...this.waiters]) this.s.wake(w);
+  }
+
+  private breakBarrier(t: VThread): void {
+    this.state = BROKEN;
+    this.s.event(t, "break", this.name);
+    this.wakeAll();
+  }
+
+  /** Put the barrier into the broken state: current and future waits raise BrokenBarrierError. */
+  abort(): void {
+    const t = this.s.current;
+    this.state = BROKEN;
+    if (t) this.s.event(t, "abort", this.name);
+    this.wakeAll();
+  }
+
+  /** Return to the empty state; threads waiting now get BrokenBarrierError. */
+  reset(): void {
+    if (this.count > 0) {
+      if (this.state === FILLING || this.state === BROKEN) this.state = RESETTING;
+    } else {
+      this.state = FILLING;
+    }
+    this.wakeAll();
+  }
+
+  get broken(): boolean {
+    return this.state === BROKEN;
+  }
+
+  get nWaiting(): number {
+    return this.state === FILLING ? this.count : 0;
+  }
+}

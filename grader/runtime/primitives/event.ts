@@ -1,0 +1,60 @@
+// threading.Event: a flag threads wait on. wait() resolves to the flag (false on timeout).
+
+import { autoName, sched } from "../context";
+import { RuntimeError } from "../errors";
+import type { Scheduler, VThread } from "../scheduler";
+import { deadlineOf, type TimeoutOptions } from "./options";
+
+export class Event {
+  readonly name: string;
+  private flag = false;
+  private readonly s: Scheduler;
+  private readonly waiters: VThread[] = [];
+
+  constructor(name?: string) {
+    this.s = sched();
+    this.name = name ?? autoName("Event");
+  }
+
+  isSet(): boolean {
+    return this.flag;
+  }
+
+  set(): PromiseLike<void> {
+    const s = this.s;
+    const t = s.current;
+    if (t === null) throw new RuntimeError("set() must be called from inside a thread");
+    s.monitor.release(t, this);
+    this.flag = true;
+    s.event(t, "set", this.name);
+    for (const w of [...this.waiters]) s.wake(w);
+    return s.lazyPoint();
+  }
+
+  clear(): PromiseLike<void> {
+    const s = this.s;
+    const t = s.current;
+    if (t === null) throw new RuntimeError("clear() must be called from inside a thread");
+    this.flag = false;
+    s.event(t, "clear", this.name);
+    return s.lazyPoint();
+  }
+
+  async wait(options?: TimeoutOptions): Promise<boolean> {
+    const s = this.s;
+    const t = s.enter("wait");
+    try {
+      await s.point(t);
+      const deadline = deadlineOf(s.now, options);
+      while (!this.flag) {
+        if (s.now >= deadline) break;
+        await s.block(t, { op: "wait", target: this.name, waiters: this.waiters }, deadline);
+      }
+      if (this.flag) s.monitor.acquire(t, this);
+      s.event(t, "wait", this.name, this.flag);
+      return this.flag;
+    } finally {
+      s.leave(t);
+    }
+  }
+}

@@ -1,0 +1,494 @@
+// The deterministic scheduler: exactly one virtual thread holds the baton between two
+// scheduling points. A thread at a point asks the strategy who goes next; if it is someone
+// else, the thread parks on a promise and the chosen thread's promise is resolved. Nothing
+// here reads a real clock: time is virtual and advances only when no thread can run.
+
+import type { Decision, DecisionReason, Strategy } from "./strategies/strategy";
+import { DivergenceError } from "./strategies/strategy";
+import type {
+  DecisionRecord,
+  OutcomeKind,
+  ScheduleConfig,
+  ScheduleOutcome,
+  ScheduleResult,
+  SourceSite,
+  TraceEvent,
+  WaitEdge,
+} from "./types";
+import type { Monitor } from "./monitor";
+
+export type ThreadState = "runnable" | "blocked" | "sleeping" | "working" | "done";
+
+export interface WaitInfo {
+  op: string;
+  target: string;
+  /** The wait list the thread sits in; it is taken out of it when its timeout expires. */
+  waiters: VThread[] | null;
+  /** The thread that holds what this thread waits for, if one does (for the wait-for cycle). */
+  holder?: () => VThread | null | undefined;
+}
+
+export class VThread {
+  state: ThreadState = "runnable";
+  resume: (() => void) | null = null;
+  /** Virtual time at which a sleep, a piece of work or a timed wait ends. */
+  wakeAt = Infinity;
+  wait: WaitInfo | null = null;
+  waitSite: SourceSite | undefined;
+  timedOut = false;
+  workUnits = 0;
+  /** The runtime operation this thread is inside, to catch a missing `await`. */
+  inFlight: string | null = null;
+  inFlightSite: SourceSite | undefined;
+  readonly joinWaiters: VThread[] = [];
+  started = false;
+  /** Python's daemon threads: the program may end while they are still blocked or running. */
+  daemon = false;
+  constructor(
+    readonly id: number,
+    public name: string,
+  ) {}
+}
+
+/** A promise that never settles: what an operation returns once the schedule is over. */
+const NEVER: Promise<never> = new Promise<never>(() => {});
+
+export class Scheduler {
+  readonly threads: VThread[] = [];
+  current: VThread | null = null;
+  now = 0;
+  steps = 0;
+  preemptions = 0;
+  workDone = 0;
+  outcome: ScheduleOutcome | null = null;
+  private decisionIndex = 0;
+  private readonly decisions: number[] = [];
+  private readonly options: DecisionRecord[] | undefined;
+  private readonly trace: TraceEvent[] | undefined;
+  private busyCores = 0;
+  private readonly coreQueue: VThread[] = [];
+
+  constructor(
+    readonly config: ScheduleConfig,
+    private readonly strategy: Strategy,
+    readonly monitor: Monitor,
+    /** The user's file and line at the top of the current stack (trace mode only). */
+    readonly siteOf: (stack?: string) => SourceSite | undefined,
+  ) {
+    this.options = config.recordOptions ? [] : undefined;
+    this.trace = config.trace ? [] : undefined;
+  }
+
+  get tracing(): boolean {
+    return this.trace !== undefined;
+  }
+
+  get over(): boolean {
+    return this.outcome !== null;
+  }
+
+  // ---- threads -------------------------------------------------------------------------
+
+  newThread(name: string): VThread {
+    const t = new VThread(this.threads.length, name);
+    this.threads.push(t);
+    return t;
+  }
+
+  /** Make `t` runnable; `body` starts the first time the scheduler hands it the baton. */
+  start(t: VThread, parent: VThread | null, body: () => unknown): void {
+    t.started = true;
+    this.strategy.onSpawn(t.id);
+    this.monitor.fork(parent?.id ?? null, t.id);
+    const go = new Promise<void>((resolve) => {
+      t.resume = resolve;
+    });
+    void go.then(async () => {
+      try {
+        await body();
+      } catch (error) {
+        this.crashed(t, error);
+        return;
+      }
+      this.ended(t);
+    });
+  }
+
+  /** Hand the baton to the first thread (main). Called once, outside any thread. */
+  boot(main: VThread): void {
+    this.run(main);
+  }
+
+  private ended(t: VThread): void {
+    if (this.over) return;
+    if (t.inFlight) {
+      this.fail("misuse", `${t.name} ended while its ${t.inFlight}() had not finished: was an \`await\` missing?`, t, t.inFlightSite);
+      return;
+    }
+    t.state = "done";
+    this.event(t, "end");
+    for (const w of t.joinWaiters.splice(0)) this.wake(w);
+    this.switchAway(t, "end");
+  }
+
+  private crashed(t: VThread, error: unknown): void {
+    if (this.over) return;
+    this.fail("error", `${t.name} raised ${describeError(error)}`, t, errorSite(error, this.siteOf));
+  }
+
+  // ---- operations ------------------------------------------------------------------------
+
+  /** Enter a runtime operation on the current thread (missing-await and out-of-thread checks). */
+  enter(op: string): VThread {
+    const t = this.current;
+    if (t === null) throw new RuntimeError(`${op}() must be called from inside a thread (from main() or a function a Thread runs)`);
+    if (t.inFlight !== null) {
+      const message = `${op}() was called while ${t.inFlight}() had not finished in ${t.name}: was an \`await\` missing? A thread must await each operation before starting the next; to do things at the same time, start threads.`;
+      this.fail("misuse", message, t, this.siteOf());
+      throw new RuntimeError(message);
+    }
+    t.inFlight = op;
+    if (this.tracing) t.inFlightSite = this.siteOf();
+    return t;
+  }
+
+  leave(t: VThread): void {
+    t.inFlight = null;
+  }
+
+  /**
+   * A scheduling point: maybe delay the thread, and let the strategy pick who runs next.
+   * Resolves when `t` holds the baton again. Operations call it before they take effect and
+   * record their event (`event`) when they do.
+   */
+  async point(t: VThread, reason: DecisionReason = "point"): Promise<void> {
+    this.count(t);
+    if (this.over) return NEVER;
+    const delay = reason === "point" ? this.strategy.delay(this.peek(t, reason)) : 0;
+    if (delay > 0) {
+      t.state = "sleeping";
+      t.wakeAt = this.now + delay;
+      this.event(t, "delay", undefined, delay);
+      return this.switchAway(t, reason);
+    }
+    const next = this.decide(t, reason);
+    if (next === null || next === t) return next === null ? NEVER : undefined;
+    return this.transfer(t, next);
+  }
+
+  /** Block `t` until woken or until `deadline`. Resolves to false when the deadline passed. */
+  async block(t: VThread, wait: WaitInfo, deadline = Infinity): Promise<boolean> {
+    if (this.over) return NEVER;
+    t.state = "blocked";
+    t.wait = wait;
+    t.wakeAt = deadline;
+    t.timedOut = false;
+    wait.waiters?.push(t);
+    if (this.tracing) t.waitSite = t.inFlightSite ?? this.siteOf();
+    this.event(t, "block", wait.target);
+    await this.switchAway(t, "block");
+    return !t.timedOut;
+  }
+
+  /** Make a blocked thread runnable (it is taken out of its wait list). */
+  wake(t: VThread): void {
+    if (t.state !== "blocked") return;
+    const list = t.wait?.waiters;
+    if (list) {
+      const i = list.indexOf(t);
+      if (i >= 0) list.splice(i, 1);
+    }
+    t.state = "runnable";
+    t.wait = null;
+    t.wakeAt = Infinity;
+    if (this.tracing) this.event(t, "wake");
+  }
+
+  /** Occupy a virtual core for `units` of virtual time. */
+  async work(t: VThread, units: number): Promise<void> {
+    await this.point(t);
+    this.event(t, "work", undefined, units);
+    if (units <= 0) return;
+    t.state = "working";
+    t.workUnits = units;
+    this.workDone += units;
+    if (this.busyCores < this.config.cores) {
+      this.busyCores++;
+      t.wakeAt = this.now + units;
+    } else {
+      t.wakeAt = Infinity;
+      this.coreQueue.push(t);
+    }
+    await this.switchAway(t, "block");
+  }
+
+  async sleep(t: VThread, ms: number): Promise<void> {
+    await this.point(t);
+    this.event(t, "sleep", undefined, ms);
+    if (ms <= 0) return;
+    t.state = "sleeping";
+    t.wakeAt = this.now + ms;
+    await this.switchAway(t, "block");
+  }
+
+  /** A point that returns a thenable: the effect already happened; awaiting it lets others run. */
+  lazyPoint(): PromiseLike<void> {
+    const thenable = {
+      then: <R1 = void, R2 = never>(
+        onFulfilled?: ((value: void) => R1 | PromiseLike<R1>) | null,
+        onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+      ): PromiseLike<R1 | R2> => {
+        const t = this.current;
+        const p = t === null || this.over ? Promise.resolve() : this.point(t);
+        return p.then(onFulfilled, onRejected);
+      },
+    };
+    return Object.freeze(thenable);
+  }
+
+  // ---- failures --------------------------------------------------------------------------
+
+  fail(kind: OutcomeKind, message: string, t?: VThread | null, site?: SourceSite, extra?: Partial<ScheduleOutcome>): void {
+    if (this.outcome) return;
+    this.outcome = { kind, message, thread: t?.name, file: site?.file, line: site?.line, ...extra };
+    if (this.trace && t) this.traceEvent(t, "fail", undefined, kind, site);
+  }
+
+  // ---- the baton -------------------------------------------------------------------------
+
+  private transfer(from: VThread, to: VThread): Promise<void> {
+    return new Promise<void>((resolve) => {
+      from.resume = resolve;
+      this.run(to);
+    });
+  }
+
+  private run(to: VThread): void {
+    this.current = to;
+    const resume = to.resume;
+    to.resume = null;
+    resume?.();
+  }
+
+  /** `t` cannot go on (blocked, sleeping, working or done): pass the baton on. */
+  private switchAway(t: VThread, reason: DecisionReason): Promise<void> {
+    const next = this.decide(t, reason);
+    if (next === null) return NEVER;
+    if (next === t) return Promise.resolve();
+    if (t.state === "done") {
+      this.run(next);
+      return Promise.resolve();
+    }
+    return this.transfer(t, next);
+  }
+
+  private runnableIds(): number[] {
+    const ids: number[] = [];
+    for (const t of this.threads) if (t.state === "runnable") ids.push(t.id);
+    return ids;
+  }
+
+  private peek(t: VThread, reason: DecisionReason): Decision {
+    return { runnable: this.runnableIds(), running: t.id, canContinue: true, reason, index: this.decisionIndex };
+  }
+
+  /** Ask the strategy for the next thread; advance virtual time when nobody can run. */
+  private decide(running: VThread, reason: DecisionReason): VThread | null {
+    if (this.over) return null;
+    for (;;) {
+      if (!this.threads.some((t) => !t.daemon && t.state !== "done")) {
+        this.finish();
+        return null;
+      }
+      const runnable = this.runnableIds();
+      if (runnable.length === 0) {
+        if (this.advanceTime()) continue;
+        this.finish();
+        return null;
+      }
+      const canContinue = running.state === "runnable";
+      const why: DecisionReason = canContinue ? reason : running.state === "done" ? "end" : "block";
+      let chosen: number;
+      try {
+        chosen = this.strategy.choose({ runnable, running: running.id, canContinue, reason: why, index: this.decisionIndex });
+      } catch (error) {
+        if (error instanceof DivergenceError) {
+          this.fail("diverged", error.message, running);
+          return null;
+        }
+        throw error;
+      }
+      this.decisionIndex++;
+      this.decisions.push(chosen);
+      // A yield gives the baton away on purpose: switching there is not a preemption.
+      this.options?.push({ chosen, runnable, current: canContinue && why === "point" ? running.id : -1 });
+      if (canContinue && why === "point" && chosen !== running.id) this.preemptions++;
+      return this.threads[chosen]!;
+    }
+  }
+
+  /** Jump the clock to the next sleep, work completion or timeout. False when there is none. */
+  private advanceTime(): boolean {
+    let next = Infinity;
+    for (const t of this.threads) if (t.state !== "runnable" && t.state !== "done" && t.wakeAt < next) next = t.wakeAt;
+    if (next === Infinity) return false;
+    this.now = next;
+    for (const t of this.threads) {
+      if (t.wakeAt !== next) continue;
+      t.wakeAt = Infinity;
+      if (t.state === "working") this.busyCores--;
+      if (t.state === "blocked") {
+        t.timedOut = true;
+        const list = t.wait?.waiters;
+        if (list) {
+          const i = list.indexOf(t);
+          if (i >= 0) list.splice(i, 1);
+        }
+        t.wait = null;
+        if (this.tracing) this.event(t, "timeout");
+      }
+      t.state = "runnable";
+    }
+    while (this.busyCores < this.config.cores && this.coreQueue.length > 0) {
+      const t = this.coreQueue.shift()!;
+      this.busyCores++;
+      t.wakeAt = this.now + t.workUnits;
+    }
+    return true;
+  }
+
+  /** Nobody can run and no clock event is pending: the program ended or deadlocked. */
+  private finish(): void {
+    const live = this.threads.filter((t) => t.state !== "done");
+    if (!live.some((t) => !t.daemon)) {
+      this.outcome ??= { kind: "passed", message: "all threads finished" };
+      return;
+    }
+    const waits: WaitEdge[] = live.map((t) => ({
+      thread: t.name,
+      op: t.wait?.op ?? t.state,
+      target: t.wait?.target ?? "?",
+      holder: t.wait?.holder?.()?.name,
+      file: t.waitSite?.file,
+      line: t.waitSite?.line,
+    }));
+    const cycle = findCycle(live);
+    const describe = (w: WaitEdge) =>
+      `${w.thread} waits in ${w.op}(${w.target})${w.line ? ` at line ${w.line}` : ""}${w.holder ? `, held by ${w.holder}` : ""}`;
+    const head = cycle
+      ? `Deadlock: ${cycle.join(" → ")} → ${cycle[0]} wait for each other in a cycle.`
+      : `Deadlock: every live thread is blocked and nothing left running can wake them.`;
+    this.fail("deadlock", `${head} ${waits.map(describe).join("; ")}.`, null, undefined, { waits, cycle: cycle ?? undefined });
+  }
+
+  // ---- events ----------------------------------------------------------------------------
+
+  /** Count a scheduling point against the step budget. */
+  private count(t: VThread): void {
+    this.steps++;
+    if (this.steps > this.config.maxSteps && !this.over) {
+      this.fail(
+        "step-limit",
+        `the program did not finish within ${this.config.maxSteps} scheduling points (a spin loop, a livelock, or simply too much work)`,
+        t,
+        this.siteOf(),
+      );
+    }
+  }
+
+  /** Record what a thread did (trace mode only). */
+  event(t: VThread, op: string, target?: string, value?: unknown): void {
+    if (this.trace) this.traceEvent(t, op, target, value, this.siteOf());
+  }
+
+  private traceEvent(t: VThread, op: string, target: string | undefined, value: unknown, site: SourceSite | undefined): void {
+    const e: TraceEvent = { step: this.trace!.length, thread: t.name, op, time: this.now };
+    if (target !== undefined) e.target = target;
+    if (value !== undefined) e.value = formatValue(value);
+    if (site?.line !== undefined) {
+      e.line = site.line;
+      e.file = site.file;
+    }
+    this.trace!.push(e);
+  }
+
+  result(): ScheduleResult {
+    const outcome = this.outcome ?? {
+      kind: "escaped" as const,
+      message: `${this.current?.name ?? "a thread"} is waiting for a promise the scheduler does not control (a Promise that never settles, a timer, or an operation from another schedule). Use the runtime's primitives (sleep, Event, Queue, ...) to wait.`,
+      thread: this.current?.name,
+    };
+    return {
+      outcome,
+      steps: this.steps,
+      decisions: this.decisions,
+      options: this.options,
+      preemptions: this.preemptions,
+      time: this.now,
+      work: this.workDone,
+      threads: this.threads.map((t) => t.name),
+      trace: this.trace,
+    };
+  }
+}
+
+/** A wait-for cycle among blocked threads (thread → the thread holding what it waits for). */
+function findCycle(live: VThread[]): string[] | null {
+  for (const start of live) {
+    const path: VThread[] = [];
+    let t: VThread | null | undefined = start;
+    while (t && t.state === "blocked" && !path.includes(t)) {
+      path.push(t);
+      t = t.wait?.holder?.();
+    }
+    if (t && path.includes(t)) return path.slice(path.indexOf(t)).map((x) => x.name);
+  }
+  return null;
+}
+
+export class RuntimeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "RuntimeError";
+  }
+}
+
+export function describeError(error: unknown): string {
+  try {
+    if (error instanceof Error) return `${error.name}: ${error.message}`;
+    return `${typeof error === "string" ? JSON.stringify(error) : String(error)}`;
+  } catch {
+    return "an error that cannot be printed";
+  }
+}
+
+function errorSite(error: unknown, siteOf: (stack?: string) => SourceSite | undefined): SourceSite | undefined {
+  try {
+    if (error instanceof Error && typeof error.stack === "string") return siteOf(error.stack) ?? siteOf();
+  } catch {
+    /* a hostile getter: no site */
+  }
+  return siteOf();
+}
+
+/**
+ * Values in traces. Only primitives are printed: reading an object could run the program's
+ * getters, proxies or toJSON while the runtime records, which it must never do.
+ */
+export function formatValue(value: unknown): string {
+  switch (typeof value) {
+    case "string":
+      return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+    case "number":
+    case "boolean":
+    case "bigint":
+    case "undefined":
+      return String(value);
+    case "function":
+      return "<function>";
+    case "symbol":
+      return "<symbol>";
+    default:
+      return value === null ? "null" : "<object>";
+  }
+}

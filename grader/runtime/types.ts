@@ -1,0 +1,119 @@
+// Data that crosses the isolate boundary. The runtime (inside the isolate) produces these;
+// the host parses them again with zod (grader/sandbox/result-schema.ts) because anything
+// that comes out of the sandbox is untrusted.
+
+export type StrategyName = "rr" | "random" | "pct" | "delay" | "guided";
+
+export interface ScheduleConfig {
+  strategy: StrategyName;
+  seed: number;
+  /** PCT depth d (number of priority change points + 1). */
+  depth: number;
+  /** Expected number of scheduling decisions (k in the PCT paper), from the rr dry run. */
+  expectedSteps: number;
+  /** guided: thread ids forced at the first decisions, then the rr rule. */
+  guide: number[];
+  /** Virtual cores that `work()` may occupy at once. */
+  cores: number;
+  /** Scheduling points allowed before the schedule is cut off. */
+  maxSteps: number;
+  /** Record the full trace (with lines); exploration runs without it, replays with it. */
+  trace: boolean;
+  /** Record the runnable set at every decision (for dfs and shrinking). */
+  recordOptions: boolean;
+  /** Module that holds the entry point, and the export to call. */
+  entryModule: string;
+  entryExport: string;
+  /** Whether the race detector and the lock-order detector are on. */
+  detectRaces: boolean;
+  detectLockOrder: boolean;
+}
+
+export interface TraceEvent {
+  step: number;
+  thread: string;
+  op: string;
+  target?: string;
+  value?: string;
+  line?: number;
+  file?: string;
+  time: number;
+}
+
+/** One scheduling decision: who ran next, who could have, and who asked. */
+export interface DecisionRecord {
+  chosen: number;
+  runnable: number[];
+  /** Thread that reached the decision and could go on (-1 when it blocked or ended). */
+  current: number;
+}
+
+export type OutcomeKind =
+  | "passed"
+  | "assertion"
+  | "error"
+  | "deadlock"
+  | "potential-deadlock"
+  | "data-race"
+  | "step-limit"
+  | "escaped"
+  | "misuse"
+  | "diverged";
+
+export interface SourceSite {
+  file?: string;
+  line?: number;
+}
+
+export interface WaitEdge {
+  thread: string;
+  op: string;
+  target: string;
+  holder?: string;
+  file?: string;
+  line?: number;
+}
+
+export interface RaceAccess {
+  thread: string;
+  op: "read" | "write";
+  target: string;
+  file?: string;
+  line?: number;
+  step: number;
+}
+
+export interface LockOrderEdge {
+  thread: string;
+  held: string;
+  acquired: string;
+  heldAt?: SourceSite;
+  acquiredAt?: SourceSite;
+}
+
+export interface ScheduleOutcome {
+  kind: OutcomeKind;
+  message: string;
+  thread?: string;
+  file?: string;
+  line?: number;
+  /** deadlock: every blocked thread and what it waits for; `cycle` names the wait-for cycle if any. */
+  waits?: WaitEdge[];
+  cycle?: string[];
+  race?: { target: string; kind: string; first: RaceAccess; second: RaceAccess };
+  lockOrder?: LockOrderEdge[];
+}
+
+export interface ScheduleResult {
+  outcome: ScheduleOutcome;
+  steps: number;
+  decisions: number[];
+  options?: DecisionRecord[];
+  preemptions: number;
+  /** Virtual time when the schedule ended (the makespan when it passed). */
+  time: number;
+  /** Virtual CPU time spent in work() (T1 of the program). */
+  work: number;
+  threads: string[];
+  trace?: TraceEvent[];
+}

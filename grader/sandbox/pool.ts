@@ -1,0 +1,138 @@
+// Supervised sandbox worker processes. Student code never runs in the caller's process: a
+// task goes to a worker; a worker that dies (the isolate heap limit aborts the process in
+// isolated-vm 5.0.4, issues #527/#457) is replaced and the task answers `crashed`; a task
+// that outlives its wall-clock watchdog has its worker killed and answers `timeout`.
+
+import { fork, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import type { SandboxAnswer, SandboxTask } from "./tasks";
+
+export interface PoolOptions {
+  size: number;
+  /** Real-time watchdog for one task. */
+  taskTimeoutMs: number;
+}
+
+interface Job {
+  id: number;
+  task: SandboxTask;
+  resolve: (answer: SandboxAnswer) => void;
+  reject: (error: Error) => void;
+}
+
+interface Worker {
+  child: ChildProcess;
+  job: Job | null;
+  timer: NodeJS.Timeout | null;
+  ready: Promise<void>;
+}
+
+const WORKER = fileURLToPath(new URL("./worker-main.ts", import.meta.url));
+/** tsx by absolute URL, so the worker starts whatever the caller's working directory. */
+const TSX = import.meta.resolve("tsx");
+
+export class SandboxPool {
+  private readonly workers: Worker[] = [];
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(private readonly options: PoolOptions = { size: 1, taskTimeoutMs: 120_000 }) {}
+
+  run(task: SandboxTask): Promise<SandboxAnswer> {
+    if (this.closed) return Promise.reject(new Error("the sandbox pool is closed"));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, task, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  private spawnWorker(): Worker {
+    const child = fork(WORKER, [], {
+      execArgv: ["--no-node-snapshot", "--import", TSX],
+      stdio: ["ignore", "ignore", "pipe", "ipc"],
+      serialization: "advanced",
+    });
+    let stderr = "";
+    child.stderr?.on("data", (d: Buffer) => {
+      stderr = (stderr + d.toString()).slice(-4000);
+    });
+    let markReady: () => void = () => {};
+    const worker: Worker = { child, job: null, timer: null, ready: new Promise((r) => (markReady = r)) };
+    child.on("message", (message: { ready?: boolean; id?: number; answer?: SandboxAnswer | { kind: "internal-error"; message: string } }) => {
+      if (message.ready) {
+        markReady();
+        return;
+      }
+      const job = worker.job;
+      if (!job || message.id !== job.id || !message.answer) return;
+      this.finish(worker);
+      const answer = message.answer;
+      if (answer.kind === "internal-error") job.reject(new Error(`sandbox worker error: ${answer.message}`));
+      else job.resolve(answer);
+      this.dispatch();
+    });
+    child.on("exit", (code, signal) => {
+      const i = this.workers.indexOf(worker);
+      if (i >= 0) this.workers.splice(i, 1);
+      const job = worker.job;
+      if (job) {
+        this.finish(worker);
+        const memory = signal === "SIGABRT" || signal === "SIGSEGV" || /memory|heap|allocation/i.test(stderr) || code === 134;
+        job.resolve({
+          kind: "crashed",
+          memory,
+          message: memory
+            ? "the program ran out of memory in the sandbox (its heap limit)"
+            : `the sandbox process died (${signal ?? `exit code ${code}`})`,
+        });
+      }
+      if (!this.closed) this.dispatch();
+    });
+    this.workers.push(worker);
+    return worker;
+  }
+
+  private finish(worker: Worker): void {
+    if (worker.timer) clearTimeout(worker.timer);
+    worker.timer = null;
+    worker.job = null;
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      let worker = this.workers.find((w) => w.job === null);
+      if (!worker) {
+        if (this.workers.length >= this.options.size) return;
+        worker = this.spawnWorker();
+      }
+      const job = this.queue.shift()!;
+      const w = worker;
+      w.job = job;
+      w.timer = setTimeout(() => {
+        if (w.job !== job) return;
+        this.finish(w);
+        job.resolve({ kind: "timeout", message: `grading took longer than ${Math.round(this.options.taskTimeoutMs / 1000)} s of real time` });
+        w.child.kill("SIGKILL");
+      }, this.options.taskTimeoutMs);
+      void w.ready.then(() => {
+        if (w.job === job) w.child.send({ id: job.id, task: job.task });
+      });
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) job.reject(new Error("the sandbox pool closed"));
+    await Promise.all(
+      this.workers.map(
+        (w) =>
+          new Promise<void>((resolve) => {
+            if (w.child.exitCode !== null || w.child.signalCode !== null) return resolve();
+            w.child.once("exit", () => resolve());
+            w.child.kill("SIGKILL");
+          }),
+      ),
+    );
+  }
+}

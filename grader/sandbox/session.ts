@@ -1,0 +1,180 @@
+// One program loaded into one isolate: the runtime bundle, the lockdown, then the user's
+// modules as factories. `runSchedule` runs one whole schedule inside a single synchronous
+// call (isolated-vm's timeout does not cover promise work that outlives a call; a whole
+// schedule is microtasks drained within the call, so the timeout covers all of it).
+
+import ivm from "isolated-vm";
+import type { ScheduleConfig, ScheduleResult } from "../runtime/types";
+import { compileModule, factorySource, type CompileDiagnostic, type CompiledModule } from "../compile/transpile";
+import { runtimeBundle } from "./bundle";
+import { parseScheduleResult } from "./result-schema";
+
+export interface ProgramFile {
+  /** Name inside the sandbox, e.g. "program.ts", "solution.ts", "harness.ts". */
+  name: string;
+  /** Name shown to the user (their path). */
+  displayName: string;
+  source: string;
+  /** Module specifiers this file may import, mapped to sandbox names (e.g. { "./solution": "solution.ts" }). */
+  deps?: Record<string, string>;
+}
+
+export interface SessionLimits {
+  /** Isolate heap limit in MB. */
+  memoryMb: number;
+  /** Wall-clock limit of one schedule in ms (the isolate's own timeout). */
+  scheduleTimeoutMs: number;
+}
+
+export const defaultLimits: SessionLimits = { memoryMb: 128, scheduleTimeoutMs: 2_000 };
+
+export class CompileFailure extends Error {
+  constructor(readonly diagnostics: CompileDiagnostic[]) {
+    super(diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`).join("\n"));
+  }
+}
+
+export class SandboxFailure extends Error {
+  constructor(
+    readonly kind: "cpu-timeout" | "memory",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Contexts leak in long-lived isolates (isolated-vm 5): recycle the isolate after this many contexts. */
+const CONTEXTS_PER_ISOLATE = 100;
+
+export class Session {
+  private isolate: ivm.Isolate | null = null;
+  private contextsInIsolate = 0;
+  private context: ivm.Context | null = null;
+  private runRef: ivm.Reference<(config: string) => void> | null = null;
+  private resultRef: ivm.Reference<() => string> | null = null;
+  readonly modules: Map<string, CompiledModule>;
+
+  private constructor(
+    private readonly files: ProgramFile[],
+    modules: CompiledModule[],
+    readonly limits: SessionLimits,
+  ) {
+    this.modules = new Map(modules.map((m) => [m.name, m]));
+  }
+
+  /** Compile every file (throws CompileFailure with file:line:col) and load them. */
+  static create(files: ProgramFile[], limits: SessionLimits = defaultLimits): Session {
+    const compiled: CompiledModule[] = [];
+    const diagnostics: CompileDiagnostic[] = [];
+    for (const f of files) {
+      const r = compileModule(f.name, f.displayName, f.source);
+      if (r.ok) compiled.push(r.module);
+      else diagnostics.push(...r.diagnostics);
+    }
+    if (diagnostics.length > 0) throw new CompileFailure(diagnostics);
+    const session = new Session(files, compiled, limits);
+    session.load();
+    return session;
+  }
+
+  private load(): void {
+    if (!this.isolate || this.isolate.isDisposed || this.contextsInIsolate >= CONTEXTS_PER_ISOLATE) {
+      this.disposeIsolate();
+      this.isolate = new ivm.Isolate({ memoryLimit: this.limits.memoryMb });
+      this.contextsInIsolate = 0;
+    }
+    this.context?.release();
+    const context = this.isolate.createContextSync();
+    this.contextsInIsolate++;
+    context.evalSync(runtimeBundle(), { filename: "interleave-runtime.js" });
+    const boot = context.global.getSync("__interleaveBoot", { reference: true }) as ivm.Reference<Record<string, unknown>>;
+    const get = <T>(name: string) => boot.getSync(name, { reference: true }) as ivm.Reference<T>;
+    const define = get<(name: string, deps: string, factory: unknown) => void>("define");
+    this.runRef = get("run");
+    this.resultRef = get("result");
+    get<() => void>("lockdown").applySync(undefined, []);
+    // User code is evaluated only after the lockdown: it never sees __interleaveBoot.
+    for (const f of this.files) {
+      const m = this.modules.get(f.name)!;
+      const script = this.isolate.compileScriptSync(factorySource(m.js), { filename: m.name });
+      const factory = script.runSync(context, { reference: true, timeout: this.limits.scheduleTimeoutMs }) as ivm.Reference<unknown>;
+      define.applySync(undefined, [m.name, JSON.stringify(f.deps ?? {}), factory.derefInto()]);
+      script.release();
+    }
+    this.context = context;
+  }
+
+  /** Run one schedule. Throws SandboxFailure on a CPU timeout or when the heap limit is hit. */
+  runSchedule(config: ScheduleConfig): ScheduleResult {
+    if (!this.context || !this.runRef || !this.resultRef) this.load();
+    try {
+      this.runRef!.applySync(undefined, [JSON.stringify(config)], { timeout: this.limits.scheduleTimeoutMs });
+      const raw = this.resultRef!.applySync(undefined, [], { timeout: this.limits.scheduleTimeoutMs });
+      return this.mapLines(parseScheduleResult(raw));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (/timed out/i.test(message)) {
+        this.reset();
+        throw new SandboxFailure("cpu-timeout", `one schedule ran for more than ${this.limits.scheduleTimeoutMs} ms of real CPU time without reaching a scheduling point (an endless loop with no await?)`);
+      }
+      if (/memory limit|disposed/i.test(message) || this.isolate?.isDisposed) {
+        this.reset(true);
+        throw new SandboxFailure("memory", `the program used more than ${this.limits.memoryMb} MB of memory`);
+      }
+      throw error;
+    }
+  }
+
+  /** After a timeout the context may hold half-run microtasks: start from a fresh one. */
+  private reset(newIsolate = false): void {
+    this.context = null;
+    this.runRef = null;
+    this.resultRef = null;
+    if (newIsolate) this.disposeIsolate();
+  }
+
+  /** Compiled-JS lines → the user's TypeScript lines, and sandbox names → display names. */
+  private mapLines(result: ScheduleResult): ScheduleResult {
+    const map = (site: { file?: string; line?: number }) => {
+      if (site.file === undefined || site.line === undefined) return;
+      const m = this.modules.get(site.file);
+      if (!m) return;
+      site.line = m.lines.get(site.line) ?? nearestLine(m.lines, site.line);
+      site.file = m.displayName;
+    };
+    map(result.outcome);
+    for (const w of result.outcome.waits ?? []) map(w);
+    if (result.outcome.race) {
+      map(result.outcome.race.first);
+      map(result.outcome.race.second);
+    }
+    for (const e of result.outcome.lockOrder ?? []) {
+      if (e.heldAt) map(e.heldAt);
+      if (e.acquiredAt) map(e.acquiredAt);
+    }
+    for (const e of result.trace ?? []) map(e);
+    return result;
+  }
+
+  private disposeIsolate(): void {
+    try {
+      if (this.isolate && !this.isolate.isDisposed) this.isolate.dispose();
+    } catch {
+      /* already gone */
+    }
+    this.isolate = null;
+  }
+
+  dispose(): void {
+    this.context = null;
+    this.disposeIsolate();
+  }
+}
+
+function nearestLine(lines: Map<number, number>, jsLine: number): number | undefined {
+  for (let l = jsLine; l > 0; l--) {
+    const hit = lines.get(l);
+    if (hit !== undefined) return hit;
+  }
+  return undefined;
+}

@@ -1,0 +1,38 @@
+// A sandbox worker process: runs tasks from its supervisor, one at a time, each in its own
+// isolate. Started with --no-node-snapshot (isolated-vm 5.0.4 on Node 20 needs it).
+
+import { explore, replayOne } from "../explore/explore";
+import { CompileFailure, defaultLimits, Session } from "./session";
+import type { SandboxAnswer, SandboxTask } from "./tasks";
+
+function handle(task: SandboxTask): SandboxAnswer {
+  let session: Session;
+  try {
+    session = Session.create(task.files, { ...defaultLimits, ...task.limits });
+  } catch (error) {
+    if (error instanceof CompileFailure) return { kind: "compile-error", diagnostics: error.diagnostics };
+    throw error;
+  }
+  try {
+    if (task.kind === "explore") return { kind: "explored", report: explore(session, task.options) };
+    const { report, result } = replayOne(session, task.options);
+    return { kind: "replayed", report, result };
+  } catch (error) {
+    if (error instanceof RangeError) return { kind: "bad-input", message: error.message };
+    throw error;
+  } finally {
+    session.dispose();
+  }
+}
+
+process.on("message", (message: { id: number; task: SandboxTask }) => {
+  let answer: SandboxAnswer | { kind: "internal-error"; message: string };
+  try {
+    answer = handle(message.task);
+  } catch (error) {
+    answer = { kind: "internal-error", message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+  process.send?.({ id: message.id, answer });
+});
+
+process.send?.({ ready: true });
