@@ -1,5 +1,124 @@
-// Commands beyond run/replay, loaded on demand.
+// Commands beyond run/replay: grade and validate (speedup joins them with the performance model).
 
-type Handler = (argv: string[], io: { out: (s: string) => void; err: (s: string) => void }) => Promise<number>;
+import { existsSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { loadCatalogue, loadExercise, type CatalogueProblem, type LoadedExercise } from "../exercise/load";
+import { gradeSolution, type GradeReport } from "../grade/grade";
+import { validateExercise, type ExerciseValidation } from "../grade/validate";
+import { parseArgs, UsageError } from "./args";
+import { interleavingTable } from "./format";
+import { InputError, withPool } from "./main";
 
-export const commands: Record<string, Handler> = {};
+type Io = { out: (s: string) => void; err: (s: string) => void };
+type Handler = (argv: string[], io: Io) => Promise<number>;
+
+function loadOne(dir: string): LoadedExercise {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(`no exercise folder at ${dir}`);
+  const { exercise, problems } = loadExercise(dir);
+  if (!exercise) throw new InputError(`invalid exercise:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join("\n")}`);
+  return exercise;
+}
+
+function gradeJson(r: GradeReport): Record<string, unknown> {
+  return {
+    exercise: r.exercise,
+    verdict: r.verdict,
+    score: r.score,
+    maxScore: r.maxScore,
+    checks: r.checks.map((c) => ({
+      id: c.id,
+      title: c.title,
+      hidden: c.hidden,
+      points: c.points,
+      earned: c.earned,
+      verdict: c.verdict,
+      passed: c.verdict === "passed",
+      message: c.message,
+      feedback: c.verdict === "passed" ? undefined : c.feedback,
+      schedulesRun: c.schedulesRun,
+      failure: c.failure ? { strategy: c.failure.strategy, seed: c.failure.seed, schedule: c.failure.schedule, traceHash: c.failure.traceHash } : undefined,
+    })),
+    failure: r.failure,
+    diagnostics: r.diagnostics,
+    speedup: null,
+  };
+}
+
+function formatGrade(r: GradeReport): string {
+  const out: string[] = [];
+  out.push(`${r.verdict === "passed" ? "✔" : "✘"} ${r.verdict} — score ${r.score}/${r.maxScore}`);
+  for (const c of r.checks) {
+    out.push(`  ${c.verdict === "passed" ? "✔" : "✘"} ${c.title}${c.hidden ? " (hidden)" : ""}: ${c.earned}/${c.points} — ${c.verdict}: ${c.message}`);
+    if (c.verdict !== "passed" && c.feedback) out.push(`      ${c.feedback}`);
+  }
+  for (const d of r.diagnostics ?? []) out.push(`  ${d.file}:${d.line}:${d.column}: ${d.message}`);
+  if (r.failure && r.failure.trace.length > 0) {
+    out.push("");
+    out.push(`The following interleaving makes check "${r.failure.check}" fail (${r.failure.strategy}, seed ${r.failure.seed}, ${r.failure.preemptions} preemptions):`);
+    out.push(interleavingTable(r.failure.trace, r.failure.threads));
+  }
+  return out.join("\n");
+}
+
+const grade: Handler = async (argv, io) => {
+  const { positional, flags } = parseArgs(argv, { json: "bool" });
+  if (positional.length !== 2) throw new UsageError("grade takes EXERCISE_DIR and SOLUTION.ts");
+  const [dir, file] = positional as [string, string];
+  const exercise = loadOne(dir);
+  if (!existsSync(file) || !statSync(file).isFile()) throw new InputError(`no such file: ${file}`);
+  const source = readFileSync(file, "utf8");
+  const report = await withPool((pool) => gradeSolution(pool, exercise, source, path.basename(file)), 2);
+  io.out(flags.json ? JSON.stringify(gradeJson(report)) : formatGrade(report));
+  return report.verdict === "passed" ? 0 : 1;
+};
+
+async function inParallel<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await fn(items[i]!);
+      }
+    }),
+  );
+  return results;
+}
+
+const validate: Handler = async (argv, io) => {
+  const { positional, flags } = parseArgs(argv, { json: "bool" });
+  let exercises: LoadedExercise[] = [];
+  const problems: CatalogueProblem[] = [];
+  if (positional.length === 0) {
+    const root = path.resolve("exercises");
+    if (!existsSync(root)) throw new InputError(`no exercises/ folder in ${process.cwd()} (run from the project root or name exercise folders)`);
+    const catalogue = await loadCatalogue(root);
+    exercises = catalogue.exercises;
+    problems.push(...catalogue.problems);
+  } else {
+    for (const dir of positional) {
+      if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(`no exercise folder at ${dir}`);
+      const r = loadExercise(dir);
+      problems.push(...r.problems);
+      if (r.exercise) exercises.push(r.exercise);
+    }
+  }
+  const results: ExerciseValidation[] = await withPool((pool) => inParallel(exercises, 2, (e) => validateExercise(pool, e)), 2);
+  const chapters: Record<string, number> = {};
+  for (const r of results) chapters[r.chapter] = (chapters[r.chapter] ?? 0) + 1;
+  const valid = problems.length === 0 && results.every((r) => r.valid);
+  if (flags.json) {
+    io.out(JSON.stringify({ valid, exercises: results, chapters, problems }));
+  } else {
+    for (const r of results) {
+      io.out(`${r.valid ? "✔" : "✘"} ${r.slug} (chapter ${r.chapter}): reference ${r.reference}, starter ${r.starter}, ${r.caught}/${r.mutants} mutants caught`);
+      for (const p of r.problems) io.out(`    ${p}`);
+    }
+    for (const p of problems) io.out(`✘ ${p.path}: ${p.message}`);
+    io.out(`${results.filter((r) => r.valid).length}/${results.length} exercises valid; chapters covered: ${Object.keys(chapters).length}/19`);
+  }
+  return valid ? 0 : 1;
+};
+
+export const commands: Record<string, Handler> = { grade, validate };

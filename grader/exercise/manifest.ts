@@ -1,0 +1,75 @@
+// exercise.json, parsed with zod. The id is stable forever (the database keys on it); the
+// slug is the folder name and the URL.
+
+import { z } from "zod";
+import { VERDICTS } from "../verdict";
+
+export const DIFFICULTIES = ["intro", "easy", "medium", "hard"] as const;
+
+const scheduleBudget = z
+  .object({
+    strategy: z.enum(["portfolio", "rr", "random", "pct", "delay", "dfs"]).default("portfolio"),
+    runs: z.number().int().min(1).max(100_000).default(300),
+    seed: z.number().int().min(0).default(1),
+    depth: z.number().int().min(0).max(10).optional(),
+    maxSteps: z.number().int().min(100).max(10_000_000).default(100_000),
+  })
+  .strict();
+
+export const checkSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "lowercase letters, digits and dashes"),
+    title: z.string().min(3),
+    /** The harness export this check calls (an async function, run as the main thread). */
+    export: z.string().regex(/^[A-Za-z_$][\w$]*$/, "a JavaScript identifier"),
+    points: z.number().int().min(0),
+    hidden: z.boolean().default(false),
+    /** What the student is told when this check fails, pointing at the concept. */
+    feedback: z.string().optional(),
+    schedules: scheduleBudget.partial().optional(),
+  })
+  .strict();
+
+export const mutantSchema = z
+  .object({
+    file: z.string().regex(/^mutants\/[\w.-]+\.ts$/, "a file under mutants/, e.g. mutants/no-lock.ts"),
+    verdict: z.enum(VERDICTS).refine((v) => v !== "passed", "a mutant must fail"),
+    bug: z.string().min(3),
+  })
+  .strict();
+
+export const manifestSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "lowercase letters, digits and dashes"),
+    slug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "lowercase letters, digits and dashes"),
+    title: z.string().min(3),
+    chapter: z.number().int().min(1).max(19),
+    difficulty: z.enum(DIFFICULTIES),
+    points: z.number().int().min(1),
+    tags: z.array(z.string().min(1)).default([]),
+    summary: z.string().min(10),
+    checks: z.array(checkSchema).min(1),
+    schedules: scheduleBudget.default({ strategy: "portfolio", runs: 300, seed: 1, maxSteps: 100_000 }),
+    runtime: z
+      .object({
+        cores: z.number().int().min(1).max(64).default(4),
+      })
+      .strict()
+      .default({ cores: 4 }),
+    hints: z.array(z.string()).default([]),
+    mutants: z.array(mutantSchema).min(1),
+  })
+  .strict()
+  .superRefine((m, ctx) => {
+    const total = m.checks.reduce((sum, c) => sum + c.points, 0);
+    if (total !== m.points) ctx.addIssue({ code: "custom", path: ["points"], message: `points (${m.points}) must equal the sum of the checks' points (${total})` });
+    const ids = new Set<string>();
+    m.checks.forEach((c, i) => {
+      if (ids.has(c.id)) ctx.addIssue({ code: "custom", path: ["checks", i, "id"], message: `duplicate check id "${c.id}"` });
+      ids.add(c.id);
+    });
+  });
+
+export type ExerciseManifest = z.infer<typeof manifestSchema>;
+export type ExerciseCheck = z.infer<typeof checkSchema>;
+export type ScheduleBudget = z.infer<typeof scheduleBudget>;

@@ -1,0 +1,127 @@
+// Grading a solution as the platform does: every check of the exercise is a harness export
+// run as the main thread under the exercise's stress-schedule budget. A check earns its
+// points only when no schedule fails; the overall verdict is the first failing check's.
+
+import type { ExploreReport, Failure } from "../explore/explore";
+import type { LoadedExercise } from "../exercise/load";
+import type { SandboxPool } from "../sandbox/pool";
+import type { ProgramFile } from "../sandbox/session";
+import type { SandboxAnswer } from "../sandbox/tasks";
+import type { Verdict } from "../verdict";
+import type { CompileDiagnostic } from "../compile/transpile";
+
+export interface CheckResult {
+  id: string;
+  title: string;
+  hidden: boolean;
+  points: number;
+  earned: number;
+  verdict: Verdict;
+  message: string;
+  feedback?: string;
+  schedulesRun: number;
+  failure?: Failure;
+  report?: ExploreReport;
+}
+
+export interface GradeReport {
+  exercise: string;
+  verdict: Verdict;
+  score: number;
+  maxScore: number;
+  checks: CheckResult[];
+  /** The first failing check's failure (with its trace), if any. */
+  failure?: Failure & { check: string };
+  diagnostics?: CompileDiagnostic[];
+}
+
+export function solutionFiles(exercise: LoadedExercise, solution: string, displayName: string): ProgramFile[] {
+  return [
+    { name: "solution.ts", displayName, source: solution },
+    { name: "harness.ts", displayName: "harness.ts", source: exercise.harness, deps: { "./solution": "solution.ts" } },
+  ];
+}
+
+function answerVerdict(answer: SandboxAnswer): { verdict: Verdict; message: string } | null {
+  switch (answer.kind) {
+    case "crashed":
+      return { verdict: answer.memory ? "memory-limit" : "runtime-error", message: answer.message };
+    case "timeout":
+      return { verdict: "timeout", message: answer.message };
+    case "bad-input":
+      return { verdict: "runtime-error", message: answer.message };
+    default:
+      return null;
+  }
+}
+
+export async function gradeSolution(pool: SandboxPool, exercise: LoadedExercise, solution: string, displayName = "solution.ts"): Promise<GradeReport> {
+  const m = exercise.manifest;
+  const files = solutionFiles(exercise, solution, displayName);
+  const answers = await Promise.all(
+    m.checks.map((check) => {
+      const budget = { ...m.schedules, ...check.schedules };
+      return pool.run({
+        kind: "explore",
+        files,
+        options: {
+          strategy: budget.strategy,
+          runs: budget.runs,
+          seed: budget.seed,
+          depth: budget.depth,
+          cores: m.runtime.cores,
+          maxSteps: budget.maxSteps,
+          entryModule: "harness.ts",
+          entryExport: check.export,
+        },
+      });
+    }),
+  );
+  const report: GradeReport = { exercise: m.slug, verdict: "passed", score: 0, maxScore: m.points, checks: [] };
+  for (let i = 0; i < m.checks.length; i++) {
+    const check = m.checks[i]!;
+    const answer = answers[i]!;
+    const base = { id: check.id, title: check.title, hidden: check.hidden, points: check.points, feedback: check.feedback };
+    if (answer.kind === "compile-error") {
+      report.verdict = "compile-error";
+      report.diagnostics = answer.diagnostics;
+      report.checks = m.checks.map((c) => ({
+        id: c.id,
+        title: c.title,
+        hidden: c.hidden,
+        points: c.points,
+        earned: 0,
+        verdict: "compile-error" as const,
+        message: "the solution does not compile",
+        schedulesRun: 0,
+      }));
+      report.score = 0;
+      return report;
+    }
+    const sandbox = answerVerdict(answer);
+    let result: CheckResult;
+    if (sandbox) {
+      result = { ...base, earned: 0, verdict: sandbox.verdict, message: sandbox.message, schedulesRun: 0 };
+    } else if (answer.kind === "explored") {
+      const r = answer.report;
+      result = {
+        ...base,
+        earned: r.verdict === "passed" ? check.points : 0,
+        verdict: r.verdict,
+        message: r.failure ? r.failure.message : `passed ${r.schedulesRun} schedules`,
+        schedulesRun: r.schedulesRun,
+        failure: r.failure,
+        report: r,
+      };
+    } else {
+      throw new Error(`unexpected sandbox answer ${answer.kind}`);
+    }
+    report.checks.push(result);
+    report.score += result.earned;
+    if (result.verdict !== "passed" && report.verdict === "passed") {
+      report.verdict = result.verdict;
+      if (result.failure) report.failure = { ...result.failure, check: check.id };
+    }
+  }
+  return report;
+}

@@ -1,0 +1,13 @@
+// The grader's public entry. The app reaches the grader only through this file (and only
+// from the grading side of server/): see ARCHITECTURE.md.
+
+export { loadCatalogue, loadExercise } from "./exercise/load";
+export type { Catalogue, CatalogueProblem, LoadedExercise } from "./exercise/load";
+export { manifestSchema, DIFFICULTIES } from "./exercise/manifest";
+export type { ExerciseManifest, ExerciseCheck } from "./exercise/manifest";
+export { VERDICTS, verdictOf } from "./verdict";
+export type { Verdict } from "./verdict";
+export { SandboxPool } from "./sandbox/pool";
+export type { SandboxTask, SandboxAnswer } from "./sandbox/tasks";
+export type { ExploreReport, Failure } from "./explore/explore";
+export type { TraceEvent } from "./runtime/types";
