@@ -1,0 +1,25 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_DATABASE_URL, parseEnv } from "./env";
+
+describe("parseEnv", () => {
+  it("defaults to data/interleave.db under the working directory", () => {
+    const env = parseEnv({}, "/srv/interleave");
+    expect(env.DATABASE_URL).toBe(DEFAULT_DATABASE_URL);
+    expect(env.databaseFile).toBe(path.resolve("/srv/interleave/data/interleave.db"));
+    expect(env.SESSION_COOKIE_SECURE).toBe(false);
+    expect(env.DEMO_USERS).toBe(true);
+  });
+
+  it("keeps absolute paths and parses flags", () => {
+    const env = parseEnv({ DATABASE_URL: "file:/tmp/x.db", SESSION_COOKIE_SECURE: "true", DEMO_USERS: "false" });
+    expect(env.databaseFile).toBe("/tmp/x.db");
+    expect(env.SESSION_COOKIE_SECURE).toBe(true);
+    expect(env.DEMO_USERS).toBe(false);
+  });
+
+  it("names the bad variable", () => {
+    expect(() => parseEnv({ DATABASE_URL: "postgres://x" })).toThrow(/DATABASE_URL: must be a SQLite URL/);
+    expect(() => parseEnv({ SESSION_COOKIE_SECURE: "yes" })).toThrow(/SESSION_COOKIE_SECURE/);
+  });
+});

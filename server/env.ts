@@ -1,0 +1,69 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+// The embedded default: one SQLite file under data/ (git-ignored). Relative `file:` paths are
+// resolved against the working directory, which npm scripts set to the project root, so the
+// Prisma CLI, the seed, the sync and the Next.js server all open the same file.
+export const DEFAULT_DATABASE_URL = "file:./data/interleave.db";
+
+const EnvSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^file:.+/, "must be a SQLite URL such as file:./data/interleave.db")
+    .default(DEFAULT_DATABASE_URL),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // Browsers drop Secure cookies on plain http, and the embedded default serves plain http on
+  // 127.0.0.1; set this to "true" behind a TLS-terminating proxy.
+  SESSION_COOKIE_SECURE: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true"),
+  // The seed's demo student and instructor have published passwords: turn them off on a shared server.
+  DEMO_USERS: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((value) => value === "true"),
+});
+
+export type Env = z.infer<typeof EnvSchema> & {
+  /** Absolute path of the SQLite file named by DATABASE_URL. */
+  databaseFile: string;
+};
+
+export function parseEnv(source: Record<string, string | undefined> = process.env, cwd = process.cwd()): Env {
+  const parsed = EnvSchema.safeParse({
+    DATABASE_URL: source.DATABASE_URL || undefined,
+    NODE_ENV: source.NODE_ENV || undefined,
+    SESSION_COOKIE_SECURE: source.SESSION_COOKIE_SECURE || undefined,
+    DEMO_USERS: source.DEMO_USERS || undefined,
+  });
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n  ${fields.join("\n  ")}`);
+  }
+  return { ...parsed.data, databaseFile: databaseFileFromUrl(parsed.data.DATABASE_URL, cwd) };
+}
+
+export function databaseFileFromUrl(url: string, cwd = process.cwd()): string {
+  const file = url.replace(/^file:/, "").replace(/\?.*$/, "");
+  return path.resolve(cwd, file);
+}
+
+/** `file:<absolute path>`: the form handed to the Prisma CLI so it never re-resolves it. */
+export function absoluteDatabaseUrl(env: Env): string {
+  return `file:${env.databaseFile}`;
+}
+
+/** better-sqlite3 creates the file but not its folder. */
+export function ensureDatabaseFolder(env: Env): void {
+  mkdirSync(path.dirname(env.databaseFile), { recursive: true });
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv();
+  return cached;
+}
