@@ -1,0 +1,52 @@
+import { requireRole } from "@/server/auth/guards";
+import { listExercisesForStaff } from "@/server/exercises/list-exercises-for-staff";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Instructor · Interleave" };
+
+export default async function InstructorPage() {
+  await requireRole("instructor", "/instructor");
+  const exercises = await listExercisesForStaff();
+  return (
+    <section>
+      <h1>Instructor</h1>
+      <p className="muted">
+        Exercises are authored as files in <code>exercises/</code>, checked with <code>npx interleave validate</code>{" "}
+        and synced with <code>npm run db:sync</code>. Retired exercises stay here because submissions refer to them.
+      </p>
+      {exercises.length === 0 ? (
+        <p className="empty-state">No exercises have been synced yet.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th>Exercise</th>
+                <th>Chapter</th>
+                <th>Difficulty</th>
+                <th style={{ textAlign: "right" }}>Points</th>
+                <th style={{ textAlign: "right" }}>Submissions</th>
+                <th>Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {exercises.map((exercise) => (
+                <tr key={exercise.id}>
+                  <td>
+                    <a href={`/exercises/${exercise.slug}`}>{exercise.title}</a>
+                    <div className="muted small">{exercise.id}</div>
+                  </td>
+                  <td>{exercise.chapter}</td>
+                  <td>{exercise.difficulty}</td>
+                  <td style={{ textAlign: "right" }}>{exercise.points}</td>
+                  <td style={{ textAlign: "right" }}>{exercise.submissions}</td>
+                  <td>{exercise.archived ? "retired" : "live"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { getCurrentUser } from "@/server/auth/guards";
+import { hasRole } from "@/server/auth/roles";
+import { logOutAction } from "./_actions/auth";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: "Interleave",
+  description: "Learn concurrency by doing: exercises graded under stress schedules.",
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await getCurrentUser();
+  return (
+    <html lang="en">
+      <body>
+        <header className="site-header">
+          <nav className="site-nav" aria-label="Main">
+            <Link href="/" className="brand">
+              Interleave
+            </Link>
+            <Link href="/">Exercises</Link>
+            {user && hasRole(user.role, "instructor") ? <Link href="/instructor">Instructor</Link> : null}
+          </nav>
+          <div className="session" data-testid="session">
+            {user ? (
+              <>
+                <span className="user-name">{user.displayName}</span>
+                <span className={`role-badge role-${user.role}`} data-testid="role">
+                  {user.role}
+                </span>
+                <form action={logOutAction}>
+                  <button type="submit" className="button link-button">
+                    Log out
+                  </button>
+                </form>
+              </>
+            ) : (
+              <>
+                <Link href="/login">Log in</Link>
+                <Link href="/signup" className="button primary small">
+                  Sign up
+                </Link>
+              </>
+            )}
+          </div>
+        </header>
+        <main className="site-main">{children}</main>
+      </body>
+    </html>
+  );
+}
