@@ -1,0 +1,35 @@
+import { expect, type Page } from "@playwright/test";
+
+// The seeded demo accounts (server/users/seed-demo-users.ts, README.md).
+export const DEMO_STUDENT = { email: "student@interleave.dev", password: "interleave-student", name: "Demo Student" };
+export const DEMO_INSTRUCTOR = {
+  email: "instructor@interleave.dev",
+  password: "interleave-instructor",
+  name: "Demo Instructor",
+};
+
+export async function logIn(page: Page, email: string, password: string): Promise<void> {
+  if (!page.url().includes("/login")) await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page.getByRole("button", { name: "Log out" })).toBeVisible();
+}
+
+export async function logOut(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page.getByTestId("session").getByRole("link", { name: "Log in" })).toBeVisible();
+}
+
+/** The first exercise on the home page: the tests use whatever exercises/ holds. */
+export async function firstExercise(page: Page): Promise<{ title: string; href: string }> {
+  await page.goto("/");
+  const link = page.locator(".exercise-link").first();
+  await expect(link, "the catalogue should list at least one exercise from exercises/").toBeVisible();
+  return { title: (await link.innerText()).trim(), href: (await link.getAttribute("href")) ?? "" };
+}
+
+/** The text Monaco shows, with its non-breaking spaces made ordinary. */
+export async function editorText(page: Page): Promise<string> {
+  return (await page.locator(".monaco-editor .view-lines").innerText()).replace(/\u00a0/g, " ");
+}
