@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `npm start`: from a fresh clone to a served app with no other step.
 //   1. prisma generate   (only if the generated client does not match prisma/schema.prisma)
-//   2. prisma migrate deploy
-//   3. sync exercises/ into the database, seed the demo accounts (both idempotent)
-//   4. next build         (only if .next is missing or older than the sources; see lib/build-stamp.mjs)
+//   2. next build         (only if .next is missing or older than the sources; see lib/build-stamp.mjs)
+//   3. prisma migrate deploy
+//   4. sync exercises/ into the database, seed the demo accounts (both idempotent; the seed
+//      prints the demo credentials last, just above the server's address)
 //   5. next start -H 127.0.0.1 -p $PORT   (`--dev`: next dev instead, no build)
 // Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL (file:./data/interleave.db),
 // EXERCISES_DIR (exercises), DEMO_USERS (true). `--prepare-only` stops before serving.
@@ -23,15 +24,26 @@ const port = process.env.PORT || "3000";
 const exercisesDir = process.env.EXERCISES_DIR || "exercises";
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
-function run(label, command, args, extraEnv = {}) {
+function run(label, command, args, { env = {}, quiet = false } = {}) {
   const started = Date.now();
   console.log(`\n▸ ${label}`);
-  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...extraEnv } });
+  const result = spawnSync(command, args, {
+    stdio: quiet ? ["inherit", "pipe", "pipe"] : "inherit",
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+  });
+  if (quiet) process.stdout.write(withoutPrismaAdapterWarning(`${result.stdout ?? ""}${result.stderr ?? ""}`));
   if (result.status !== 0) {
     console.error(`\n✗ ${label} failed (${result.error?.message ?? `exit code ${result.status}`}).`);
     process.exit(result.status || 1);
   }
   console.log(`  done in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+}
+
+// Prisma 6 warns on every command that schema.prisma's `url` is unused with a driver adapter,
+// but removing the `url` makes it download an engine (see prisma.config.ts): drop the warning.
+function withoutPrismaAdapterWarning(output) {
+  return output.replace(/WARNING: Your schema specifies[\s\S]*?only using driver adapters\.\n*/, "");
 }
 
 function generatedClientIsCurrent() {
@@ -44,8 +56,18 @@ if (!existsSync(bin("next")) || !existsSync(bin("prisma"))) {
   process.exit(1);
 }
 
-if (!generatedClientIsCurrent()) run("prisma generate", bin("prisma"), ["generate"]);
-run("prisma migrate deploy", bin("prisma"), ["migrate", "deploy"]);
+if (!generatedClientIsCurrent()) run("prisma generate", bin("prisma"), ["generate"], { quiet: true });
+if (!dev) {
+  const reason = staleBuildReason(root);
+  if (reason) {
+    run(`next build (${reason})`, bin("next"), ["build"], { env: { NEXT_TELEMETRY_DISABLED: "1" } });
+    writeBuildStamp(root);
+  } else {
+    console.log("\n▸ next build: .next is up to date, skipped");
+  }
+}
+
+run("prisma migrate deploy", bin("prisma"), ["migrate", "deploy"], { quiet: true });
 // --no-node-snapshot: the grader's isolated-vm 5 needs it on Node 20 (see package.json).
 run(`sync ${exercisesDir}/`, process.execPath, [
   "--no-node-snapshot",
@@ -55,16 +77,6 @@ run(`sync ${exercisesDir}/`, process.execPath, [
   exercisesDir,
 ]);
 run("seed", process.execPath, ["--import", "tsx", "prisma/seed.ts"]);
-
-if (!dev) {
-  const reason = staleBuildReason(root);
-  if (reason) {
-    run(`next build (${reason})`, bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" });
-    writeBuildStamp(root);
-  } else {
-    console.log("\n▸ next build: .next is up to date, skipped");
-  }
-}
 
 if (prepareOnly) process.exit(0);
 
