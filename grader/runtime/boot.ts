@@ -5,7 +5,7 @@
 import { api } from "./api";
 import { setScheduler } from "./context";
 import { deepFreeze, harden } from "./harden";
-import { quietMonitor } from "./monitor";
+import { DetectingMonitor } from "./detectors";
 import { Thread } from "./primitives/thread";
 import { Prng } from "./prng";
 import { describeError, Scheduler } from "./scheduler";
@@ -25,9 +25,23 @@ interface ModuleDef {
   deps: Record<string, string>;
 }
 
+interface UserFile {
+  displayName: string;
+  /** Compiled-JS line → the user's TypeScript line. */
+  lines: Map<number, number>;
+}
+
 const modules = new Map<string, ModuleDef>();
-/** File names (as compiled) of user modules, for finding the user's frame in a stack. */
-const userFiles = new Set<string>();
+/** User modules by their name in stacks, to find the user's frame and report their lines. */
+const userFiles = new Map<string, UserFile>();
+
+function tsLine(file: UserFile, jsLine: number): number | undefined {
+  for (let l = jsLine; l > 0; l--) {
+    const hit = file.lines.get(l);
+    if (hit !== undefined) return hit;
+  }
+  return undefined;
+}
 let current: Scheduler | null = null;
 let programRng = new Prng(0, 2);
 let lastResult = "";
@@ -42,7 +56,8 @@ function siteOf(stack?: string): SourceSite | undefined {
   }
   for (const line of stack.split("\n")) {
     const m = /\(?([^\s()]+):(\d+):(\d+)\)?\s*$/.exec(line);
-    if (m && userFiles.has(m[1]!)) return { file: m[1]!, line: Number(m[2]) };
+    const file = m ? userFiles.get(m[1]!) : undefined;
+    if (file) return { file: file.displayName, line: tsLine(file, Number(m![2])) };
   }
   return undefined;
 }
@@ -67,16 +82,26 @@ function instantiate(name: string, cache: Map<string, unknown>): unknown {
 }
 
 const control = {
-  define(name: string, depsJson: string, factory: Factory): void {
+  define(name: string, depsJson: string, factory: Factory, displayName: string, linesJson: string): void {
     modules.set(name, { factory, deps: JSON.parse(depsJson) as Record<string, string> });
-    userFiles.add(name);
+    userFiles.set(name, { displayName, lines: new Map(JSON.parse(linesJson) as [number, number][]) });
   },
 
   /** Run one schedule to its end. All of it happens in this call's microtask checkpoint. */
   run(configJson: string): void {
     const config = JSON.parse(configJson) as ScheduleConfig;
     programRng = new Prng(config.seed, 2);
-    const s = new Scheduler(config, createStrategy(config), quietMonitor, siteOf);
+    let late: Scheduler | null = null;
+    const monitor = new DetectingMonitor(() => late!, config.detectRaces, config.detectLockOrder);
+    const paused = (id: number): boolean => {
+      const t = late?.threads[id];
+      const pending = t?.pendingLock;
+      if (!t || !pending) return false;
+      const held = monitor.heldNames(id);
+      return (config.directed ?? []).some((e) => e.thread === t.name && e.acquired === pending.name && held.includes(e.held));
+    };
+    const s = new Scheduler(config, createStrategy(config, { paused }), monitor, siteOf);
+    late = s;
     current = s;
     setScheduler(s);
     lastResult = "";

@@ -10,6 +10,22 @@ const lostUpdate = program(`
   assert(total === 6, "lost an update: " + total);
 `);
 
+// Every access is under the lock, so there is no data race; but the read and the write are
+// two critical sections, so an update can still be lost — a bug only stress finds.
+const atomicityViolation = program(`
+  const c = new Shared(0, "counter"); const lock = new Lock("lock");
+  const inc = async () => {
+    for (let i = 0; i < 3; i++) {
+      await lock.acquire(); const v = await c.get(); lock.release();
+      await lock.acquire(); await c.set(v + 1); lock.release();
+    }
+  };
+  const a = spawn(inc, "A"); const b = spawn(inc, "B");
+  await a.join(); await b.join();
+  const total = await c.get();
+  assert(total === 6, "lost an update: " + total);
+`);
+
 describe("scheduler basics", () => {
   it("rr runs each thread until it blocks, in spawn order", () => {
     const r = runOnce(
@@ -70,8 +86,20 @@ describe("verdicts", () => {
     expect(r.schedulesRun).toBe(200);
   });
 
-  it("race: passes rr, fails under stress", () => {
+  it("race: the data race of an unlocked counter is reported on the very first schedule", () => {
     const r = exploreSource(lostUpdate);
+    expect(r.verdict).toBe("race");
+    expect(r.failure!.schedule).toBe(0);
+    expect(r.failure!.kind).toBe("data-race");
+    const race = r.failure!.outcome.race!;
+    expect(race.target).toBe("counter");
+    expect([race.first.thread, race.second.thread].sort()).toEqual(["A", "B"]);
+    expect(race.first.line).toBeGreaterThan(0);
+    expect(r.failure!.message).toMatch(/Data race on 'counter'/);
+  });
+
+  it("race: passes rr, fails under stress", () => {
+    const r = exploreSource(atomicityViolation);
     expect(r.verdict).toBe("race");
     expect(r.baseline.kind).toBe("passed");
     expect(r.failure!.schedule).toBeGreaterThan(0);
@@ -145,25 +173,27 @@ describe("verdicts", () => {
 
 describe("determinism and replay", () => {
   it("the same seed gives the same trace, and replay reproduces the failure bit for bit", () => {
-    const found = exploreSource(lostUpdate, { strategy: "random", seed: 5, runs: 200 });
+    const found = exploreSource(atomicityViolation, { strategy: "random", seed: 5, runs: 200 });
     const f = found.failure!;
-    const again = exploreSource(lostUpdate, { strategy: "random", seed: 5, runs: 200 });
+    expect(f.strategy).toBe("random");
+    const again = exploreSource(atomicityViolation, { strategy: "random", seed: 5, runs: 200 });
     expect(again.failure!.traceHash).toBe(f.traceHash);
-    const replay = replaySource(lostUpdate, { strategy: f.strategy, seed: f.seed, depth: f.depth });
+    const replay = replaySource(atomicityViolation, { strategy: f.strategy, seed: f.seed, depth: f.depth });
     expect(replay.report.failure!.traceHash).toBe(f.traceHash);
     expect(replay.report.failure!.message).toBe(f.message);
   });
 
   it("replays portfolio failures from strategy and seed alone", () => {
-    const found = exploreSource(lostUpdate, { seed: 40 });
+    const found = exploreSource(atomicityViolation, { seed: 40 });
     const f = found.failure!;
-    const replay = replaySource(lostUpdate, { strategy: f.strategy, seed: f.seed });
+    expect(f.strategy).not.toBe("rr");
+    const replay = replaySource(atomicityViolation, { strategy: f.strategy, seed: f.seed });
     expect(replay.report.failure!.traceHash).toBe(f.traceHash);
   });
 
   it("replays a schedule given as decisions", () => {
-    const f = exploreSource(lostUpdate).failure!;
-    const replay = replaySource(lostUpdate, { strategy: "dfs", seed: 0, decisions: f.decisions });
+    const f = exploreSource(atomicityViolation).failure!;
+    const replay = replaySource(atomicityViolation, { strategy: "dfs", seed: 0, decisions: f.decisions });
     expect(replay.report.failure!.traceHash).toBe(f.traceHash);
   });
 });
@@ -171,19 +201,19 @@ describe("determinism and replay", () => {
 describe("strategies", () => {
   for (const strategy of ["random", "pct", "delay", "dfs"] as const) {
     it(`${strategy} finds the lost update`, () => {
-      const r = exploreSource(lostUpdate, { strategy, runs: 500 });
+      const r = exploreSource(atomicityViolation, { strategy, runs: 500 });
       expect(r.verdict).toBe("race");
       expect(r.failure!.strategy).toBe(strategy);
     });
   }
 
   it("rr alone does not find the lost update", () => {
-    expect(exploreSource(lostUpdate, { strategy: "rr" }).verdict).toBe("passed");
+    expect(exploreSource(atomicityViolation, { strategy: "rr" }).verdict).toBe("passed");
   });
 
   it("dfs exhausts a small program's bounded space and says so", () => {
     const r = exploreSource(
-      program(`const c = new Shared(0); const t = spawn(async () => { await c.set(1); }); await c.set(2); await t.join();`),
+      program(`const c = new Shared(0); const l = new Lock(); const t = spawn(async () => { await l.acquire(); await c.set(1); l.release(); }); await l.acquire(); await c.set(2); l.release(); await t.join();`),
       { strategy: "dfs", runs: 1000, depth: 2 },
     );
     expect(r.verdict).toBe("passed");
@@ -192,7 +222,7 @@ describe("strategies", () => {
   });
 
   it("pct with depth 1 never preempts", () => {
-    const r = exploreSource(lostUpdate, { strategy: "pct", depth: 1, runs: 100 });
+    const r = exploreSource(atomicityViolation, { strategy: "pct", depth: 1, runs: 100 });
     // Depth 1 means no priority change: each thread runs to completion in priority order.
     expect(r.verdict).toBe("passed");
   });

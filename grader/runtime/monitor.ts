@@ -19,8 +19,8 @@ export interface Monitor {
   atomic(t: VThread, sync: object): void;
   read(t: VThread, location: object, target: string): void;
   write(t: VThread, location: object, target: string): void;
-  /** A lock was acquired while `held` were held (for the lock-order graph). */
-  lockAcquired(t: VThread, lock: LockRef): void;
+  /** A lock was acquired (for the lock-order graph); `couldWaitForever` is false for timed or non-blocking acquisitions. */
+  lockAcquired(t: VThread, lock: LockRef, couldWaitForever: boolean): void;
   lockReleased(t: VThread, lock: LockRef): void;
 }
 

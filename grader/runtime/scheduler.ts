@@ -15,7 +15,22 @@ import type {
   TraceEvent,
   WaitEdge,
 } from "./types";
-import type { Monitor } from "./monitor";
+import type { LockRef, Monitor } from "./monitor";
+import { Prng } from "./prng";
+
+/**
+ * A thread that runs this many scheduling points in a row without giving the baton away
+ * ends the unfair part of the schedule: from then on every decision is a fair random one
+ * (Coyote's fair PCT). Spin-waits then terminate instead of being misreported.
+ */
+export const FAIR_AFTER_STREAK = 2_000;
+
+/**
+ * Scheduling points in a row with no thread blocking, sleeping, working or ending: the
+ * runnable threads only spin. Spinning costs real time, so the clock jumps to the next
+ * timed event (a sleeper or a timeout wakes up) instead of never moving.
+ */
+export const SPIN_WINDOW = 1_000;
 
 export type ThreadState = "runnable" | "blocked" | "sleeping" | "working" | "done";
 
@@ -41,6 +56,8 @@ export class VThread {
   inFlight: string | null = null;
   inFlightSite: SourceSite | undefined;
   readonly joinWaiters: VThread[] = [];
+  /** The lock this thread is about to acquire (set across its scheduling point). */
+  pendingLock: LockRef | null = null;
   started = false;
   /** Python's daemon threads: the program may end while they are still blocked or running. */
   daemon = false;
@@ -67,6 +84,12 @@ export class Scheduler {
   private readonly trace: TraceEvent[] | undefined;
   private busyCores = 0;
   private readonly coreQueue: VThread[] = [];
+  /** Consecutive decisions in which the running thread went on. */
+  private streak = 0;
+  /** Set once the schedule switched to its fair random suffix. */
+  private fair: Prng | null = null;
+  /** Scheduling points since a thread last blocked, slept, worked or ended. */
+  private spinning = 0;
 
   constructor(
     readonly config: ScheduleConfig,
@@ -85,6 +108,11 @@ export class Scheduler {
 
   get over(): boolean {
     return this.outcome !== null;
+  }
+
+  /** Index the next trace event will have (steps count when not tracing): names an access in reports. */
+  get traceIndex(): number {
+    return this.trace ? this.trace.length : this.steps;
   }
 
   // ---- threads -------------------------------------------------------------------------
@@ -308,16 +336,32 @@ export class Scheduler {
       }
       const canContinue = running.state === "runnable";
       const why: DecisionReason = canContinue ? reason : running.state === "done" ? "end" : "block";
-      let chosen: number;
-      try {
-        chosen = this.strategy.choose({ runnable, running: running.id, canContinue, reason: why, index: this.decisionIndex });
-      } catch (error) {
-        if (error instanceof DivergenceError) {
-          this.fail("diverged", error.message, running);
-          return null;
-        }
-        throw error;
+      if (canContinue) this.spinning++;
+      else this.spinning = 0;
+      if (this.spinning >= SPIN_WINDOW && this.hasTimedEvent()) {
+        this.spinning = 0;
+        this.advanceTime();
+        continue;
       }
+      const guided = this.config.strategy === "guided" && this.decisionIndex < this.config.guide.length;
+      if (this.fair === null && !guided && canContinue && why === "point" && this.streak >= FAIR_AFTER_STREAK && runnable.length > 1) {
+        this.fair = new Prng(this.config.seed, 3);
+      }
+      let chosen: number;
+      if (this.fair !== null) {
+        chosen = runnable[this.fair.int(runnable.length)]!;
+      } else {
+        try {
+          chosen = this.strategy.choose({ runnable, running: running.id, canContinue, reason: why, index: this.decisionIndex });
+        } catch (error) {
+          if (error instanceof DivergenceError) {
+            this.fail("diverged", error.message, running);
+            return null;
+          }
+          throw error;
+        }
+      }
+      this.streak = canContinue && chosen === running.id ? this.streak + 1 : 0;
       this.decisionIndex++;
       this.decisions.push(chosen);
       // A yield gives the baton away on purpose: switching there is not a preemption.
@@ -325,6 +369,11 @@ export class Scheduler {
       if (canContinue && why === "point" && chosen !== running.id) this.preemptions++;
       return this.threads[chosen]!;
     }
+  }
+
+  private hasTimedEvent(): boolean {
+    for (const t of this.threads) if (t.state !== "runnable" && t.state !== "done" && t.wakeAt < Infinity) return true;
+    return false;
   }
 
   /** Jump the clock to the next sleep, work completion or timeout. False when there is none. */

@@ -2,7 +2,7 @@
 // the host parses them again with zod (grader/sandbox/result-schema.ts) because anything
 // that comes out of the sandbox is untrusted.
 
-export type StrategyName = "rr" | "random" | "pct" | "delay" | "guided";
+export type StrategyName = "rr" | "random" | "pct" | "delay" | "guided" | "directed";
 
 export interface ScheduleConfig {
   strategy: StrategyName;
@@ -24,6 +24,8 @@ export interface ScheduleConfig {
   /** Module that holds the entry point, and the export to call. */
   entryModule: string;
   entryExport: string;
+  /** directed: the lock-order cycle to make happen (DeadlockFuzzer). */
+  directed?: { thread: string; held: string; acquired: string }[];
   /** Whether the race detector and the lock-order detector are on. */
   detectRaces: boolean;
   detectLockOrder: boolean;

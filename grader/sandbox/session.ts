@@ -89,7 +89,7 @@ export class Session {
     context.evalSync(runtimeBundle(), { filename: "interleave-runtime.js" });
     const boot = context.global.getSync("__interleaveBoot", { reference: true }) as ivm.Reference<Record<string, unknown>>;
     const get = <T>(name: string) => boot.getSync(name, { reference: true }) as ivm.Reference<T>;
-    const define = get<(name: string, deps: string, factory: unknown) => void>("define");
+    const define = get<(name: string, deps: string, factory: unknown, displayName: string, lines: string) => void>("define");
     this.runRef = get("run");
     this.resultRef = get("result");
     get<() => void>("lockdown").applySync(undefined, []);
@@ -98,7 +98,7 @@ export class Session {
       const m = this.modules.get(f.name)!;
       const script = this.isolate.compileScriptSync(factorySource(m.js), { filename: m.name });
       const factory = script.runSync(context, { reference: true, timeout: this.limits.scheduleTimeoutMs }) as ivm.Reference<unknown>;
-      define.applySync(undefined, [m.name, JSON.stringify(f.deps ?? {}), factory.derefInto()]);
+      define.applySync(undefined, [m.name, JSON.stringify(f.deps ?? {}), factory.derefInto(), m.displayName, JSON.stringify([...m.lines])]);
       script.release();
     }
     this.context = context;
@@ -110,7 +110,7 @@ export class Session {
     try {
       this.runRef!.applySync(undefined, [JSON.stringify(config)], { timeout: this.limits.scheduleTimeoutMs });
       const raw = this.resultRef!.applySync(undefined, [], { timeout: this.limits.scheduleTimeoutMs });
-      return this.mapLines(parseScheduleResult(raw));
+      return parseScheduleResult(raw);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (/timed out/i.test(message)) {
@@ -133,29 +133,6 @@ export class Session {
     if (newIsolate) this.disposeIsolate();
   }
 
-  /** Compiled-JS lines → the user's TypeScript lines, and sandbox names → display names. */
-  private mapLines(result: ScheduleResult): ScheduleResult {
-    const map = (site: { file?: string; line?: number }) => {
-      if (site.file === undefined || site.line === undefined) return;
-      const m = this.modules.get(site.file);
-      if (!m) return;
-      site.line = m.lines.get(site.line) ?? nearestLine(m.lines, site.line);
-      site.file = m.displayName;
-    };
-    map(result.outcome);
-    for (const w of result.outcome.waits ?? []) map(w);
-    if (result.outcome.race) {
-      map(result.outcome.race.first);
-      map(result.outcome.race.second);
-    }
-    for (const e of result.outcome.lockOrder ?? []) {
-      if (e.heldAt) map(e.heldAt);
-      if (e.acquiredAt) map(e.acquiredAt);
-    }
-    for (const e of result.trace ?? []) map(e);
-    return result;
-  }
-
   private disposeIsolate(): void {
     try {
       if (this.isolate && !this.isolate.isDisposed) this.isolate.dispose();
@@ -169,12 +146,4 @@ export class Session {
     this.context = null;
     this.disposeIsolate();
   }
-}
-
-function nearestLine(lines: Map<number, number>, jsLine: number): number | undefined {
-  for (let l = jsLine; l > 0; l--) {
-    const hit = lines.get(l);
-    if (hit !== undefined) return hit;
-  }
-  return undefined;
 }

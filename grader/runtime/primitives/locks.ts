@@ -28,6 +28,8 @@ abstract class BaseLock {
   protected readonly waiters: VThread[] = [];
   protected readonly s: Scheduler;
   protected readonly ref: LockRef;
+  /** Whether the last acquisition through acquireAs could have waited forever. */
+  protected couldWaitForever = true;
   readonly name: string;
 
   constructor(kind: string, name?: string) {
@@ -41,13 +43,18 @@ abstract class BaseLock {
 
   protected async acquireAs(t: VThread, op: string, options: BlockingOptions | boolean | undefined): Promise<boolean> {
     const s = this.s;
+    // Which lock the thread is about to take: a directed (DeadlockFuzzer) schedule pauses it here.
+    t.pendingLock = this.ref;
     await s.point(t);
+    t.pendingLock = null;
     const opts = optionsOf(options);
     const blocking = isBlocking(opts);
     if (!blocking && opts.timeout !== undefined && opts.timeout !== null && opts.timeout >= 0) {
       throw new ValueError("can't specify a timeout for a non-blocking call");
     }
     const deadline = blocking ? deadlineOf(s.now, opts) : s.now;
+    // A timed or non-blocking acquisition cannot wait forever: it adds no lock-order edge.
+    this.couldWaitForever = deadline === Infinity;
     while (!this.tryTake(t)) {
       if (s.now >= deadline) {
         s.event(t, op, this.name, false);
@@ -106,7 +113,7 @@ export class Lock extends BaseLock {
 
   private taken(t: VThread): void {
     this.s.monitor.acquire(t, this);
-    this.s.monitor.lockAcquired(t, this.ref);
+    this.s.monitor.lockAcquired(t, this.ref, this.couldWaitForever);
   }
 
   /** Resolves to true when acquired; `{ timeout }` (virtual ms) or `{ blocking: false }` may give false. */
@@ -166,7 +173,7 @@ export class RLock extends BaseLock {
         await this.acquireAs(t, "acquire", undefined);
         this.count = saved;
         this.s.monitor.acquire(t, this);
-        this.s.monitor.lockAcquired(t, this.ref);
+        this.s.monitor.lockAcquired(t, this.ref, this.couldWaitForever);
       },
     });
   }
@@ -189,7 +196,7 @@ export class RLock extends BaseLock {
       const ok = await this.acquireAs(t, "acquire", options);
       if (ok && !reentry) {
         this.s.monitor.acquire(t, this);
-        this.s.monitor.lockAcquired(t, this.ref);
+        this.s.monitor.lockAcquired(t, this.ref, this.couldWaitForever);
       }
       return ok;
     } finally {

@@ -1,13 +1,19 @@
 import { Prng } from "../prng";
 import type { ScheduleConfig } from "../types";
 import { DelayStrategy } from "./delay";
+import { DirectedStrategy } from "./directed";
 import { GuidedStrategy } from "./guided";
 import { PctStrategy } from "./pct";
 import { RandomStrategy } from "./random";
 import { RoundRobinStrategy } from "./rr";
 import type { Strategy } from "./strategy";
 
-export function createStrategy(config: ScheduleConfig): Strategy {
+export interface StrategyHooks {
+  /** directed: whether a thread is paused at an acquisition of the cycle. */
+  paused(id: number): boolean;
+}
+
+export function createStrategy(config: ScheduleConfig, hooks: StrategyHooks): Strategy {
   const rng = new Prng(config.seed, 1);
   switch (config.strategy) {
     case "rr":
@@ -20,5 +26,7 @@ export function createStrategy(config: ScheduleConfig): Strategy {
       return new DelayStrategy(rng, config.depth, config.expectedSteps);
     case "guided":
       return new GuidedStrategy(config.guide);
+    case "directed":
+      return new DirectedStrategy(rng, hooks.paused);
   }
 }

@@ -1,0 +1,110 @@
+// The detectors the scheduler reports to: FastTrack happens-before races and the
+// lock-order graph (grader/detect/). A detector that finds a bug fails the schedule with
+// both sites; the traced replay of that schedule fills in the lines.
+
+import { describeRace, HappensBefore, type AccessSite } from "../detect/happens-before";
+import { LockOrderGraph, type HeldLock } from "../detect/lock-order";
+import type { LockRef, Monitor } from "./monitor";
+import type { Scheduler, VThread } from "./scheduler";
+import type { RaceAccess, SourceSite } from "./types";
+
+type Site = AccessSite & { file?: string };
+
+export class DetectingMonitor implements Monitor {
+  private readonly hb: HappensBefore | null;
+  private readonly locks: LockOrderGraph | null;
+  /** Locks each thread holds, in acquisition order (for lock-order edges and directed schedules). */
+  readonly held = new Map<number, HeldLock[]>();
+
+  constructor(
+    private readonly s: () => Scheduler,
+    races: boolean,
+    lockOrder: boolean,
+  ) {
+    this.hb = races ? new HappensBefore() : null;
+    this.locks = lockOrder ? new LockOrderGraph() : null;
+  }
+
+  private site(t: VThread, op: "read" | "write", target: string): Site {
+    const s = this.s();
+    const where: SourceSite | undefined = s.siteOf();
+    return { thread: t.id, threadName: t.name, op, target, line: where?.line, file: where?.file, step: s.traceIndex };
+  }
+
+  fork(parent: number | null, child: number): void {
+    this.hb?.fork(parent, child);
+  }
+  join(joiner: number, joined: number): void {
+    this.hb?.join(joiner, joined);
+  }
+  release(t: VThread, sync: object): void {
+    this.hb?.release(t.id, sync);
+  }
+  acquire(t: VThread, sync: object): void {
+    this.hb?.acquire(t.id, sync);
+  }
+  atomic(t: VThread, sync: object): void {
+    this.hb?.atomic(t.id, sync);
+  }
+
+  read(t: VThread, location: object, target: string): void {
+    if (!this.hb) return;
+    const race = this.hb.read(t.id, location, this.site(t, "read", target));
+    if (race) this.raceFound(t, race);
+  }
+
+  write(t: VThread, location: object, target: string): void {
+    if (!this.hb) return;
+    const race = this.hb.write(t.id, location, this.site(t, "write", target));
+    if (race) this.raceFound(t, race);
+  }
+
+  private raceFound(t: VThread, race: { target: string; kind: string; first: Site; second: Site }): void {
+    const access = (a: Site): RaceAccess => ({ thread: a.threadName, op: a.op, target: a.target, file: a.file, line: a.line, step: a.step });
+    const second = race.second;
+    this.s().fail("data-race", describeRace(race as Parameters<typeof describeRace>[0]), t, { file: second.file, line: second.line }, {
+      race: { target: race.target, kind: race.kind, first: access(race.first), second: access(second) },
+    });
+  }
+
+  lockAcquired(t: VThread, lock: LockRef, couldWaitForever: boolean): void {
+    const s = this.s();
+    const where = s.siteOf();
+    const site = { line: where?.line, step: s.traceIndex, threadName: t.name, file: where?.file };
+    const held = this.held.get(t.id) ?? [];
+    if (this.locks) {
+      const found = this.locks.onAcquire(t.id, lock, site, held, { blocking: couldWaitForever });
+      if (found) {
+        const fileOf = (x: object) => (x as { file?: string }).file;
+        s.fail("potential-deadlock", found.explanation, t, where, {
+          lockOrder: found.cycle.map((e) => ({
+            thread: e.threadName,
+            held: e.held.lock,
+            acquired: e.acquired.lock,
+            heldAt: { file: fileOf(e.held.site), line: e.held.site.line },
+            acquiredAt: { file: fileOf(e.acquired.site), line: e.acquired.site.line },
+          })),
+        });
+      }
+    }
+    held.push({ ...lock, site });
+    this.held.set(t.id, held);
+  }
+
+  lockReleased(t: VThread, lock: LockRef): void {
+    // Python lets any thread release a Lock: take it from whoever holds it.
+    for (const id of [t.id, ...this.held.keys()]) {
+      const held = this.held.get(id);
+      const i = held ? held.findIndex((h) => h.key === lock.key) : -1;
+      if (held && i >= 0) {
+        held.splice(i, 1);
+        return;
+      }
+    }
+  }
+
+  /** Names of the locks `t` holds now. */
+  heldNames(t: number): string[] {
+    return (this.held.get(t) ?? []).map((h) => h.name);
+  }
+}
