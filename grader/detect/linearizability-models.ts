@@ -89,9 +89,100 @@ export type QueueInput<T> = { op: "enqueue"; value: T } | { op: "dequeue" };
 /** dequeue → the value, or null when the queue was empty; enqueue → undefined. */
 export type QueueOutput<T> = T | null | undefined;
 
+type QueueOp<T> = Operation<QueueInput<T>, QueueOutput<T>>;
+
+/** a ≺ b in real time: a returned before b was called (equal stamps overlap, as in the search). */
+function precedes(a: { ret: number }, b: { call: number }): boolean {
+  return a.ret < b.call;
+}
+
+/** Enqueues and value-returning dequeues grouped by value (JSON form, first-seen order). */
+function queueValues<T>(history: readonly QueueOp<T>[]) {
+  const byValue = new Map<string, { enqueues: QueueOp<T>[]; dequeues: QueueOp<T>[] }>();
+  const entry = (value: unknown) => {
+    const key = JSON.stringify(value) ?? "undefined";
+    let e = byValue.get(key);
+    if (e === undefined) byValue.set(key, (e = { enqueues: [], dequeues: [] }));
+    return e;
+  };
+  const empties: QueueOp<T>[] = [];
+  let unobserved = false;
+  for (const op of history) {
+    if (op.input.op === "enqueue") entry(op.input.value).enqueues.push(op);
+    else if (op.output === null) empties.push(op);
+    else if (op.output !== undefined) entry(op.output).dequeues.push(op);
+    else unobserved = true;
+  }
+  return { byValue, empties, unobserved };
+}
+
+/**
+ * The queue's bad patterns (T. A. Henzinger, A. Sezgin and V. Vafeiadis, "Aspect-oriented
+ * linearizability proofs", CONCUR 2013; A. Bouajjani, M. Emmi, C. Enea and J. Hamza,
+ * "On reducing linearizability to state reachability", ICALP 2015). For values enqueued
+ * once, each pattern below proves the history non-linearizable; the search then never has
+ * to enumerate the exponentially many orders of concurrent enqueues to refute it.
+ *  - fresh: a dequeue returns a value never enqueued, or returns before its enqueue starts;
+ *  - repeated: two dequeues return the value of one enqueue;
+ *  - order: enqueue(x) ≺ enqueue(y), y is dequeued, and x is dequeued after it or never;
+ *  - empty: a dequeue returns empty while some x is surely inside: enqueue(x) ≺ it ≺ the
+ *    dequeue of x (or x is never dequeued).
+ * The converse (no pattern ⇒ linearizable) is left to the search, so the answer never
+ * depends on the catalogue being complete.
+ */
+function refuteQueue<T>(history: readonly QueueOp<T>[]): QueueOp<T>[] | null {
+  const { byValue, empties, unobserved } = queueValues(history);
+  for (const { enqueues, dequeues } of byValue.values()) {
+    if (dequeues.length > 0 && enqueues.length === 0) return [dequeues[0]];
+    if (enqueues.length !== 1) continue;
+    const enqueue = enqueues[0];
+    for (const d of dequeues) if (precedes(d, enqueue)) return [enqueue, d];
+    if (dequeues.length > 1) return [enqueue, dequeues[0], dequeues[1]];
+  }
+  const unique = [...byValue.values()].filter((v) => v.enqueues.length === 1 && v.dequeues.length <= 1);
+  for (const x of unique) {
+    for (const y of unique) {
+      if (y.dequeues.length === 0 || !precedes(x.enqueues[0], y.enqueues[0])) continue;
+      const dx = x.dequeues[0];
+      const dy = y.dequeues[0];
+      // "Never dequeued" is only known when every dequeue's result was recorded.
+      if (dx === undefined) {
+        if (!unobserved) return [x.enqueues[0], y.enqueues[0], dy];
+        continue;
+      }
+      if (precedes(dy, dx)) return [x.enqueues[0], y.enqueues[0], dy, dx];
+    }
+  }
+  for (const empty of empties) {
+    for (const x of unique) {
+      const dx = x.dequeues[0];
+      if (precedes(x.enqueues[0], empty) && (dx === undefined ? !unobserved : precedes(empty, dx))) {
+        return dx === undefined ? [x.enqueues[0], empty] : [x.enqueues[0], empty, dx];
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * Try enqueues in the order their values come out (values never dequeued last) and
+ * dequeues at their call time: with values enqueued once, this is almost always the
+ * right order, so a linearizable history is confirmed with next to no backtracking.
+ */
+function prioritizeQueue<T>(history: readonly QueueOp<T>[]): number[] {
+  const { byValue } = queueValues(history);
+  const outAt = new Map<QueueOp<T>, number>();
+  for (const { enqueues, dequeues } of byValue.values()) {
+    enqueues.forEach((e, i) => outAt.set(e, dequeues[i]?.call ?? Number.MAX_SAFE_INTEGER));
+  }
+  return history.map((op) => outAt.get(op) ?? op.call);
+}
+
 export function queueModel<T>(): Model<readonly T[], QueueInput<T>, QueueOutput<T>> {
   return {
     name: "FIFO queue",
+    prioritize: prioritizeQueue,
+    refute: refuteQueue,
     init: () => [],
     step(state, input, output) {
       if (input.op === "enqueue") return { ok: true, state: [...state, input.value] };
@@ -110,9 +201,30 @@ export type StackInput<T> = { op: "push"; value: T } | { op: "pop" };
 /** pop → the value, or null when the stack was empty; push → undefined. */
 export type StackOutput<T> = T | null | undefined;
 
+/**
+ * Push in the reverse order of the pops (a value popped later went in earlier; values
+ * never popped first of all), pops at their call time. Only speed depends on it.
+ */
+function prioritizeStack<T>(history: readonly Operation<StackInput<T>, StackOutput<T>>[]): number[] {
+  const poppedAt = new Map<string, number[]>();
+  for (const op of history) {
+    if (op.input.op !== "pop" || op.output === null || op.output === undefined) continue;
+    const key = JSON.stringify(op.output) ?? "undefined";
+    const times = poppedAt.get(key);
+    if (times === undefined) poppedAt.set(key, [op.call]);
+    else times.push(op.call);
+  }
+  return history.map((op) => {
+    if (op.input.op === "pop") return op.call;
+    const times = poppedAt.get(JSON.stringify(op.input.value) ?? "undefined");
+    return -(times?.shift() ?? Number.MAX_SAFE_INTEGER);
+  });
+}
+
 export function stackModel<T>(): Model<readonly T[], StackInput<T>, StackOutput<T>> {
   return {
     name: "stack",
+    prioritize: prioritizeStack,
     init: () => [],
     step(state, input, output) {
       if (input.op === "push") return { ok: true, state: [...state, input.value] };

@@ -7,7 +7,13 @@
  * a doubly linked list of call/return entries from which linearized operations are
  * lifted — follows Porcupine's `checkSingle` (A. Athalye, github.com/anishathalye/porcupine).
  *
- * Budget is counted in loop iterations, so the same history always gets the same answer.
+ * The search is an explicit stack of frames rather than Porcupine's single cursor so that a
+ * model may order the candidates (`prioritize`): trying first the operation most likely
+ * to be next keeps the search nearly linear on queues, whose concurrent enqueues are
+ * otherwise only found to be in the wrong order much later.
+ *
+ * Budget is counted in candidate tries, so the same history always gets the same answer.
+ * Memory grows by one memo entry per successful try (a bitset and a state key).
  */
 
 import type { Model, Operation } from "./linearizability";
@@ -112,60 +118,81 @@ export function searchLinearization<S, I, O>(
 ): SearchOutcome {
   if (ops.length === 0) return { kind: "ok", order: [] };
   const keyOf = model.key ? (s: S) => model.key!(s) : defaultStateKey;
+  const priority = model.prioritize ? model.prioritize(ops) : null;
   const head = buildEntries(ops);
   const linearized = new Uint32Array((ops.length + 31) >>> 5);
   let hash = 0;
+  let left = ops.length;
   // Lowe's memo: a (linearized set, state) pair seen before cannot lead anywhere new.
   const seen = new Map<string, Uint32Array[]>();
-  const stack: { entry: Entry; state: S }[] = [];
-  let state = model.init();
-  let entry = head.next!;
-  let furthestStuck = -1;
 
-  while (head.next !== null) {
-    if (--budget.remaining < 0) return { kind: "unknown" };
-    if (entry.match !== null) {
-      // A call entry: try to linearize this operation now.
-      const op = ops[entry.op];
-      const result = model.step(state, op.input, op.output);
-      if (result.ok) {
-        const word = entry.op >>> 5;
-        const bit = 1 << (entry.op & 31);
-        linearized[word] |= bit;
-        const nextHash = (hash ^ mix(entry.op)) >>> 0;
-        const key = `${nextHash}|${keyOf(result.state)}`;
-        const bucket = seen.get(key);
-        if (bucket === undefined || !bucket.some((b) => sameBits(b, linearized))) {
-          if (bucket === undefined) seen.set(key, [linearized.slice()]);
-          else bucket.push(linearized.slice());
-          stack.push({ entry, state });
-          state = result.state;
-          hash = nextHash;
-          lift(entry);
-          entry = head.next!;
-          continue;
-        }
-        linearized[word] &= ~bit;
-      }
-      entry = entry.next!;
-    } else {
-      // A return entry whose operation is not linearized yet: this branch is stuck.
-      if (entry.position > furthestStuck) furthestStuck = entry.position;
-      const top = stack.pop();
-      if (top === undefined) {
+  /** One node of the search: the state so far and the operations that may take effect next. */
+  interface Frame {
+    state: S;
+    /** Not-yet-linearized calls before the first pending return (at most one per thread). */
+    candidates: Entry[];
+    next: number;
+    /** The candidate currently lifted below this frame. */
+    chosen: Entry | null;
+    /** Position of that first pending return: no candidate here is called after it. */
+    stuckAt: number;
+  }
+  const frameFor = (state: S): Frame => {
+    const candidates: Entry[] = [];
+    let e = head.next!;
+    while (e.match !== null) {
+      candidates.push(e);
+      e = e.next!;
+    }
+    if (priority !== null) candidates.sort((a, b) => priority[a.op] - priority[b.op] || a.position - b.position);
+    return { state, candidates, next: 0, chosen: null, stuckAt: e.position };
+  };
+
+  const frames: Frame[] = [frameFor(model.init())];
+  let furthestStuck = -1;
+  for (;;) {
+    const frame = frames[frames.length - 1];
+    if (frame.next >= frame.candidates.length) {
+      // Every candidate failed or led to a dead end: backtrack.
+      if (frame.stuckAt > furthestStuck) furthestStuck = frame.stuckAt;
+      frames.pop();
+      const parent = frames[frames.length - 1];
+      if (parent === undefined) {
         const relevant: number[] = [];
         for (let e: Entry | null = head.next; e !== null; e = e.next) {
           if (e.match !== null && e.position < furthestStuck) relevant.push(e.op);
         }
         return { kind: "illegal", relevant };
       }
-      entry = top.entry;
-      state = top.state;
-      linearized[entry.op >>> 5] &= ~(1 << (entry.op & 31));
-      hash = (hash ^ mix(entry.op)) >>> 0;
-      unlift(entry);
-      entry = entry.next!;
+      const undone = parent.chosen!;
+      parent.chosen = null;
+      unlift(undone);
+      linearized[undone.op >>> 5] &= ~(1 << (undone.op & 31));
+      hash = (hash ^ mix(undone.op)) >>> 0;
+      left++;
+      continue;
     }
+    if (--budget.remaining < 0) return { kind: "unknown" };
+    const entry = frame.candidates[frame.next++];
+    const op = ops[entry.op];
+    const result = model.step(frame.state, op.input, op.output);
+    if (!result.ok) continue;
+    const word = entry.op >>> 5;
+    const bit = 1 << (entry.op & 31);
+    linearized[word] |= bit;
+    const nextHash = (hash ^ mix(entry.op)) >>> 0;
+    const key = `${nextHash}|${keyOf(result.state)}`;
+    const bucket = seen.get(key);
+    if (bucket !== undefined && bucket.some((b) => sameBits(b, linearized))) {
+      linearized[word] &= ~bit;
+      continue;
+    }
+    if (bucket === undefined) seen.set(key, [linearized.slice()]);
+    else bucket.push(linearized.slice());
+    hash = nextHash;
+    lift(entry);
+    frame.chosen = entry;
+    if (--left === 0) return { kind: "ok", order: frames.map((f) => f.chosen!.op) };
+    frames.push(frameFor(result.state));
   }
-  return { kind: "ok", order: stack.map((s) => s.entry.op) };
 }

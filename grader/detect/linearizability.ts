@@ -47,6 +47,18 @@ export interface Model<S, I, O> {
   describe?(op: Operation<I, O>): string;
   /** What the object is, for explanations: "queue", "register", … */
   name?: string;
+  /**
+   * Search-order hint: one number per operation of `history` (lower is tried first when
+   * several may take effect next). Only speed depends on it, never the answer.
+   */
+  prioritize?(history: readonly Operation<I, O>[]): number[];
+  /**
+   * A cheap *sufficient* condition for non-linearizability, such as the queue's bad
+   * patterns: a small sub-history that proves `history` illegal, or null. It must be
+   * sound — whatever it returns is re-checked to be illegal, but not that it implies the
+   * whole history is. Only called before searching.
+   */
+  refute?(history: readonly Operation<I, O>[]): Operation<I, O>[] | null;
 }
 
 export type LinearizabilityResult<I, O> =
@@ -55,7 +67,7 @@ export type LinearizabilityResult<I, O> =
   | { result: "unknown"; reason: string };
 
 export interface LinearizabilityOptions {
-  /** Search steps for the check itself (default 1,000,000). */
+  /** Search steps for the check itself (default 200,000). */
   maxSteps?: number;
   /** Search steps for shrinking an illegal history (default: maxSteps). Shrinking that runs
    * out returns the smallest sub-history it had confirmed (at worst the prefix the check needed). */
@@ -67,7 +79,8 @@ export class LinearizabilityInputError extends Error {
   readonly code = "invalid-history";
 }
 
-const DEFAULT_MAX_STEPS = 1_000_000;
+/** ~100–300 bytes of memo per step: 200k steps stay well inside an isolate's memory limit. */
+const DEFAULT_MAX_STEPS = 200_000;
 
 export function checkLinearizability<S, I, O>(
   model: Model<S, I, O>,
@@ -85,6 +98,12 @@ export function checkLinearizability<S, I, O>(
 
   const orders: Operation<I, O>[][] = [];
   for (let i = 0; i < parts.length; i++) {
+    const witness = model.refute?.(parts[i]) ?? null;
+    if (witness !== null && searchLinearization(model, witness, budget).kind === "illegal") {
+      // A refuter's witness is already a minimal, meaningful pattern: shown as it is.
+      const minimal = [...witness].sort(byCall);
+      return { result: "illegal", minimal, explanation: explainIllegal(model, minimal) };
+    }
     const outcome = searchLinearization(model, parts[i], budget);
     if (outcome.kind === "unknown") {
       const where = parts.length > 1 ? ` (after ${i} of ${parts.length} independent parts)` : "";
@@ -94,14 +113,25 @@ export function checkLinearizability<S, I, O>(
       };
     }
     if (outcome.kind === "illegal") {
-      const shrinkBudget: SearchBudget = { remaining: options?.maxShrinkSteps ?? maxSteps };
       const start = outcome.relevant.map((k) => parts[i][k]);
-      const minimal = shrinkIllegal(model, start, shrinkBudget).sort((a, b) => a.call - b.call || a.id - b.id);
-      return { result: "illegal", minimal, explanation: explainIllegal(model, minimal) };
+      return illegal(model, start, { remaining: options?.maxShrinkSteps ?? maxSteps });
     }
     orders.push(outcome.order.map((k) => parts[i][k]));
   }
   return { result: "ok", linearization: mergeLinearizations(orders) };
+}
+
+function byCall(a: { call: number; id: number }, b: { call: number; id: number }): number {
+  return a.call - b.call || a.id - b.id;
+}
+
+function illegal<S, I, O>(
+  model: Model<S, I, O>,
+  start: Operation<I, O>[],
+  shrinkBudget: SearchBudget,
+): LinearizabilityResult<I, O> {
+  const minimal = shrinkIllegal(model, start, shrinkBudget).sort(byCall);
+  return { result: "illegal", minimal, explanation: explainIllegal(model, minimal) };
 }
 
 /**
