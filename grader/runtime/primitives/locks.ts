@@ -49,10 +49,12 @@ abstract class BaseLock {
     t.pendingLock = null;
     const opts = optionsOf(options);
     const blocking = isBlocking(opts);
-    if (!blocking && opts.timeout !== undefined && opts.timeout !== null && opts.timeout >= 0) {
-      throw new ValueError("can't specify a timeout for a non-blocking call");
-    }
-    const deadline = blocking ? deadlineOf(s.now, opts) : s.now;
+    // Python's lock.acquire(blocking, timeout): -1 is the default and means forever; any
+    // other negative timeout, or a timeout on a non-blocking call, is a ValueError.
+    const timeout = opts.timeout === -1 ? null : opts.timeout;
+    if (!blocking && timeout !== undefined && timeout !== null) throw new ValueError("can't specify a timeout for a non-blocking call");
+    if (typeof timeout === "number" && timeout < 0) throw new ValueError("timeout value must be a non-negative number");
+    const deadline = blocking ? deadlineOf(s.now, { timeout }) : s.now;
     // A timed or non-blocking acquisition cannot wait forever: it adds no lock-order edge.
     this.couldWaitForever = deadline === Infinity;
     while (!this.tryTake(t)) {
