@@ -60,22 +60,8 @@ export default tseslint.config(
     files: [`**/*.${SOURCE}`],
     ignores: ["exercises/**"],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
-    languageOptions: {
-      globals: {
-        console: "readonly",
-        process: "readonly",
-        window: "readonly",
-        self: "readonly",
-        URL: "readonly",
-        Worker: "readonly",
-        Buffer: "readonly",
-        setTimeout: "readonly",
-        clearTimeout: "readonly",
-      },
-    },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       "no-undef": "off", // TypeScript checks this, and knows the Node and DOM globals
     },
   },

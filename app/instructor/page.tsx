@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { requireRole } from "@/server/auth/guards";
 import { listExercisesForStaff } from "@/server/exercises/list-exercises-for-staff";
 
@@ -33,7 +34,7 @@ export default async function InstructorPage() {
               {exercises.map((exercise) => (
                 <tr key={exercise.id}>
                   <td>
-                    <a href={`/exercises/${exercise.slug}`}>{exercise.title}</a>
+                    <Link href={`/exercises/${exercise.slug}`}>{exercise.title}</Link>
                     <div className="muted small">{exercise.id}</div>
                   </td>
                   <td>{exercise.chapter}</td>
