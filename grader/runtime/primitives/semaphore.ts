@@ -26,7 +26,10 @@ export class Semaphore {
     try {
       await s.point(t);
       const opts = optionsOf(options);
-      const deadline = isBlocking(opts) ? deadlineOf(s.now, opts) : s.now;
+      const blocking = isBlocking(opts);
+      // As Python's Semaphore.acquire: a timeout only makes sense for a blocking call.
+      if (!blocking && opts.timeout !== undefined && opts.timeout !== null) throw new ValueError("can't specify timeout for non-blocking acquire");
+      const deadline = blocking ? deadlineOf(s.now, opts) : s.now;
       while (this.value === 0) {
         if (s.now >= deadline) {
           s.event(t, "acquire", this.name, false);
