@@ -46,13 +46,16 @@ export class Event {
     try {
       await s.point(t);
       const deadline = deadlineOf(s.now, options);
-      while (!this.flag) {
-        if (s.now >= deadline) break;
-        await s.block(t, { op: "wait", target: this.name, waiters: this.waiters }, deadline);
+      // Python returns whether it was woken by set(), not the flag at wake-up: a set()
+      // followed at once by clear() must still release every waiter (bpo-13502). Only
+      // set() wakes this list, so being woken (not timed out) means "signaled".
+      let signaled = this.flag;
+      if (!signaled && s.now < deadline) {
+        signaled = await s.block(t, { op: "wait", target: this.name, waiters: this.waiters }, deadline);
       }
-      if (this.flag) s.monitor.acquire(t, this);
-      s.event(t, "wait", this.name, this.flag);
-      return this.flag;
+      if (signaled) s.monitor.acquire(t, this);
+      s.event(t, "wait", this.name, signaled);
+      return signaled;
     } finally {
       s.leave(t);
     }
