@@ -71,13 +71,14 @@ class CellState {
   readSite: AccessSite | null = null;
   readClocks: VectorClock | null = null;
   readSites: (AccessSite | null)[] | null = null;
-  reported: Set<string> | null = null;
+  /** Pairs already reported on this cell, as flat (kind, thread, line, thread, line) tuples. */
+  reported: (string | number | undefined)[] | null = null;
 }
 
 export class HappensBefore {
   private readonly threads: (VectorClock | undefined)[] = [];
-  private readonly syncs = new Map<object, VectorClock>();
-  private readonly cells = new Map<object, CellState>();
+  private readonly syncs = new WeakMap<object, VectorClock>();
+  private readonly cells = new WeakMap<object, CellState>();
   /** Every race reported so far, in detection order (each pair once per cell). */
   readonly races: DataRace[] = [];
 
@@ -254,10 +255,21 @@ export class HappensBefore {
     first: AccessSite,
     second: AccessSite,
   ): DataRace | null {
-    const key = `${kind}|${first.thread}|${first.line ?? ""}|${second.thread}|${second.line ?? ""}`;
-    if (cell.reported === null) cell.reported = new Set();
-    else if (cell.reported.has(key)) return null;
-    cell.reported.add(key);
+    // A linear scan: a cell has a handful of distinct racing pairs, and a racy loop hits
+    // this on every iteration, so no string keys here.
+    const seen = (cell.reported ??= []);
+    for (let i = 0; i < seen.length; i += 5) {
+      if (
+        seen[i] === kind &&
+        seen[i + 1] === first.thread &&
+        seen[i + 2] === first.line &&
+        seen[i + 3] === second.thread &&
+        seen[i + 4] === second.line
+      ) {
+        return null;
+      }
+    }
+    seen.push(kind, first.thread, first.line, second.thread, second.line);
     const race: DataRace = { target: second.target, kind, first, second };
     this.races.push(race);
     return race;
