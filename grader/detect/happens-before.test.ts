@@ -210,6 +210,20 @@ describe("HappensBefore: properly synchronized programs stay quiet", () => {
   });
 });
 
+describe("HappensBefore: thread bookkeeping", () => {
+  it("accepts sparse thread ids and several root threads", () => {
+    const hb = new HappensBefore();
+    const cell = {};
+    const site = (thread: number, op: "read" | "write") => ({ thread, threadName: `t${thread}`, op, target: "c", step: 0 });
+    hb.fork(null, 7);
+    hb.fork(null, 3); // e.g. a second process's main thread
+    expect(hb.write(7, cell, site(7, "write"))).toBeNull();
+    expect(hb.read(3, cell, site(3, "read"))).toMatchObject({ kind: "write-read" });
+    hb.fork(7, 12);
+    expect(hb.write(12, {}, site(12, "write"))).toBeNull();
+  });
+});
+
 describe("HappensBefore: unsynchronized programs fire", () => {
   it("two unsynchronized writes (even run one after the other)", () => {
     const p = trace();

@@ -156,7 +156,7 @@ describe("checkLinearizability: classic non-linearizable histories are rejected,
     expect(result.result).toBe("illegal");
     if (result.result !== "illegal") return;
     expect(result.minimal).toEqual([bogus]);
-    expect(result.explanation).toContain("this operation on a correct FIFO queue");
+    expect(result.explanation).toContain("No correct FIFO queue doing one operation at a time explains this operation");
     expect(result.explanation).toContain("dequeue() → 42");
   });
 
@@ -303,6 +303,17 @@ describe("checkLinearizability: budget, partitions, input errors", () => {
     if (result.result === "unknown") expect(result.reason).toContain("50 steps");
     const partitioned = simulateHistory(mapSimulation(8), { seed: 3, threads: 4, operations: 200 });
     expect(checkLinearizability(mapModel<number>(), partitioned, { maxSteps: 50 }).result).toBe("unknown");
+  });
+
+  it("a shrink that runs out of budget still returns an illegal sub-history", () => {
+    const history = corruptMap(simulateHistory(mapSimulation(2), { seed: 5, threads: 4, operations: 60 }));
+    const full = checkLinearizability(mapModel<number>(), history);
+    const starved = checkLinearizability(mapModel<number>(), history, { maxShrinkSteps: 0 });
+    expect(full.result).toBe("illegal");
+    expect(starved.result).toBe("illegal");
+    if (full.result !== "illegal" || starved.result !== "illegal") return;
+    expect(starved.minimal.length).toBeGreaterThanOrEqual(full.minimal.length);
+    expect(checkLinearizability({ ...mapModel<number>(), partition: undefined }, starved.minimal).result).toBe("illegal");
   });
 
   it("memoization keeps many fully concurrent operations tractable", () => {

@@ -172,9 +172,9 @@ export function explainIllegal<S, I, O>(model: Model<S, I, O>, minimal: readonly
   const list = minimal.map((op) => `thread ${op.thread} ${describe(op)} (time ${op.call}–${op.ret})`).join(", ");
   const count = minimal.length === 1 ? "this operation" : `these ${minimal.length} operations`;
   return (
-    `No one-at-a-time order of ${count} on a correct ${name} gives the results observed — ${list} — ` +
-    `counting that an operation which returned before another was called must take effect first, ` +
-    `so the implementation let concurrent operations interfere (a missing lock or a non-atomic read-modify-write).`
+    `No correct ${name} doing one operation at a time explains ${count}: ${list} ` +
+    `(an operation that returned before another was called must take effect first) — ` +
+    `steps that should be atomic overlapped, as in a check-then-act or read-modify-write without a lock.`
   );
 }
 

@@ -234,4 +234,24 @@ describe("LockOrderGraph", () => {
     expect(p.reports).toHaveLength(1);
     expect(p.reports[0].cycle.map((e) => e.threadName)).toEqual(["T2", "T1"]);
   });
+
+  it("stays fast on many threads taking many locks in random orders", () => {
+    const p = program();
+    const locks = Array.from({ length: 12 }, (_, i) => p.lock(`L${i}`));
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let t = 0; t < 40; t++) {
+      p.thread(t, `T${t}`);
+      for (let round = 0; round < 20; round++) {
+        const order = [...locks].sort(() => random() - 0.5).slice(0, 3);
+        for (const l of order) p.acquire(t, l);
+        for (const l of [...order].reverse()) p.release(t, l);
+      }
+    }
+    expect(p.reports.length).toBeGreaterThan(0);
+    for (const r of p.reports) {
+      expect(new Set(r.cycle.map((e) => e.thread)).size).toBe(r.cycle.length);
+      r.cycle.forEach((e, i) => expect(e.acquired.lockId).toBe(r.cycle[(i + 1) % r.cycle.length].held.lockId));
+    }
+  }, 5_000);
 });
