@@ -43,13 +43,16 @@ export class Barrier {
     const t = s.enter("wait");
     try {
       await s.point(t);
-      const timeout = options && "timeout" in options ? options.timeout : this.defaultTimeout;
-      const deadline = deadlineOf(s.now, { timeout });
-      // Wait for a previous round to drain or a reset to finish.
-      while (this.state === DRAINING || this.state === RESETTING) {
-        await this.sleepOn(t, deadline, "wait");
+      // Wait for a previous round to drain or a reset to finish. As in CPython's _enter this
+      // wait has no timeout: with one, an expired deadline made sleepOn return at once and
+      // this loop spin forever without a scheduling point (a thread that released a round
+      // and came straight back with `{ timeout: 0 }` hung the isolate).
+      while (this.state === DRAINING || this.state === RESETTING || this.releasing) {
+        await this.sleepOn(t, Infinity, "wait");
       }
       if (this.state === BROKEN) throw new BrokenBarrierError(`${this.name} is broken`);
+      // Python: `if timeout is None: timeout = self._timeout`, counted from here (its _wait).
+      const deadline = deadlineOf(s.now, { timeout: options?.timeout ?? this.defaultTimeout });
       const index = this.count++;
       s.event(t, "wait", this.name, index);
       s.monitor.release(t, this);
@@ -58,8 +61,11 @@ export class Barrier {
           await this.release(t);
         } else {
           while (this.state === FILLING) {
-            const inTime = await this.sleepOn(t, deadline, "wait");
-            if (!inTime && this.state === FILLING) {
+            // Once the last party is in and runs the action, the round is complete: a timeout
+            // then is too late to break it (in Python the waiter cannot even retake the
+            // condition's lock before the action ends).
+            const inTime = await this.sleepOn(t, this.releasing ? Infinity : deadline, "wait");
+            if (!inTime && this.state === FILLING && !this.releasing) {
               this.breakBarrier(t);
               throw new BrokenBarrierError(`${this.name} broke: the wait timed out`);
             }
@@ -80,14 +86,38 @@ export class Barrier {
     }
   }
 
+  /** The last party is in and runs the action: the round is full but not yet released. */
+  private get releasing(): boolean {
+    return this.state === FILLING && this.count >= this.parties;
+  }
+
   private async release(t: VThread): Promise<void> {
+    if (this.action) {
+      try {
+        await this.runAction(t);
+      } catch (error) {
+        this.breakBarrier(t);
+        throw error;
+      }
+    }
+    // An abort() or reset() by another thread while an async action ran calls the round off.
+    if (this.state !== FILLING) throw new BrokenBarrierError(`${this.name} is broken`);
+    this.state = DRAINING;
+    this.wakeAll();
+  }
+
+  /**
+   * The action is the program's own code, run by the last thread to arrive. It may use the
+   * runtime (update a Shared, sleep, print through a lock...): its operations must not be
+   * taken for a second operation started inside wait() (the missing-await check), and
+   * threads arriving meanwhile wait for the next round (`releasing`).
+   */
+  private async runAction(t: VThread): Promise<void> {
+    this.s.leave(t);
     try {
-      if (this.action) await this.action();
-      this.state = DRAINING;
-      this.wakeAll();
-    } catch (error) {
-      this.breakBarrier(t);
-      throw error;
+      await this.action!();
+    } finally {
+      this.s.enter("wait");
     }
   }
 
