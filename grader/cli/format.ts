@@ -78,6 +78,24 @@ export function formatRun(file: string, report: ExploreReport): string {
   );
   if (f.verdict === "wrong-answer") out.push(`  It fails even without any preemption (the un-stressed rr schedule): the logic is wrong, not only the synchronization.`);
   if (f.verdict === "race" && report.baseline.kind === "passed") out.push(`  The un-stressed schedule passes: only some interleavings break it — a race.`);
+  if (f.outcome.race) {
+    const { first, second } = f.outcome.race;
+    out.push("");
+    out.push(`  The two accesses (${f.outcome.race.kind}):`);
+    out.push(`    ${first.thread} ${first.op === "write" ? "writes" : "reads"} ${first.target}${first.line ? ` at ${first.file ?? ""}:${first.line}` : ""}`);
+    out.push(`    ${second.thread} ${second.op === "write" ? "writes" : "reads"} ${second.target}${second.line ? ` at ${second.file ?? ""}:${second.line}` : ""}`);
+    out.push(`  Nothing orders them, so some schedule runs them the other way round. Protect both with the same lock (or publish through a join, Event, Queue or atomic).`);
+  }
+  if (f.outcome.lockOrder && f.outcome.lockOrder.length > 0) {
+    out.push("");
+    out.push("  Lock order cycle:");
+    for (const e of f.outcome.lockOrder) {
+      out.push(`    ${e.thread} takes ${e.acquired}${e.acquiredAt?.line ? ` (line ${e.acquiredAt.line})` : ""} while holding ${e.held}${e.heldAt?.line ? ` (taken at line ${e.heldAt.line})` : ""}`);
+    }
+    const c = f.confirmation;
+    if (c?.happened) out.push(`  Interleaving made it happen: a directed schedule (DeadlockFuzzer) deadlocked after ${c.attempts} attempt${c.attempts === 1 ? "" : "s"}.`);
+    else if (c) out.push(`  ${c.attempts} directed schedules did not make it happen this time — but nothing prevents it: fix the order.`);
+  }
   if (f.outcome.waits && f.outcome.waits.length > 0) {
     out.push("");
     out.push("  Who waits for what:");
@@ -85,15 +103,27 @@ export function formatRun(file: string, report: ExploreReport): string {
       out.push(`    ${w.thread} waits in ${w.op}(${w.target})${w.line ? ` at ${w.file ?? ""}:${w.line}` : ""}${w.holder ? ` — held by ${w.holder}` : ""}`);
     }
   }
-  if (f.trace.length > 0) {
+  const shown = f.confirmation?.happened && f.confirmation.trace ? f.confirmation.trace : f.shrunk ? f.shrunk.trace : f.trace;
+  if (shown.length > 0) {
     out.push("");
-    out.push("The following interleaving leads to the error:");
-    out.push(interleavingTable(f.trace, f.threads));
+    if (f.confirmation?.happened) out.push("The following interleaving makes the deadlock happen:");
+    else if (f.shrunk) out.push(`The following interleaving leads to the error (shrunk from ${f.preemptions} to ${f.shrunk.preemptions} preemption${f.shrunk.preemptions === 1 ? "" : "s"}, ${f.steps} to ${f.shrunk.steps} steps):`);
+    else out.push("The following interleaving leads to the error:");
+    out.push(interleavingTable(shown, f.threads));
   }
   out.push("");
+  if (f.shrunk) {
+    out.push(`The bug needs ${f.shrunk.preemptions} preemption${f.shrunk.preemptions === 1 ? "" : "s"}.`);
+    out.push(`Replay the shrunk schedule: ${scheduleCommand(file, f.shrunk.decisions, report.cores)}`);
+  }
+  if (f.confirmation?.happened && f.confirmation.decisions) out.push(`Replay the deadlock: ${scheduleCommand(file, f.confirmation.decisions, report.cores)}`);
   out.push(`Replay it: ${replayCommand(file, f, report.cores)}`);
   out.push(`Trace hash: ${f.traceHash}`);
   return out.join("\n");
+}
+
+export function scheduleCommand(file: string, decisions: readonly number[], cores: number): string {
+  return `npx interleave replay ${quote(file)} --schedule ${decisions.join(",")} --cores ${cores}`;
 }
 
 export function formatReplay(file: string, report: ExploreReport, trace: readonly TraceEvent[], threads: readonly string[]): string {

@@ -10,7 +10,7 @@ import type { ProgramFile } from "../sandbox/session";
 import type { SandboxAnswer } from "../sandbox/tasks";
 import { exitCodeOf } from "../verdict";
 import { parseArgs, UsageError, type Parsed } from "./args";
-import { formatReplay, formatRun, replayCommand } from "./format";
+import { formatReplay, formatRun, replayCommand, scheduleCommand } from "./format";
 
 const HELP = `interleave — explore the schedules of concurrent TypeScript programs
 
@@ -161,6 +161,11 @@ export function runJson(file: string, report: ExploreReport): Record<string, unk
             trace: f.trace,
             traceHash: f.traceHash,
             replay: replayCommand(file, f, report.cores),
+            shrunk: f.shrunk ? { ...f.shrunk, replay: scheduleCommand(file, f.shrunk.decisions, report.cores) } : undefined,
+            liveness: f.liveness,
+            confirmation: f.confirmation
+              ? { ...f.confirmation, replay: f.confirmation.decisions ? scheduleCommand(file, f.confirmation.decisions, report.cores) : undefined }
+              : undefined,
           },
         }
       : {}),

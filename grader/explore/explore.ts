@@ -8,6 +8,8 @@ import type { ScheduleConfig, ScheduleOutcome, ScheduleResult, TraceEvent } from
 import { SandboxFailure, type Session } from "../sandbox/session";
 import { verdictOf, type HostOutcomeKind, type Verdict } from "../verdict";
 import { PreemptionBoundedDfs } from "./dfs";
+import { analyzeLiveness, type LivenessVerdict } from "./liveness";
+import { shrinkSchedule } from "./shrink";
 import { planSchedule, type ExploreStrategy, type ReplayStrategy } from "./plan";
 
 export interface ExploreOptions {
@@ -40,7 +42,36 @@ export interface Failure {
   trace: TraceEvent[];
   traceHash: string;
   threads: string[];
+  /** The same failure with the fewest preemptions (then steps) found; replay with `--schedule`. */
+  shrunk?: ShrunkFailure;
+  /** step-limit schedules: starvation or livelock, or just too much work. */
+  liveness?: LivenessVerdict;
+  /** A predicted (lock-order) deadlock: did a directed schedule make it really happen? */
+  confirmation?: DeadlockConfirmation;
 }
+
+export interface ShrunkFailure {
+  decisions: number[];
+  preemptions: number;
+  steps: number;
+  attempts: number;
+  trace: TraceEvent[];
+  traceHash: string;
+  message: string;
+}
+
+export interface DeadlockConfirmation {
+  happened: boolean;
+  /** Directed schedules tried. */
+  attempts: number;
+  decisions?: number[];
+  trace?: TraceEvent[];
+  traceHash?: string;
+  message?: string;
+}
+
+/** Directed schedules tried to turn a predicted deadlock into a real one. */
+const DIRECTED_ATTEMPTS = 40;
 
 export interface ExploreReport {
   verdict: Verdict;
@@ -215,7 +246,7 @@ function buildFailure(
     );
   }
   const trace = result.trace ?? [];
-  return {
+  const failure: Failure = {
     verdict,
     kind,
     message: result.outcome.message,
@@ -231,6 +262,50 @@ function buildFailure(
     traceHash: hashTrace(trace),
     threads: result.threads,
   };
+  if (kind === "step-limit") {
+    failure.liveness = analyzeLiveness(trace, liveThreads(result), config.maxSteps);
+    failure.verdict = failure.liveness.verdict;
+    failure.message = failure.liveness.message;
+  } else if (kind === "potential-deadlock") {
+    failure.confirmation = confirmDeadlock(session, config, result.outcome);
+  } else if (result.preemptions > 0 && kind !== "escaped") {
+    const shrunk = shrinkSchedule(session, config, found.result);
+    if (shrunk.preemptions < result.preemptions || shrunk.steps < result.steps) {
+      const replayed = attempt(session, { ...config, strategy: "guided", guide: shrunk.decisions, trace: true, recordOptions: false });
+      if ("result" in replayed && replayed.result.outcome.kind === kind) {
+        const t = replayed.result.trace ?? [];
+        failure.shrunk = { ...shrunk, trace: t, traceHash: hashTrace(t), message: replayed.result.outcome.message };
+      }
+    }
+  }
+  return failure;
+}
+
+/** Threads that had not ended when the schedule stopped; one waiting in join is waiting, not starving. */
+function liveThreads(result: ScheduleResult): string[] {
+  return result.finalStates.filter((t) => t.state !== "done" && t.op !== "join").map((t) => t.thread);
+}
+
+/** DeadlockFuzzer: pause threads at the cycle's acquisitions until the deadlock closes. */
+function confirmDeadlock(session: Session, config: ScheduleConfig, outcome: ScheduleOutcome): DeadlockConfirmation {
+  const directed = (outcome.lockOrder ?? []).map((e) => ({ thread: e.thread, held: e.held, acquired: e.acquired }));
+  const base: ScheduleConfig = { ...config, strategy: "directed", directed, detectLockOrder: false, detectRaces: false, trace: false, recordOptions: false };
+  for (let i = 0; i < DIRECTED_ATTEMPTS; i++) {
+    const a = attempt(session, { ...base, seed: config.seed + i });
+    if ("result" in a && a.result.outcome.kind === "deadlock") {
+      const traced = attempt(session, { ...base, strategy: "guided", guide: a.result.decisions, trace: true });
+      const trace = "result" in traced ? (traced.result.trace ?? []) : [];
+      return {
+        happened: true,
+        attempts: i + 1,
+        decisions: a.result.decisions,
+        trace,
+        traceHash: hashTrace(trace),
+        message: "result" in traced ? traced.result.outcome.message : a.result.outcome.message,
+      };
+    }
+  }
+  return { happened: false, attempts: DIRECTED_ATTEMPTS };
 }
 
 /** Run one schedule with the trace on (the `replay` command). */

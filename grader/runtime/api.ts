@@ -55,7 +55,8 @@ export function assert(condition: unknown, message?: string): asserts condition 
   if (condition) return;
   const s = sched();
   const text = message ?? "assertion failed";
-  const site = s.siteOf();
+  // The site even when not tracing: shrinking compares failures by where they happen.
+  const site = s.siteOf(new Error().stack);
   s.fail("assertion", text, s.current, site);
   throw new AssertionError(text);
 }

@@ -6,7 +6,7 @@ import { describeRace, HappensBefore, type AccessSite } from "../detect/happens-
 import { LockOrderGraph, type HeldLock } from "../detect/lock-order";
 import type { LockRef, Monitor } from "./monitor";
 import type { Scheduler, VThread } from "./scheduler";
-import type { RaceAccess, SourceSite } from "./types";
+import type { RaceAccess } from "./types";
 
 type Site = AccessSite & { file?: string };
 
@@ -25,10 +25,23 @@ export class DetectingMonitor implements Monitor {
     this.locks = lockOrder ? new LockOrderGraph() : null;
   }
 
+  /** An access site whose line is read from its stack only if a race report needs it. */
   private site(t: VThread, op: "read" | "write", target: string): Site {
     const s = this.s();
-    const where: SourceSite | undefined = s.siteOf();
-    return { thread: t.id, threadName: t.name, op, target, line: where?.line, file: where?.file, step: s.traceIndex };
+    const where = s.siteLater();
+    return {
+      thread: t.id,
+      threadName: t.name,
+      op,
+      target,
+      step: s.traceIndex,
+      get line() {
+        return where()?.line;
+      },
+      get file() {
+        return where()?.file;
+      },
+    };
   }
 
   fork(parent: number | null, child: number): void {
@@ -69,14 +82,24 @@ export class DetectingMonitor implements Monitor {
 
   lockAcquired(t: VThread, lock: LockRef, couldWaitForever: boolean): void {
     const s = this.s();
-    const where = s.siteOf();
-    const site = { line: where?.line, step: s.traceIndex, threadName: t.name, file: where?.file };
+    const later = s.siteLater();
+    const site = {
+      step: s.traceIndex,
+      threadName: t.name,
+      get line() {
+        return later()?.line;
+      },
+      get file() {
+        return later()?.file;
+      },
+    };
+    const where = { get line() { return later()?.line; }, get file() { return later()?.file; } };
     const held = this.held.get(t.id) ?? [];
     if (this.locks) {
       const found = this.locks.onAcquire(t.id, lock, site, held, { blocking: couldWaitForever });
       if (found) {
         const fileOf = (x: object) => (x as { file?: string }).file;
-        s.fail("potential-deadlock", found.explanation, t, where, {
+        s.fail("potential-deadlock", found.explanation, t, { file: where.file, line: where.line }, {
           lockOrder: found.cycle.map((e) => ({
             thread: e.threadName,
             held: e.held.lock,

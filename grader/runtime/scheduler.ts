@@ -32,6 +32,9 @@ export const FAIR_AFTER_STREAK = 2_000;
  */
 export const SPIN_WINDOW = 1_000;
 
+/** A traced schedule keeps at most 2 × this many events (the last ones): enough to explain any failure. */
+export const TRACE_KEEP = 5_000;
+
 export type ThreadState = "runnable" | "blocked" | "sleeping" | "working" | "done";
 
 export interface WaitInfo {
@@ -82,6 +85,11 @@ export class Scheduler {
   private readonly decisions: number[] = [];
   private readonly options: DecisionRecord[] | undefined;
   private readonly trace: TraceEvent[] | undefined;
+  /** Where each kept trace event happened, captured cheaply and turned into lines at the end. */
+  private traceStacks: (Error | SourceSite | undefined)[] = [];
+  private traceCount = 0;
+  /** Events dropped from the front of a long trace (only the last TRACE_KEEP are kept). */
+  private traceDropped = 0;
   private busyCores = 0;
   private readonly coreQueue: VThread[] = [];
   /** Consecutive decisions in which the running thread went on. */
@@ -112,7 +120,18 @@ export class Scheduler {
 
   /** Index the next trace event will have (steps count when not tracing): names an access in reports. */
   get traceIndex(): number {
-    return this.trace ? this.trace.length : this.steps;
+    return this.trace ? this.traceCount : this.steps;
+  }
+
+  /**
+   * A site resolved later: capturing a stack is cheap in V8, formatting it is not, so
+   * detectors and traces keep the Error and read its stack only if they report it.
+   */
+  siteLater(): () => SourceSite | undefined {
+    if (!this.trace) return () => undefined;
+    const e = new Error();
+    let site: SourceSite | undefined | null = null;
+    return () => (site === null ? (site = this.siteOf(e.stack)) : site);
   }
 
   // ---- threads -------------------------------------------------------------------------
@@ -279,7 +298,7 @@ export class Scheduler {
   fail(kind: OutcomeKind, message: string, t?: VThread | null, site?: SourceSite, extra?: Partial<ScheduleOutcome>): void {
     if (this.outcome) return;
     this.outcome = { kind, message, thread: t?.name, file: site?.file, line: site?.line, ...extra };
-    if (this.trace && t) this.traceEvent(t, "fail", undefined, kind, site);
+    if (this.trace && t) this.traceEvent(t, "fail", undefined, kind, site ?? new Error());
   }
 
   // ---- the baton -------------------------------------------------------------------------
@@ -423,7 +442,9 @@ export class Scheduler {
     }));
     const cycle = findCycle(live);
     const describe = (w: WaitEdge) =>
-      `${w.thread} waits in ${w.op}(${w.target})${w.line ? ` at line ${w.line}` : ""}${w.holder ? `, held by ${w.holder}` : ""}`;
+      w.op === "join"
+        ? `${w.thread} waits for ${w.target} to end${w.line ? ` (line ${w.line})` : ""}`
+        : `${w.thread} waits in ${w.op}(${w.target})${w.line ? ` at line ${w.line}` : ""}${w.holder ? `, held by ${w.holder}` : ""}`;
     const head = cycle
       ? `Deadlock: ${cycle.join(" → ")} → ${cycle[0]} wait for each other in a cycle.`
       : `Deadlock: every live thread is blocked and nothing left running can wake them.`;
@@ -447,18 +468,36 @@ export class Scheduler {
 
   /** Record what a thread did (trace mode only). */
   event(t: VThread, op: string, target?: string, value?: unknown): void {
-    if (this.trace) this.traceEvent(t, op, target, value, this.siteOf());
+    if (this.trace) this.traceEvent(t, op, target, value, new Error());
   }
 
-  private traceEvent(t: VThread, op: string, target: string | undefined, value: unknown, site: SourceSite | undefined): void {
-    const e: TraceEvent = { step: this.trace!.length, thread: t.name, op, time: this.now };
+  private traceEvent(t: VThread, op: string, target: string | undefined, value: unknown, where: Error | SourceSite): void {
+    const e: TraceEvent = { step: this.traceCount++, thread: t.name, op, time: this.now };
     if (target !== undefined) e.target = target;
     if (value !== undefined) e.value = formatValue(value);
-    if (site?.line !== undefined) {
-      e.line = site.line;
-      e.file = site.file;
-    }
     this.trace!.push(e);
+    this.traceStacks.push(where);
+    if (this.trace!.length > 2 * TRACE_KEEP) {
+      this.trace!.splice(0, TRACE_KEEP);
+      this.traceStacks.splice(0, TRACE_KEEP);
+      this.traceDropped += TRACE_KEEP;
+    }
+  }
+
+  /** Lines for the kept events (their stacks are read only now). */
+  private finishTrace(): TraceEvent[] | undefined {
+    const trace = this.trace;
+    if (!trace) return undefined;
+    for (let i = 0; i < trace.length; i++) {
+      const where = this.traceStacks[i];
+      const site = where instanceof Error ? this.siteOf(where.stack) : where;
+      if (site?.line !== undefined) {
+        trace[i]!.line = site.line;
+        trace[i]!.file = site.file;
+      }
+    }
+    this.traceStacks = [];
+    return trace;
   }
 
   result(): ScheduleResult {
@@ -476,7 +515,11 @@ export class Scheduler {
       time: this.now,
       work: this.workDone,
       threads: this.threads.map((t) => t.name),
-      trace: this.trace,
+      finalStates: this.threads
+        .filter((t) => t.started)
+        .map((t) => ({ thread: t.name, state: t.state, op: t.wait?.op, target: t.wait?.target })),
+      trace: this.finishTrace(),
+      traceDropped: this.trace ? this.traceDropped : undefined,
     };
   }
 }

@@ -13,6 +13,8 @@ export interface ScheduleConfig {
   expectedSteps: number;
   /** guided: thread ids forced at the first decisions, then the rr rule. */
   guide: number[];
+  /** guided, while shrinking: a forced thread that cannot run falls back to rr instead of diverging. */
+  lenient?: boolean;
   /** Virtual cores that `work()` may occupy at once. */
   cores: number;
   /** Scheduling points allowed before the schedule is cut off. */
@@ -118,4 +120,8 @@ export interface ScheduleResult {
   work: number;
   threads: string[];
   trace?: TraceEvent[];
+  /** Where every started thread was when the schedule ended. */
+  finalStates: { thread: string; state: string; op?: string; target?: string }[];
+  /** Events dropped from the front of a very long trace. */
+  traceDropped?: number;
 }

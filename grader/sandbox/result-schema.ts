@@ -50,6 +50,8 @@ const scheduleResult = z.object({
   work: z.number(),
   threads: z.array(z.string()),
   trace: z.array(traceEvent).optional(),
+  traceDropped: z.number().int().optional(),
+  finalStates: z.array(z.object({ thread: z.string(), state: z.string(), op: z.string().optional(), target: z.string().optional() })),
 });
 
 export function parseScheduleResult(raw: unknown): ScheduleResult {

@@ -45,6 +45,7 @@ export class SandboxFailure extends Error {
 
 /** Contexts leak in long-lived isolates (isolated-vm 5): recycle the isolate after this many contexts. */
 const CONTEXTS_PER_ISOLATE = 100;
+const TRACE_TIME_FACTOR = 5;
 
 export class Session {
   private isolate: ivm.Isolate | null = null;
@@ -107,15 +108,17 @@ export class Session {
   /** Run one schedule. Throws SandboxFailure on a CPU timeout or when the heap limit is hit. */
   runSchedule(config: ScheduleConfig): ScheduleResult {
     if (!this.context || !this.runRef || !this.resultRef) this.load();
+    // A traced replay records every event's stack: give it more room than exploration.
+    const timeout = config.trace ? this.limits.scheduleTimeoutMs * TRACE_TIME_FACTOR : this.limits.scheduleTimeoutMs;
     try {
-      this.runRef!.applySync(undefined, [JSON.stringify(config)], { timeout: this.limits.scheduleTimeoutMs });
-      const raw = this.resultRef!.applySync(undefined, [], { timeout: this.limits.scheduleTimeoutMs });
+      this.runRef!.applySync(undefined, [JSON.stringify(config)], { timeout });
+      const raw = this.resultRef!.applySync(undefined, [], { timeout });
       return parseScheduleResult(raw);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (/timed out/i.test(message)) {
         this.reset();
-        throw new SandboxFailure("cpu-timeout", `one schedule ran for more than ${this.limits.scheduleTimeoutMs} ms of real CPU time without reaching a scheduling point (an endless loop with no await?)`);
+        throw new SandboxFailure("cpu-timeout", `one schedule ran for more than ${timeout} ms of real time (an endless loop with no await, or far too much computation)`);
       }
       if (/memory limit|disposed/i.test(message) || this.isolate?.isDisposed) {
         this.reset(true);

@@ -8,12 +8,17 @@ import { DivergenceError, roundRobin, type Decision, type Strategy } from "./str
  */
 export class GuidedStrategy implements Strategy {
   readonly name = "guided";
-  constructor(private readonly guide: readonly number[]) {}
+  /** `lenient` (shrinking only): a forced thread that cannot run falls back to the rr rule. */
+  constructor(
+    private readonly guide: readonly number[],
+    private readonly lenient = false,
+  ) {}
 
   choose(d: Decision): number {
     if (d.index >= this.guide.length) return roundRobin(d);
     const want = this.guide[d.index]!;
     if (!d.runnable.includes(want)) {
+      if (this.lenient) return roundRobin(d);
       throw new DivergenceError(
         `the schedule is not reproducible at decision ${d.index}: thread #${want} is not runnable (runnable: ${d.runnable.join(", ")})`,
       );

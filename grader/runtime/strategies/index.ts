@@ -25,7 +25,7 @@ export function createStrategy(config: ScheduleConfig, hooks: StrategyHooks): St
     case "delay":
       return new DelayStrategy(rng, config.depth, config.expectedSteps);
     case "guided":
-      return new GuidedStrategy(config.guide);
+      return new GuidedStrategy(config.guide, config.lenient === true);
     case "directed":
       return new DirectedStrategy(rng, hooks.paused);
   }
