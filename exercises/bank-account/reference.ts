@@ -1,0 +1,29 @@
+import { Lock, Shared } from "interleave";
+
+export class BankAccount {
+  private readonly funds: Shared<number>;
+  private readonly lock = new Lock("accountLock");
+
+  constructor(initial: number) {
+    this.funds = new Shared(initial, "balance");
+  }
+
+  async deposit(amount: number): Promise<void> {
+    await using _ = await this.lock.hold();
+    const balance = await this.funds.get();
+    await this.funds.set(balance + amount);
+  }
+
+  async withdraw(amount: number): Promise<boolean> {
+    await using _ = await this.lock.hold();
+    const balance = await this.funds.get();
+    if (balance < amount) return false;
+    await this.funds.set(balance - amount);
+    return true;
+  }
+
+  async balance(): Promise<number> {
+    await using _ = await this.lock.hold();
+    return await this.funds.get(); // `await` before the lock is released
+  }
+}
