@@ -243,7 +243,7 @@ export function explainCycle(cycle: readonly LockOrderEdge[]): string {
   const order = cycle.map((e) => `'${e.held.lock}'`).concat(`'${cycle[0].held.lock}'`).join(" → ");
   return (
     `Potential deadlock — the locks are taken in a cycle ${order}: ${list}; ` +
-    `if each thread takes its first lock before the next takes its second, all of them wait forever ` +
+    `if each thread takes its first lock before the next takes its second, ${parts.length === 2 ? "both" : "all of them"} wait forever ` +
     `(always take the locks in one global order).`
   );
 }
