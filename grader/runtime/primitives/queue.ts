@@ -49,7 +49,7 @@ export class Queue<T = unknown> {
     const t = s.enter("put");
     try {
       await s.point(t);
-      const deadline = options?.block === false ? s.now : deadlineOf(s.now, options);
+      const deadline = this.deadline(options);
       while (this.full()) {
         if (s.now >= deadline) throw new Full(`${this.name} is full`);
         await s.block(t, { op: "put", target: this.name, waiters: this.putters }, deadline);
@@ -71,7 +71,7 @@ export class Queue<T = unknown> {
     const t = s.enter("get");
     try {
       await s.point(t);
-      const deadline = options?.block === false ? s.now : deadlineOf(s.now, options);
+      const deadline = this.deadline(options);
       while (this.items.length === 0) {
         if (s.now >= deadline) throw new Empty(`${this.name} is empty`);
         await s.block(t, { op: "get", target: this.name, waiters: this.getters }, deadline);
@@ -85,6 +85,14 @@ export class Queue<T = unknown> {
     } finally {
       s.leave(t);
     }
+  }
+
+  /** Python's queue: block=False ignores the timeout; a negative timeout is a ValueError (not "forever"). */
+  private deadline(options: QueueOptions | undefined): number {
+    if (options?.block === false) return this.s.now;
+    const timeout = options?.timeout;
+    if (typeof timeout === "number" && timeout < 0) throw new ValueError("'timeout' must be a non-negative number");
+    return deadlineOf(this.s.now, options);
   }
 
   putNowait(item: T): Promise<void> {
