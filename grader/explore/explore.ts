@@ -23,6 +23,8 @@ export interface ExploreOptions {
   entryExport: string;
   /** Stop exploring (reporting what ran) after this much real time. */
   timeBudgetMs?: number;
+  /** The race and lock-order detectors (default on; off only to measure their cost or test a harness check alone). */
+  detectors?: boolean;
 }
 
 export interface Failure {
@@ -96,7 +98,7 @@ export interface ExploreReport {
 
 type Attempt = { result: ScheduleResult } | { sandbox: SandboxFailure };
 
-export function baseConfig(options: Pick<ExploreOptions, "cores" | "maxSteps" | "entryModule" | "entryExport">): ScheduleConfig {
+export function baseConfig(options: Pick<ExploreOptions, "cores" | "maxSteps" | "entryModule" | "entryExport" | "detectors">): ScheduleConfig {
   return {
     strategy: "rr",
     seed: 0,
@@ -109,8 +111,8 @@ export function baseConfig(options: Pick<ExploreOptions, "cores" | "maxSteps" | 
     recordOptions: false,
     entryModule: options.entryModule,
     entryExport: options.entryExport,
-    detectRaces: true,
-    detectLockOrder: true,
+    detectRaces: options.detectors !== false,
+    detectLockOrder: options.detectors !== false,
   };
 }
 

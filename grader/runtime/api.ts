@@ -10,6 +10,7 @@ import { Queue } from "./primitives/queue";
 import { BoundedSemaphore, Semaphore } from "./primitives/semaphore";
 import { AtomicInt, Shared, SharedArray } from "./primitives/shared";
 import { currentThread, spawn, Thread } from "./primitives/thread";
+import { assertLinearizable, checkLinearizable, History, models } from "./history";
 
 /** Block the calling thread for `ms` of virtual time. */
 export async function sleep(ms: number): Promise<void> {
@@ -88,6 +89,10 @@ export const api = {
   BrokenBarrierError,
   Full,
   Empty,
+  History,
+  checkLinearizable,
+  assertLinearizable,
+  models,
 };
 
 export type Api = typeof api;
