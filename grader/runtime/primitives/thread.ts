@@ -9,7 +9,7 @@ import { deadlineOf, type TimeoutOptions } from "./options";
 export interface ThreadOptions {
   name?: string;
   args?: unknown[];
-  daemon?: boolean;
+  daemon?: boolean | null;
 }
 
 const objects = new WeakMap<VThread, Thread>();
@@ -33,7 +33,9 @@ export class Thread {
       adopting = null;
     } else {
       this.#v = this.#s.newThread(opts.name ?? autoName("Thread"));
-      this.#v.daemon = opts.daemon === true;
+      // Python: without an explicit flag a thread inherits it from the thread creating it, so
+      // the helpers a daemon starts do not keep the program alive either.
+      this.#v.daemon = opts.daemon === undefined || opts.daemon === null ? (this.#s.current?.daemon ?? false) : Boolean(opts.daemon);
       // Not started yet: neither runnable nor live.
       this.#v.state = "done";
     }
@@ -50,6 +52,12 @@ export class Thread {
 
   get daemon(): boolean {
     return this.#v.daemon;
+  }
+
+  /** `t.daemon = true` before start(), as in Python (a getter alone made that a TypeError). */
+  set daemon(value: boolean) {
+    if (this.#v.started) throw new RuntimeError("cannot set daemon status of active thread");
+    this.#v.daemon = Boolean(value);
   }
 
   isAlive(): boolean {
