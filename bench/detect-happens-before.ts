@@ -125,7 +125,12 @@ export async function benchHappensBefore(): Promise<BenchFigure[]> {
       value: Math.round(ns * 10) / 10,
       unit: "ns/access",
     });
-    figures.push({ name: `happens-before races reported, ${label}`, value: runs[0].races, unit: "races", goal: locked ? "0" : "> 0" });
+    figures.push({
+      name: `happens-before races reported, ${label}`,
+      value: runs[0].races,
+      unit: "races",
+      goal: locked ? "0" : "> 0",
+    });
   }
   return figures;
 }

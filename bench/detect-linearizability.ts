@@ -12,7 +12,13 @@ import {
   queueSimulation,
   simulateHistory,
 } from "../grader/detect/history-fixtures";
-import { checkLinearizability, mapModel, queueModel, type Model, type Operation } from "../grader/detect/linearizability";
+import {
+  checkLinearizability,
+  mapModel,
+  queueModel,
+  type Model,
+  type Operation,
+} from "../grader/detect/linearizability";
 
 export interface BenchFigure {
   name: string;
@@ -52,11 +58,18 @@ function timeChecks<S, I, O>(
 
 export async function benchLinearizability(): Promise<BenchFigure[]> {
   const seeds = Array.from({ length: SEEDS }, (_, i) => 1000 + i);
-  const queues = seeds.map((seed) => simulateHistory(queueSimulation(), { seed, threads: THREADS, operations: OPERATIONS }));
-  const maps = seeds.map((seed) => simulateHistory(mapSimulation(8), { seed, threads: THREADS, operations: OPERATIONS }));
+  const queues = seeds.map((seed) =>
+    simulateHistory(queueSimulation(), { seed, threads: THREADS, operations: OPERATIONS }),
+  );
+  const maps = seeds.map((seed) =>
+    simulateHistory(mapSimulation(8), { seed, threads: THREADS, operations: OPERATIONS }),
+  );
   const cases = [
     { label: "queue, linearizable", run: () => timeChecks(queueModel<number>(), queues, "ok") },
-    { label: "queue, non-linearizable", run: () => timeChecks(queueModel<number>(), queues.map(corruptQueue), "illegal") },
+    {
+      label: "queue, non-linearizable",
+      run: () => timeChecks(queueModel<number>(), queues.map(corruptQueue), "illegal"),
+    },
     // The same histories with the queue's bad-pattern refuter switched off: what plain
     // Wing & Gong + Lowe search costs on a queue, where refuting means enumerating every
     // order of concurrent enqueues (some run out of budget: "unknown", never "ok").

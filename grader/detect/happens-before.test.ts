@@ -214,7 +214,13 @@ describe("HappensBefore: thread bookkeeping", () => {
   it("accepts sparse thread ids and several root threads", () => {
     const hb = new HappensBefore();
     const cell = {};
-    const site = (thread: number, op: "read" | "write") => ({ thread, threadName: `t${thread}`, op, target: "c", step: 0 });
+    const site = (thread: number, op: "read" | "write") => ({
+      thread,
+      threadName: `t${thread}`,
+      op,
+      target: "c",
+      step: 0,
+    });
     hb.fork(null, 7);
     hb.fork(null, 3); // e.g. a second process's main thread
     expect(hb.write(7, cell, site(7, "write"))).toBeNull();
@@ -248,7 +254,9 @@ describe("HappensBefore: unsynchronized programs fire", () => {
     p.spawn(T2);
     p.read(T1, x, 3);
     p.write(T2, x, 7);
-    expect(p.races).toMatchObject([{ kind: "read-write", first: { thread: T1, line: 3 }, second: { thread: T2, line: 7 } }]);
+    expect(p.races).toMatchObject([
+      { kind: "read-write", first: { thread: T1, line: 3 }, second: { thread: T2, line: 7 } },
+    ]);
   });
 
   it("write then read with no edge", () => {

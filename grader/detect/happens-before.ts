@@ -249,12 +249,7 @@ export class HappensBefore {
    * Records a race unless the same pair (kind, threads, lines) was already reported on
    * this cell — a racy loop would otherwise report every iteration.
    */
-  private report(
-    cell: CellState,
-    kind: DataRace["kind"],
-    first: AccessSite,
-    second: AccessSite,
-  ): DataRace | null {
+  private report(cell: CellState, kind: DataRace["kind"], first: AccessSite, second: AccessSite): DataRace | null {
     // A linear scan: a cell has a handful of distinct racing pairs, and a racy loop hits
     // this on every iteration, so no string keys here.
     const seen = (cell.reported ??= []);

@@ -48,7 +48,10 @@ describe("models", () => {
     expect(model.partition!(history).map((p) => p.length)).toEqual([4, 2]);
     expect(checkLinearizability(model, history).result).toBe("ok");
     // Two adds of the same element both "succeeding" sequentially is not a set.
-    const doubleAdd = [op(1, { op: "add" as const, value: 7 }, true, 1, 2), op(2, { op: "add" as const, value: 7 }, true, 3, 4)];
+    const doubleAdd = [
+      op(1, { op: "add" as const, value: 7 }, true, 1, 2),
+      op(2, { op: "add" as const, value: 7 }, true, 3, 4),
+    ];
     expect(checkLinearizability(model, doubleAdd)).toMatchObject({ result: "illegal", minimal: doubleAdd });
   });
 

@@ -234,7 +234,9 @@ export function stackModel<T>(): Model<readonly T[], StackInput<T>, StackOutput<
     },
     key: (state) => JSON.stringify(state),
     describe: (op) =>
-      op.input.op === "push" ? `push(${show(op.input.value)})` : `pop() → ${op.output === null ? "empty" : show(op.output)}`,
+      op.input.op === "push"
+        ? `push(${show(op.input.value)})`
+        : `pop() → ${op.output === null ? "empty" : show(op.output)}`,
   };
 }
 
@@ -268,7 +270,10 @@ export function setModel(): Model<readonly string[], SetInput, SetOutput> {
 // ── key-value map (partitioned by key) ──────────────────────────────────────────────
 
 export type MapKey = string | number;
-export type MapInput<V> = { op: "get"; key: MapKey } | { op: "put"; key: MapKey; value: V } | { op: "delete"; key: MapKey };
+export type MapInput<V> =
+  | { op: "get"; key: MapKey }
+  | { op: "put"; key: MapKey; value: V }
+  | { op: "delete"; key: MapKey };
 /** get → the value, or null when absent; put/delete → the previous value (null if absent)
  * when the implementation returns it, else undefined. */
 export type MapOutput<V> = V | null | undefined;

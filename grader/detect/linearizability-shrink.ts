@@ -33,7 +33,11 @@ type Ops<I, O> = readonly Operation<I, O>[];
 
 const SMALL_POOL = 16;
 
-export function shrinkIllegal<S, I, O>(model: Model<S, I, O>, start: Ops<I, O>, budget: SearchBudget): Operation<I, O>[] {
+export function shrinkIllegal<S, I, O>(
+  model: Model<S, I, O>,
+  start: Ops<I, O>,
+  budget: SearchBudget,
+): Operation<I, O>[] {
   const index = new Map(start.map((op, i) => [op, i]));
   const inTimeOrder = (ops: Operation<I, O>[]) => ops.sort((a, b) => index.get(a)! - index.get(b)!);
 
@@ -46,7 +50,11 @@ export function shrinkIllegal<S, I, O>(model: Model<S, I, O>, start: Ops<I, O>, 
     const known = memo.get(key);
     if (known !== undefined && known !== "unknown") return known;
     const outcome = searchLinearization(model, ops, budget);
-    if (outcome.kind === "illegal") relevantOf.set(key, outcome.relevant.map((k) => ops[k]));
+    if (outcome.kind === "illegal")
+      relevantOf.set(
+        key,
+        outcome.relevant.map((k) => ops[k]),
+      );
     memo.set(key, outcome.kind);
     return outcome.kind;
   };

@@ -164,7 +164,13 @@ describe("checkLinearizability: classic non-linearizable histories are rejected,
     const a = op(1, { op: "increment" as const }, undefined, 1, 4);
     const b = op(2, { op: "increment" as const }, undefined, 2, 3);
     const get = op(3, { op: "get" as const }, 1, 5, 6);
-    const history = [op(3, { op: "get" as const }, 0, 0, 1), a, b, get, op(1, { op: "increment" as const }, undefined, 7, 8)];
+    const history = [
+      op(3, { op: "get" as const }, 0, 0, 1),
+      a,
+      b,
+      get,
+      op(1, { op: "increment" as const }, undefined, 7, 8),
+    ];
     const result = checkLinearizability(counterModel(), history);
     expect(result).toMatchObject({ result: "illegal", minimal: [a, b, get] });
   });
@@ -245,7 +251,8 @@ describe("checkLinearizability: classic non-linearizable histories are rejected,
 });
 
 describe("queue bad patterns (Henzinger et al., CONCUR 2013)", () => {
-  const enq = (t: number, value: number, call: number, ret: number) => op(t, { op: "enqueue" as const, value }, undefined, call, ret);
+  const enq = (t: number, value: number, call: number, ret: number) =>
+    op(t, { op: "enqueue" as const, value }, undefined, call, ret);
   const deq = (t: number, value: number | null | undefined, call: number, ret: number) =>
     op(t, { op: "dequeue" as const }, value, call, ret);
 
@@ -269,7 +276,10 @@ describe("queue bad patterns (Henzinger et al., CONCUR 2013)", () => {
     const e = enq(1, 1, 1, 2);
     const empty = deq(2, null, 3, 4);
     const d = deq(2, 1, 5, 6);
-    expect(checkLinearizability(queueModel<number>(), [e, empty, d])).toMatchObject({ result: "illegal", minimal: [e, empty, d] });
+    expect(checkLinearizability(queueModel<number>(), [e, empty, d])).toMatchObject({
+      result: "illegal",
+      minimal: [e, empty, d],
+    });
     // Overlapping the enqueue, empty is fine.
     const early = deq(2, null, 1, 4);
     expect(checkLinearizability(queueModel<number>(), [e, early, d]).result).toBe("ok");
@@ -313,14 +323,19 @@ describe("checkLinearizability: budget, partitions, input errors", () => {
     expect(starved.result).toBe("illegal");
     if (full.result !== "illegal" || starved.result !== "illegal") return;
     expect(starved.minimal.length).toBeGreaterThanOrEqual(full.minimal.length);
-    expect(checkLinearizability({ ...mapModel<number>(), partition: undefined }, starved.minimal).result).toBe("illegal");
+    expect(checkLinearizability({ ...mapModel<number>(), partition: undefined }, starved.minimal).result).toBe(
+      "illegal",
+    );
   });
 
   it("memoization keeps many fully concurrent operations tractable", () => {
     // 14 increments all overlapping, then a get that misses one: 14! orders, 2^14 memo states.
     const incs = Array.from({ length: 14 }, (_, t) => op(t, { op: "increment" as const }, undefined, t, 100 + t));
     const get = op(99, { op: "get" as const }, 13, 200, 201);
-    const result = checkLinearizability(counterModel(), [...incs, get], { maxSteps: 2_000_000, maxShrinkSteps: 2_000_000 });
+    const result = checkLinearizability(counterModel(), [...incs, get], {
+      maxSteps: 2_000_000,
+      maxShrinkSteps: 2_000_000,
+    });
     expect(result.result).toBe("illegal");
     if (result.result === "illegal") expect(result.minimal).toHaveLength(15);
   });
@@ -370,6 +385,8 @@ describe("checkLinearizability: budget, partitions, input errors", () => {
 
   it("is deterministic: the same history gives the same answer and linearization", () => {
     const history = simulateHistory(mapSimulation(4), { seed: 9, threads: 4, operations: 120 });
-    expect(checkLinearizability(mapModel<number>(), history)).toEqual(checkLinearizability(mapModel<number>(), history));
+    expect(checkLinearizability(mapModel<number>(), history)).toEqual(
+      checkLinearizability(mapModel<number>(), history),
+    );
   });
 });

@@ -239,7 +239,7 @@ describe("LockOrderGraph", () => {
     const p = program();
     const locks = Array.from({ length: 12 }, (_, i) => p.lock(`L${i}`));
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let t = 0; t < 40; t++) {
       p.thread(t, `T${t}`);
       for (let round = 0; round < 20; round++) {

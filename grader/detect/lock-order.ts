@@ -240,7 +240,10 @@ export function explainCycle(cycle: readonly LockOrderEdge[]): string {
       `while holding '${e.held.lock}' (${at(e.held.site)})`,
   );
   const list = parts.length === 2 ? `${parts[0]}, but ${parts[1]}` : parts.join(", ");
-  const order = cycle.map((e) => `'${e.held.lock}'`).concat(`'${cycle[0].held.lock}'`).join(" → ");
+  const order = cycle
+    .map((e) => `'${e.held.lock}'`)
+    .concat(`'${cycle[0].held.lock}'`)
+    .join(" → ");
   return (
     `Potential deadlock — the locks are taken in a cycle ${order}: ${list}; ` +
     `if each thread takes its first lock before the next takes its second, ${parts.length === 2 ? "both" : "all of them"} wait forever ` +
