@@ -137,7 +137,7 @@ export class Scheduler {
   // ---- threads -------------------------------------------------------------------------
 
   newThread(name: string): VThread {
-    const t = new VThread(this.threads.length, name);
+    const t = new VThread(this.threads.length, cap(String(name), MAX_NAME));
     this.threads.push(t);
     return t;
   }
@@ -297,7 +297,7 @@ export class Scheduler {
 
   fail(kind: OutcomeKind, message: string, t?: VThread | null, site?: SourceSite, extra?: Partial<ScheduleOutcome>): void {
     if (this.outcome) return;
-    this.outcome = { kind, message, thread: t?.name, file: site?.file, line: site?.line, ...extra };
+    this.outcome = { kind, message: cap(message, MAX_MESSAGE), thread: t?.name, file: site?.file, line: site?.line, ...extra };
     if (this.trace && t) this.traceEvent(t, "fail", undefined, kind, site ?? new Error());
   }
 
@@ -473,7 +473,7 @@ export class Scheduler {
 
   private traceEvent(t: VThread, op: string, target: string | undefined, value: unknown, where: Error | SourceSite): void {
     const e: TraceEvent = { step: this.traceCount++, thread: t.name, op, time: this.now };
-    if (target !== undefined) e.target = target;
+    if (target !== undefined) e.target = cap(target, MAX_NAME);
     if (value !== undefined) e.value = formatValue(value);
     this.trace!.push(e);
     this.traceStacks.push(where);
@@ -522,6 +522,14 @@ export class Scheduler {
       traceDropped: this.trace ? this.traceDropped : undefined,
     };
   }
+}
+
+/** Names and messages come from the program: keep reports readable whatever it passes. */
+const MAX_NAME = 80;
+const MAX_MESSAGE = 2_000;
+
+function cap(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /** A wait-for cycle among blocked threads (thread → the thread holding what it waits for). */

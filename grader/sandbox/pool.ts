@@ -78,7 +78,16 @@ export class SandboxPool {
       const job = worker.job;
       if (job) {
         this.finish(worker);
-        const memory = signal === "SIGABRT" || signal === "SIGSEGV" || /memory|heap|allocation/i.test(stderr) || code === 134;
+        // isolated-vm 5 aborts the process when an isolate's heap limit is hit in some paths
+        // (#527, #457): a V8 fatal error on stderr, or death by SIGABRT/SIGTRAP/SIGSEGV.
+        const memory =
+          /memory|heap|allocation|OOM/i.test(stderr) ||
+          signal === "SIGABRT" ||
+          signal === "SIGTRAP" ||
+          signal === "SIGSEGV" ||
+          signal === "SIGILL" ||
+          code === 134 ||
+          code === 133;
         job.resolve({
           kind: "crashed",
           memory,
@@ -112,8 +121,12 @@ export class SandboxPool {
       w.timer = setTimeout(() => {
         if (w.job !== job) return;
         this.finish(w);
-        job.resolve({ kind: "timeout", message: `grading took longer than ${Math.round(this.options.taskTimeoutMs / 1000)} s of real time` });
+        // Out of the pool at once: the next task must not be handed to a dying process.
+        const i = this.workers.indexOf(w);
+        if (i >= 0) this.workers.splice(i, 1);
         w.child.kill("SIGKILL");
+        job.resolve({ kind: "timeout", message: `grading took longer than ${Math.round(this.options.taskTimeoutMs / 1000)} s of real time` });
+        this.dispatch();
       }, this.options.taskTimeoutMs);
       void w.ready.then(() => {
         if (w.job === job) w.child.send({ id: job.id, task: job.task });
