@@ -247,14 +247,17 @@ describe("Condition", () => {
   });
 
   it("must fail: checking the flag outside the lock misses the notify (deadlock on some schedule)", () => {
-    const r = caughtAs("deadlock", `
+    const r = caughtAs(
+      "deadlock",
+      `
       const cond = new Condition(); let ready = false; const tick = new AtomicInt(0);
       const consumer = spawn(async () => {
         if (!ready) { await tick.fetchAdd(1); await cond.acquire(); await cond.wait(); cond.release(); }
       }, "Consumer");
       await cond.acquire(); ready = true; cond.notify(); cond.release();
       await consumer.join();
-    `);
+    `,
+    );
     if (!r.failure!.message.includes("Consumer")) throw new Error(r.failure!.message);
   });
 

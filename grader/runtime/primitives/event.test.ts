@@ -104,16 +104,22 @@ describe("Event", () => {
   });
 
   it("must fail: waiting forever on an event nobody sets is a deadlock naming the event", () => {
-    const outcome = endsWith("deadlock", `const evt = new Event("never"); const t = spawn(() => evt.wait(), "Waiter"); await t.join();`);
+    const outcome = endsWith(
+      "deadlock",
+      `const evt = new Event("never"); const t = spawn(() => evt.wait(), "Waiter"); await t.join();`,
+    );
     if (!outcome.message.includes("never") || !outcome.message.includes("Waiter")) throw new Error(outcome.message);
   });
 
   it("must fail: a pulse (set then clear) that a late waiter misses is caught as a deadlock", () => {
-    caughtAs("deadlock", `
+    caughtAs(
+      "deadlock",
+      `
       const evt = new Event("pulse");
       const t = spawn(async () => { await evt.wait(); }, "Late");
       evt.set(); await yieldNow(); evt.clear();
       await t.join();
-    `);
+    `,
+    );
   });
 });

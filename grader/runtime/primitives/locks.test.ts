@@ -160,16 +160,21 @@ describe("Lock", () => {
   });
 
   it("must fail: the same counter without the lock is caught as a race", () => {
-    caughtAs("race", `
+    caughtAs(
+      "race",
+      `
       const c = new Shared(0, "counter");
       const ts = range(5).map(() => spawn(async () => { for (const _ of range(3)) { const v = await c.get(); await c.set(v + 1); } }));
       for (const t of ts) await t.join();
       assert((await c.get()) === 15, "lost an update");
-    `);
+    `,
+    );
   });
 
   it("must fail: a try-lock whose failure is ignored is caught", () => {
-    caughtAs("race", `
+    caughtAs(
+      "race",
+      `
       const lock = new Lock(); const tick = new AtomicInt(0); let inside = 0;
       const ts = range(3).map(() => spawn(async () => {
         await lock.acquire({ timeout: 0 });   // the result is ignored: wrong
@@ -179,7 +184,8 @@ describe("Lock", () => {
         if (lock.locked()) lock.release();
       }));
       for (const t of ts) await t.join();
-    `);
+    `,
+    );
   });
 });
 

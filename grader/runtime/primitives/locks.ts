@@ -52,7 +52,8 @@ abstract class BaseLock {
     // Python's lock.acquire(blocking, timeout): -1 is the default and means forever; any
     // other negative timeout, or a timeout on a non-blocking call, is a ValueError.
     const timeout = opts.timeout === -1 ? null : opts.timeout;
-    if (!blocking && timeout !== undefined && timeout !== null) throw new ValueError("can't specify a timeout for a non-blocking call");
+    if (!blocking && timeout !== undefined && timeout !== null)
+      throw new ValueError("can't specify a timeout for a non-blocking call");
     if (typeof timeout === "number" && timeout < 0) throw new ValueError("timeout value must be a non-negative number");
     const deadline = blocking ? deadlineOf(s.now, { timeout }) : s.now;
     // A timed or non-blocking acquisition cannot wait forever: it adds no lock-order edge.
@@ -211,7 +212,8 @@ export class RLock extends BaseLock {
     const s = this.s;
     const t = s.current;
     if (t === null) throw new RuntimeError("release() must be called from inside a thread");
-    if (this.owner !== t) throw new RuntimeError(`cannot release un-acquired lock (${this.name} is not held by ${t.name})`);
+    if (this.owner !== t)
+      throw new RuntimeError(`cannot release un-acquired lock (${this.name} is not held by ${t.name})`);
     this.count--;
     if (this.count === 0) {
       s.monitor.release(t, this);

@@ -18,7 +18,8 @@ export interface BlockingOptions extends TimeoutOptions {
 export function deadlineOf(now: number, options: TimeoutOptions | undefined): number {
   const timeout = options?.timeout;
   if (timeout === undefined || timeout === null) return Infinity;
-  if (typeof timeout !== "number" || Number.isNaN(timeout)) throw new ValueError("timeout must be a number of virtual milliseconds");
+  if (typeof timeout !== "number" || Number.isNaN(timeout))
+    throw new ValueError("timeout must be a number of virtual milliseconds");
   return now + Math.max(0, timeout);
 }
 

@@ -53,7 +53,6 @@ const simpleQueueTest = `
   for (const _ of range(q.qsize())) await q.get();
 `;
 
-
 describe("Queue", () => {
   it("FIFO, qsize/empty/full, Full and Empty with block:false and timeouts, blocking put and get (test_basic, twice)", () => {
     passes(`${blockingTest} const q = new Queue(${QUEUE_SIZE}, "q"); { ${simpleQueueTest} } { ${simpleQueueTest} }`);
@@ -165,14 +164,17 @@ describe("Queue", () => {
   });
 
   it("must fail: taskDone before the work is done lets join return early", () => {
-    caughtAs("race", `
+    caughtAs(
+      "race",
+      `
       const q = new Queue<number>(); const done: number[] = []; const tick = new AtomicInt(0);
       const w = spawn(async () => { for (;;) { const x = await q.get(); if (x < 0) return; q.taskDone(); await tick.fetchAdd(1); done.push(x); } });
       for (const i of range(3)) await q.put(i);
       await q.join();
       assert(done.length === 3, "join returned with " + done.length + " of 3 done");
       await q.put(-1); await w.join();
-    `);
+    `,
+    );
   });
 
   it("must fail: putting into a full queue nobody drains is a deadlock naming the queue", () => {

@@ -44,7 +44,8 @@ for (const kind of ["Semaphore", "BoundedSemaphore"]) {
     });
 
     it("contended acquires pass exactly as many times as there are permits (test_acquire_contended)", () => {
-      passesEverySchedule(`
+      passesEverySchedule(
+        `
         const sem = new ${kind}(7); await sem.acquire();
         let phase = 0; const r1: number[] = []; const r2: number[] = [];
         const ts = range(10).map(() => spawn(async () => { await sem.acquire(); r1.push(phase); await sem.acquire(); r2.push(phase); }));
@@ -64,7 +65,9 @@ for (const kind of ["Semaphore", "BoundedSemaphore"]) {
         assert((await sem.acquire(false)) === false, "the semaphore is still exhausted");
         sem.release();
         for (const t of ts) await t.join();
-      `, 100);
+      `,
+        100,
+      );
     });
 
     it("contended try-acquires: exactly the free permits succeed (test_try_acquire_contended)", () => {
@@ -174,7 +177,9 @@ describe("Semaphore", () => {
   });
 
   it("must fail: a Semaphore(3) guarding a section meant for 2 is caught", () => {
-    caughtAs("race", `
+    caughtAs(
+      "race",
+      `
       const sem = new Semaphore(3); const tick = new AtomicInt(0); let inside = 0;
       const ts = range(4).map(() => spawn(async () => {
         await using _ = await sem.hold();
@@ -183,7 +188,8 @@ describe("Semaphore", () => {
         inside--;
       }));
       for (const t of ts) await t.join();
-    `);
+    `,
+    );
   });
 });
 
@@ -206,10 +212,13 @@ describe("BoundedSemaphore", () => {
   });
 
   it("must fail: releasing twice per acquire raises ValueError in the thread (runtime-error)", () => {
-    caughtAs("runtime-error", `
+    caughtAs(
+      "runtime-error",
+      `
       const sem = new BoundedSemaphore(1);
       const t = spawn(async () => { await sem.acquire(); sem.release(); sem.release(); }, "Releaser");
       await t.join();
-    `);
+    `,
+    );
   });
 });

@@ -28,7 +28,8 @@ export class Semaphore {
       const opts = optionsOf(options);
       const blocking = isBlocking(opts);
       // As Python's Semaphore.acquire: a timeout only makes sense for a blocking call.
-      if (!blocking && opts.timeout !== undefined && opts.timeout !== null) throw new ValueError("can't specify timeout for non-blocking acquire");
+      if (!blocking && opts.timeout !== undefined && opts.timeout !== null)
+        throw new ValueError("can't specify timeout for non-blocking acquire");
       const deadline = blocking ? deadlineOf(s.now, opts) : s.now;
       while (this.value === 0) {
         if (s.now >= deadline) {

@@ -66,7 +66,8 @@ export class SharedArray<T = number> {
   }
 
   private check(i: number): void {
-    if (!Number.isInteger(i) || i < 0 || i >= this.length) throw new IndexError(`${this.name} index ${i} out of range (length ${this.length})`);
+    if (!Number.isInteger(i) || i < 0 || i >= this.length)
+      throw new IndexError(`${this.name} index ${i} out of range (length ${this.length})`);
   }
 
   async get(i: number): Promise<T> {
@@ -126,10 +127,13 @@ export class AtomicInt {
     this.name = name ?? autoName("AtomicInt");
   }
 
-  private async op<R>(op: string, effect: () => R): Promise<R> {
+  /** `operands` must be integers: the constructor's invariant held only until a fetchAdd(0.5). */
+  private async op<R>(op: string, operands: readonly number[], effect: () => R): Promise<R> {
     const s = this.s;
     const t = s.enter(op);
     try {
+      if (!operands.every(Number.isInteger))
+        throw new ValueError(`${this.name} holds integers only: ${op}(${operands.join(", ")})`);
       await s.point(t);
       s.monitor.atomic(t, this);
       const result = effect();
@@ -141,18 +145,18 @@ export class AtomicInt {
   }
 
   load(): Promise<number> {
-    return this.op("load", () => this.value);
+    return this.op("load", [], () => this.value);
   }
 
   store(v: number): Promise<void> {
-    return this.op("store", () => {
+    return this.op("store", [v], () => {
       this.value = v;
     });
   }
 
   /** Adds d and resolves to the previous value. */
   fetchAdd(d: number): Promise<number> {
-    return this.op("fetchAdd", () => {
+    return this.op("fetchAdd", [d], () => {
       const old = this.value;
       this.value = old + d;
       return old;
@@ -161,7 +165,7 @@ export class AtomicInt {
 
   /** Stores v and resolves to the previous value. */
   exchange(v: number): Promise<number> {
-    return this.op("exchange", () => {
+    return this.op("exchange", [v], () => {
       const old = this.value;
       this.value = v;
       return old;
@@ -170,7 +174,7 @@ export class AtomicInt {
 
   /** Stores `desired` if the value is `expected`; resolves to true when it swapped. */
   compareExchange(expected: number, desired: number): Promise<boolean> {
-    return this.op("compareExchange", () => {
+    return this.op("compareExchange", [desired], () => {
       if (this.value !== expected) return false;
       this.value = desired;
       return true;

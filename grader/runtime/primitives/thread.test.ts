@@ -88,7 +88,9 @@ describe("Thread", () => {
     const threads = new Set(r.trace!.map((e) => e.thread));
     expect([...threads].sort()).toEqual(["FiveHeadedDragon", "MainThread"]);
     expect(r.trace!.some((e) => e.op === "spawn" && e.target === "FiveHeadedDragon")).toBe(true);
-    expect(r.trace!.some((e) => e.op === "join" && e.thread === "MainThread" && e.target === "FiveHeadedDragon")).toBe(true);
+    expect(r.trace!.some((e) => e.op === "join" && e.thread === "MainThread" && e.target === "FiveHeadedDragon")).toBe(
+      true,
+    );
   });
 
   it("args are passed to the target", () => {
@@ -126,10 +128,13 @@ describe("Thread", () => {
     });
 
     it("must fail: the same thread without daemon is a deadlock naming it", () => {
-      const outcome = endsWith("deadlock", `
+      const outcome = endsWith(
+        "deadlock",
+        `
         const never = new Event("never");
         new Thread(() => never.wait(), { name: "NotDaemon" }).start();
-      `);
+      `,
+      );
       expect(outcome.message).toContain("NotDaemon");
     });
 
@@ -156,7 +161,11 @@ describe("Thread", () => {
 
   describe("uncaught errors", () => {
     it("an uncaught error in a thread fails the schedule, naming the thread and the error", () => {
-      const r = exploreSource(source(`const t = spawn(async () => { await sleep(1); throw new ValueError("bad input"); }, "Crasher"); await t.join();`));
+      const r = exploreSource(
+        source(
+          `const t = spawn(async () => { await sleep(1); throw new ValueError("bad input"); }, "Crasher"); await t.join();`,
+        ),
+      );
       expect(r.verdict).toBe("runtime-error");
       expect(r.failure!.message).toContain("Crasher");
       expect(r.failure!.message).toContain("ValueError: bad input");
@@ -164,17 +173,23 @@ describe("Thread", () => {
     });
 
     it("even when nobody joins the thread", () => {
-      const outcome = endsWith("error", `spawn(async () => { throw new TypeError("nobody joins me"); }, "Orphan"); await sleep(10);`);
+      const outcome = endsWith(
+        "error",
+        `spawn(async () => { throw new TypeError("nobody joins me"); }, "Orphan"); await sleep(10);`,
+      );
       expect(outcome.message).toMatch(/Orphan.*TypeError: nobody joins me/);
     });
 
     it("an error raised only on some interleavings is caught as a race", () => {
-      caughtAs("race", `
+      caughtAs(
+        "race",
+        `
         const box = new Shared<number[] | null>(null, "box");
         const reader = spawn(async () => { const b = await box.get(); b!.push(1); }, "Reader");
         await box.set([]);
         await reader.join();
-      `);
+      `,
+      );
     });
   });
 });

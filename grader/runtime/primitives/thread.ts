@@ -35,7 +35,8 @@ export class Thread {
       this.#v = this.#s.newThread(opts.name ?? autoName("Thread"));
       // Python: without an explicit flag a thread inherits it from the thread creating it, so
       // the helpers a daemon starts do not keep the program alive either.
-      this.#v.daemon = opts.daemon === undefined || opts.daemon === null ? (this.#s.current?.daemon ?? false) : Boolean(opts.daemon);
+      this.#v.daemon =
+        opts.daemon === undefined || opts.daemon === null ? (this.#s.current?.daemon ?? false) : Boolean(opts.daemon);
       // Not started yet: neither runnable nor live.
       this.#v.state = "done";
     }
