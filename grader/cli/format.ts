@@ -76,6 +76,10 @@ export function formatRun(file: string, report: ExploreReport): string {
   out.push(
     `  Found on schedule ${f.schedule} of ${runs} run (${f.strategy}, seed ${f.seed}${f.depth !== undefined ? `, depth ${f.depth}` : ""}); the failing schedule has ${f.preemptions} preemption${f.preemptions === 1 ? "" : "s"}.`,
   );
+  if (report.failingShare && report.failingShare.explored > 1) {
+    const { failed, explored } = report.failingShare;
+    out.push(`  ${failed} of ${explored} schedules sampled fail (${((100 * failed) / explored).toFixed(1)}%).`);
+  }
   if (f.verdict === "wrong-answer") out.push(`  It fails even without any preemption (the un-stressed rr schedule): the logic is wrong, not only the synchronization.`);
   if (f.verdict === "race" && report.baseline.kind === "passed") out.push(`  The un-stressed schedule passes: only some interleavings break it — a race.`);
   if (f.outcome.race) {
@@ -126,11 +130,11 @@ export function scheduleCommand(file: string, decisions: readonly number[], core
   return `npx interleave replay ${quote(file)} --schedule ${decisions.join(",")} --cores ${cores}`;
 }
 
-export function formatReplay(file: string, report: ExploreReport, trace: readonly TraceEvent[], threads: readonly string[]): string {
+export function formatReplay(file: string, report: ExploreReport, trace: readonly TraceEvent[], threads: readonly string[], given = false): string {
   const out: string[] = [];
   const f = report.failure;
   out.push(f ? `✘ ${f.verdict}: ${f.message}${where(f)}` : `✔ passed: this schedule runs to the end without a failure.`);
-  out.push(`  Schedule: ${report.strategy}, seed ${report.seed}; ${trace.length} events.`);
+  out.push(`  Schedule: ${given ? "the given decisions" : `${report.strategy}, seed ${report.seed}`}; ${trace.length} events.`);
   out.push("");
   out.push(interleavingTable(trace, threads));
   if (f) {

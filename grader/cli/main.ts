@@ -136,6 +136,7 @@ export function runJson(file: string, report: ExploreReport): Record<string, unk
     byStrategy: report.byStrategy,
     exhaustive: report.exhaustive ?? false,
     budgetExhausted: report.budgetExhausted ?? false,
+    failingShare: report.failingShare,
     baseline: report.baseline,
     ...(f
       ? {
@@ -252,7 +253,7 @@ async function replayCommandMain(argv: string[], io: Io): Promise<number> {
       }),
     );
   } else {
-    io.out(formatReplay(file, report, trace, result?.threads ?? []));
+    io.out(formatReplay(file, report, trace, result?.threads ?? [], decisions !== undefined));
     if (!report.failure) io.out(`Trace hash: ${hashTrace(trace)}`);
   }
   return exitCodeOf(report.verdict);

@@ -93,6 +93,12 @@ export interface ExploreReport {
   exhaustive?: boolean;
   /** The time budget ran out before `runs` schedules. */
   budgetExhausted?: boolean;
+  /**
+   * After the first failure, more schedules of the same plan are sampled to say how often
+   * the bug shows (Coyote: "Found 2.94% buggy schedules"). Counts include the schedules
+   * before the failure; the sample does not change `schedulesRun` or the failing schedule.
+   */
+  failingShare?: { failed: number; explored: number };
   failure?: Failure;
 }
 
@@ -202,10 +208,29 @@ export function explore(session: Session, options: ExploreOptions): ExploreRepor
     report.byStrategy[plan.strategy] = (report.byStrategy[plan.strategy] ?? 0) + 1;
     if (kindOf(a) !== "passed") {
       fail(i, plan.strategy, plan.seed, plan.strategy === "pct" || plan.strategy === "delay" ? plan.depth : undefined, config, a);
+      report.failingShare = sampleShare(session, options, base, k, i);
       return report;
     }
   }
   return report;
+}
+
+/** Schedules sampled after the first failure to estimate the failing share. */
+const SHARE_SAMPLE = 100;
+
+function sampleShare(session: Session, options: ExploreOptions, base: ScheduleConfig, k: number, failedAt: number): { failed: number; explored: number } {
+  let failed = 1;
+  let explored = failedAt + 1;
+  if (options.strategy === "rr") return { failed, explored };
+  const end = Math.min(options.runs, failedAt + 1 + SHARE_SAMPLE);
+  for (let i = failedAt + 1; i < end; i++) {
+    const plan = planSchedule(options.strategy as Exclude<ExploreStrategy, "dfs">, i, options.seed, options.depth);
+    if (plan.strategy === "rr") continue;
+    const a = attempt(session, { ...base, strategy: plan.strategy, seed: plan.seed, depth: plan.depth, expectedSteps: k });
+    explored++;
+    if (kindOf(a) !== "passed") failed++;
+  }
+  return { failed, explored };
 }
 
 /** Replay the failing schedule with the trace on; the replay must fail the same way. */
