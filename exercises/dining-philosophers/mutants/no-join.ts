@@ -1,0 +1,17 @@
+import { Lock, spawn } from "interleave";
+
+export async function dine(n: number, meals: number, eat: (p: number) => Promise<void>): Promise<void> {
+  const forks = Array.from({ length: n }, (_, i) => new Lock(`fork-${i}`));
+  for (let p = 0; p < n; p++) {
+    const first = Math.min(p, (p + 1) % n);
+    const second = Math.max(p, (p + 1) % n);
+    spawn(async () => {
+      for (let m = 0; m < meals; m++) {
+        await using _first = await forks[first]!.hold();
+        await using _second = await forks[second]!.hold();
+        await eat(p);
+      }
+    }, `Philosopher-${p}`);
+  }
+  // dinner is served; the philosophers will manage
+}

@@ -1,0 +1,29 @@
+import { Lock, spawn } from "interleave";
+
+/**
+ * n philosophers sit around a table with one fork between each two neighbours: philosopher p
+ * needs fork p (on the left) and fork (p + 1) % n (on the right) to eat. Each philosopher
+ * eats `meals` times: pick up both forks, `await eat(p)`, put both down.
+ * Resolve once every philosopher has eaten all their meals.
+ *
+ * This version lets every philosopher pick up the left fork, then the right one.
+ * Run it under stress and see what happens; then fix it.
+ */
+export async function dine(n: number, meals: number, eat: (p: number) => Promise<void>): Promise<void> {
+  const forks = Array.from({ length: n }, (_, i) => new Lock(`fork-${i}`));
+  const philosophers = [];
+  for (let p = 0; p < n; p++) {
+    const left = forks[p]!;
+    const right = forks[(p + 1) % n]!;
+    philosophers.push(
+      spawn(async () => {
+        for (let m = 0; m < meals; m++) {
+          await using _left = await left.hold();
+          await using _right = await right.hold();
+          await eat(p);
+        }
+      }, `Philosopher-${p}`),
+    );
+  }
+  for (const ph of philosophers) await ph.join();
+}
