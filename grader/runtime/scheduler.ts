@@ -509,7 +509,8 @@ export class Scheduler {
     return {
       outcome,
       steps: this.steps,
-      decisions: this.decisions,
+      // Exploration only needs the decisions of a failing schedule (or when it records options).
+      decisions: outcome.kind === "passed" && !this.options ? [] : this.decisions,
       options: this.options,
       preemptions: this.preemptions,
       time: this.now,
