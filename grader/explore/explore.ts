@@ -86,7 +86,7 @@ export interface ExploreReport {
   makespan: number | null;
   /** Virtual CPU time of the rr schedule's work() calls. */
   work: number;
-  baseline: { kind: HostOutcomeKind; steps: number; decisions: number };
+  baseline: { kind: HostOutcomeKind; steps: number };
   /** How many schedules each concrete strategy ran. */
   byStrategy: Record<string, number>;
   /** dfs only: the bounded space was fully explored. */
@@ -144,7 +144,8 @@ export function explore(session: Session, options: ExploreOptions): ExploreRepor
   const base = baseConfig(options);
   const baseline = attempt(session, base);
   const baselineKind = kindOf(baseline);
-  const k = "result" in baseline ? Math.max(1, baseline.result.decisions.length) : 100;
+  // PCT's k: the length of the un-stressed run, in scheduling points.
+  const k = "result" in baseline ? Math.max(1, baseline.result.steps) : 100;
   const report: ExploreReport = {
     verdict: "passed",
     schedulesRun: 0,
@@ -157,7 +158,6 @@ export function explore(session: Session, options: ExploreOptions): ExploreRepor
     baseline: {
       kind: baselineKind,
       steps: "result" in baseline ? baseline.result.steps : 0,
-      decisions: "result" in baseline ? baseline.result.decisions.length : 0,
     },
     byStrategy: {},
   };
@@ -357,7 +357,7 @@ export function replayOne(
   }
   const report = explore(session, { ...options, strategy: "rr", runs: 1 });
   const base = baseConfig(options);
-  const k = Math.max(1, report.baseline.decisions);
+  const k = Math.max(1, report.baseline.steps);
   const config: ScheduleConfig =
     options.decisions !== undefined
       ? { ...base, strategy: "guided", guide: options.decisions, trace: true }
