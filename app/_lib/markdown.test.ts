@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseInline, parseMarkdown, safeHref } from "./markdown";
+import { parseInline, parseMarkdown, safeHref, withoutLeadingTitle } from "./markdown";
 
 describe("parseMarkdown blocks", () => {
   it("reads headings, paragraphs and rules", () => {
@@ -125,5 +125,16 @@ describe("safeHref", () => {
     expect(safeHref("JaVaScRiPt:alert(1)")).toBeNull();
     expect(safeHref("data:text/html,x")).toBeNull();
     expect(safeHref("//evil.example")).toBeNull();
+  });
+});
+
+describe("withoutLeadingTitle", () => {
+  it("drops a first heading that repeats the title, and nothing else", () => {
+    expect(withoutLeadingTitle("# Counting with threads\n\nBody", "Counting with threads")).toBe("\nBody");
+    expect(withoutLeadingTitle("\n# counting WITH threads #\nBody", "Counting with threads")).toBe("Body");
+    expect(withoutLeadingTitle("# Another title\nBody", "Counting with threads")).toBe("# Another title\nBody");
+    expect(withoutLeadingTitle("Intro\n# Counting with threads", "Counting with threads")).toBe(
+      "Intro\n# Counting with threads",
+    );
   });
 });

@@ -31,6 +31,14 @@ const LIST_ITEM = /^( {0,3})([-*+]|\d{1,9}[.)])(?:([ \t]+)(.*)|$)/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 const TABLE_DELIMITER = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
+/** Drop a leading `# Title` that repeats the page's own heading. */
+export function withoutLeadingTitle(source: string, title: string): string {
+  const match = /^\s*#[ \t]+(.+?)[ \t#]*(?:\r?\n|$)/.exec(source);
+  return match && match[1]?.trim().toLowerCase() === title.trim().toLowerCase()
+    ? source.slice(match[0].length)
+    : source;
+}
+
 export function parseMarkdown(source: string): Block[] {
   return parseBlocks(source.replace(/\r\n?/g, "\n").replace(/\t/g, "    ").split("\n"));
 }

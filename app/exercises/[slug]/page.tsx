@@ -3,6 +3,7 @@ import { requireUser } from "@/server/auth/guards";
 import { chapterTitle } from "@/server/exercises/chapters";
 import { getExerciseBySlug } from "@/server/exercises/get-exercise-by-slug";
 import { Markdown } from "../../_components/markdown";
+import { withoutLeadingTitle } from "../../_lib/markdown";
 import { ExerciseEditor } from "./exercise-editor";
 
 export const dynamic = "force-dynamic";
@@ -43,7 +44,7 @@ export default async function ExercisePage({ params }: Props) {
       </header>
       <div className="exercise-body">
         <section className="statement" aria-label="Statement">
-          <Markdown source={exercise.statementMd} />
+          <Markdown source={withoutLeadingTitle(exercise.statementMd, exercise.title)} />
         </section>
         <section className="workspace" aria-label="Your solution">
           <ExerciseEditor slug={exercise.slug} starterCode={exercise.starterCode} />
