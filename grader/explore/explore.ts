@@ -169,6 +169,15 @@ export function explore(session: Session, options: ExploreOptions): ExploreRepor
     report.verdict = report.failure.verdict;
   };
 
+  // A program that fails without any stress fails, whatever strategy was asked for: report
+  // the un-stressed schedule itself (it replays with --strategy rr).
+  if (onBaselineFailed && options.strategy !== "portfolio" && options.strategy !== "rr" && options.strategy !== "dfs") {
+    report.schedulesRun = 1;
+    report.byStrategy.rr = 1;
+    fail(0, "rr", options.seed, undefined, base, baseline);
+    return report;
+  }
+
   if (options.strategy === "dfs") {
     const bound = options.depth ?? 2;
     const dfs = new PreemptionBoundedDfs(bound);

@@ -113,6 +113,14 @@ describe("verdicts", () => {
     expect(r.failure!.strategy).toBe("rr");
   });
 
+  it("wrong-answer whatever strategy was asked for, when the un-stressed schedule fails", () => {
+    for (const strategy of ["random", "pct", "delay"] as const) {
+      const r = exploreSource(program(`const t = spawn(async () => {}); assert(!t.isAlive() || now() < 0, "ran before the join");`), { strategy, runs: 5, seed: 3 });
+      expect(r.verdict, strategy).toBe("wrong-answer");
+      expect(r.failure!.strategy).toBe("rr");
+    }
+  });
+
   it("runtime-error: an uncaught error names the thread and line", () => {
     const r = exploreSource(program(`const t = spawn(async () => { (null as any).x; }, "Crasher"); await t.join();`));
     expect(r.verdict).toBe("runtime-error");
