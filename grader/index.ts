@@ -11,3 +11,7 @@ export { SandboxPool } from "./sandbox/pool";
 export type { SandboxTask, SandboxAnswer } from "./sandbox/tasks";
 export type { ExploreReport, Failure } from "./explore/explore";
 export type { TraceEvent } from "./runtime/types";
+export { gradeSolution } from "./grade/grade";
+export type { GradeReport, CheckResult } from "./grade/grade";
+export { validateExercise } from "./grade/validate";
+export type { ExerciseValidation } from "./grade/validate";
