@@ -1,0 +1,36 @@
+import { Condition, Lock } from "interleave";
+
+// The writer announces itself but never takes the announcement back: after the first
+// write, every reader believes a writer is still waiting and waits forever.
+export class ReadWriteLock {
+  private readonly lock = new Lock("rw.lock");
+  private readonly changed = new Condition(this.lock, "rw.changed");
+  private readers = 0;
+  private writing = false;
+  private waitingWriters = 0;
+
+  async acquireRead(): Promise<void> {
+    await using _ = await this.lock.hold();
+    while (this.writing || this.waitingWriters > 0) await this.changed.wait();
+    this.readers++;
+  }
+
+  async releaseRead(): Promise<void> {
+    await using _ = await this.lock.hold();
+    this.readers--;
+    if (this.readers === 0) await this.changed.notifyAll();
+  }
+
+  async acquireWrite(): Promise<void> {
+    await using _ = await this.lock.hold();
+    this.waitingWriters++;
+    while (this.writing || this.readers > 0) await this.changed.wait();
+    this.writing = true;
+  }
+
+  async releaseWrite(): Promise<void> {
+    await using _ = await this.lock.hold();
+    this.writing = false;
+    await this.changed.notifyAll();
+  }
+}
