@@ -1,0 +1,97 @@
+import { assert, Shared, sleep, spawn, yieldNow, type Thread } from "interleave";
+import { FairLock } from "./solution";
+
+async function joinAll(threads: Thread[]): Promise<void> {
+  for (const t of threads) await t.join();
+}
+
+/** Harness bookkeeping (plain JS: atomic between two awaits). */
+class Room {
+  inside: string[] = [];
+  enter(who: string): void {
+    assert(this.inside.length === 0, `${who} got the lock while ${this.inside.join(", ")} held it: the lock must let one thread in at a time`);
+    this.inside.push(who);
+  }
+  leave(who: string): void {
+    this.inside = this.inside.filter((t) => t !== who);
+  }
+}
+
+/** Three threads add to a counter under the lock: no update is lost, nobody overlaps. */
+export async function mutualExclusion() {
+  const lock = new FairLock();
+  const room = new Room();
+  const counter = new Shared(0, "counter");
+  const threads = [1, 2, 3].map((n) =>
+    spawn(async () => {
+      for (let i = 0; i < 3; i++) {
+        await lock.acquire();
+        room.enter(`Worker-${n}`);
+        const v = await counter.get();
+        await yieldNow();
+        await counter.set(v + 1);
+        room.leave(`Worker-${n}`);
+        await lock.release();
+      }
+    }, `Worker-${n}`),
+  );
+  await joinAll(threads);
+  const total = await counter.get();
+  assert(total === 9, `3 threads × 3 increments under the lock should count 9, got ${total}`);
+}
+
+/**
+ * Two greedy threads take the lock again as soon as they release it; a third thread needs
+ * it three times. With a fair lock it gets its turns; with a barging lock it can starve.
+ */
+export async function noThreadStarves() {
+  const lock = new FairLock();
+  const room = new Room();
+  const owner = new Shared("nobody", "owner");
+  let victimDone = false;
+  const visit = async (who: string) => {
+    await lock.acquire();
+    room.enter(who);
+    await owner.set(who);
+    await yieldNow(); // a critical section that takes a while
+    const o = await owner.get();
+    assert(o === who, `${who} held the lock, yet ${o} wrote the owner cell meanwhile`);
+    room.leave(who);
+    await lock.release();
+  };
+  const greedy = [1, 2].map((n) =>
+    spawn(async () => {
+      while (!victimDone) await visit(`Greedy-${n}`);
+    }, `Greedy-${n}`),
+  );
+  const victim = spawn(async () => {
+    for (let i = 0; i < 3; i++) await visit("Patient");
+    victimDone = true;
+  }, "Patient");
+  await victim.join();
+  await joinAll(greedy);
+}
+
+/** Threads that queue up one after another get the lock in that order. */
+export async function firstComeFirstServed() {
+  const lock = new FairLock();
+  const order: string[] = [];
+  await lock.acquire();
+  const threads: Thread[] = [];
+  for (const name of ["First", "Second", "Third"]) {
+    threads.push(
+      spawn(async () => {
+        await lock.acquire();
+        order.push(name);
+        await lock.release();
+      }, name),
+    );
+    await sleep(1000); // the thread is now waiting for the lock
+  }
+  await lock.release();
+  await joinAll(threads);
+  assert(
+    order.join(", ") === "First, Second, Third",
+    `three threads asked for the lock one after another (First, Second, Third) while it was held, but got it in the order ${order.join(", ")}: a fair lock serves them first come, first served`,
+  );
+}

@@ -1,0 +1,23 @@
+import { AtomicInt, Condition, Lock } from "interleave";
+
+// release() wakes one waiter, assuming it is the one holding the next ticket. It is the
+// longest waiter, but a thread can draw its ticket and be preempted before it waits: then
+// the woken thread is not the next one, goes back to sleep, and nobody wakes the next one.
+export class FairLock {
+  private readonly nextTicket = new AtomicInt(0, "fair.nextTicket");
+  private readonly guard = new Lock("fair.guard");
+  private readonly turnChanged = new Condition(this.guard, "fair.turnChanged");
+  private nowServing = 0;
+
+  async acquire(): Promise<void> {
+    const ticket = await this.nextTicket.fetchAdd(1);
+    await using _ = await this.guard.hold();
+    while (this.nowServing !== ticket) await this.turnChanged.wait();
+  }
+
+  async release(): Promise<void> {
+    await using _ = await this.guard.hold();
+    this.nowServing++;
+    await this.turnChanged.notify();
+  }
+}
