@@ -11,6 +11,27 @@ const env = parseEnv();
 ensureDatabaseFolder(env);
 process.env.DATABASE_URL = absoluteDatabaseUrl(env);
 
+// `migrate dev` replays the committed migrations into a shadow database, and Prisma 6.19 sends
+// each migration file there through executeRaw, which better-sqlite3 prepares as ONE statement:
+// any migration with two statements fails with "External error id#0". Send such scripts
+// through executeScript, as `migrate deploy` does for the real database.
+class ShadowSafeSQLite3 extends PrismaBetterSQLite3 {
+  override async connectToShadowDb() {
+    const shadow = await super.connectToShadowDb();
+    const executeRaw = shadow.executeRaw.bind(shadow);
+    shadow.executeRaw = async (query) => {
+      if (query.args.length > 0 || !isScript(query.sql)) return executeRaw(query);
+      await shadow.executeScript(query.sql);
+      return 0;
+    };
+    return shadow;
+  }
+}
+
+function isScript(sql: string): boolean {
+  return sql.trim().replace(/;\s*$/, "").includes(";");
+}
+
 export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: {
@@ -20,6 +41,6 @@ export default defineConfig({
   engine: "js",
   experimental: { adapter: true },
   async adapter() {
-    return new PrismaBetterSQLite3({ url: env.databaseFile });
+    return new ShadowSafeSQLite3({ url: env.databaseFile });
   },
 });
