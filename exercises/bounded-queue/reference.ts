@@ -1,0 +1,44 @@
+import { Condition, Lock, SharedArray } from "interleave";
+
+/**
+ * A bounded blocking FIFO queue: a ring buffer guarded by one lock, with one condition for
+ * "not full" (producers wait on it) and one for "not empty" (consumers wait on it).
+ */
+export class BoundedQueue<T> {
+  private readonly items: SharedArray<T | null>;
+  private head = 0;
+  private tail = 0;
+  private count = 0;
+  private readonly lock = new Lock("queue.lock");
+  private readonly notFull = new Condition(this.lock, "queue.notFull");
+  private readonly notEmpty = new Condition(this.lock, "queue.notEmpty");
+
+  constructor(readonly capacity: number) {
+    this.items = new SharedArray<T | null>(new Array<T | null>(capacity).fill(null), "queue.items");
+  }
+
+  async put(item: T): Promise<void> {
+    await using _ = await this.lock.hold();
+    while (this.count === this.capacity) await this.notFull.wait();
+    await this.items.set(this.tail, item);
+    this.tail = (this.tail + 1) % this.capacity;
+    this.count++;
+    await this.notEmpty.notify();
+  }
+
+  async get(): Promise<T> {
+    await using _ = await this.lock.hold();
+    while (this.count === 0) await this.notEmpty.wait();
+    const item = (await this.items.get(this.head)) as T;
+    await this.items.set(this.head, null);
+    this.head = (this.head + 1) % this.capacity;
+    this.count--;
+    await this.notFull.notify();
+    return item;
+  }
+
+  async size(): Promise<number> {
+    await using _ = await this.lock.hold();
+    return this.count;
+  }
+}
