@@ -470,7 +470,12 @@ async function main() {
   out(`\nbench finished in ${fmt(seconds, 1)} s`);
   json.goals = goals;
   json.seconds = Math.round(seconds * 10) / 10;
-  out(JSON.stringify(json));
+  // Two decimals are plenty for every figure here and keep the line readable.
+  out(
+    JSON.stringify(json, (_key, v: unknown) =>
+      typeof v === "number" && !Number.isInteger(v) ? Math.round(v * 100) / 100 : v,
+    ),
+  );
 }
 
 await main();
