@@ -30,6 +30,7 @@ interface Worker {
 const WORKER = fileURLToPath(new URL("./worker-main.ts", import.meta.url));
 /** tsx by absolute URL, so the worker starts whatever the caller's working directory. */
 const TSX = import.meta.resolve("tsx");
+const WORKER_STARTUP_MS = 60_000;
 
 export class SandboxPool {
   private readonly workers: Worker[] = [];
@@ -59,19 +60,29 @@ export class SandboxPool {
     });
     let markReady: () => void = () => {};
     const worker: Worker = { child, job: null, timer: null, ready: new Promise((r) => (markReady = r)) };
-    child.on("message", (message: { ready?: boolean; id?: number; answer?: SandboxAnswer | { kind: "internal-error"; message: string } }) => {
-      if (message.ready) {
-        markReady();
-        return;
-      }
-      const job = worker.job;
-      if (!job || message.id !== job.id || !message.answer) return;
-      this.finish(worker);
-      const answer = message.answer;
-      if (answer.kind === "internal-error") job.reject(new Error(`sandbox worker error: ${answer.message}`));
-      else job.resolve(answer);
-      this.dispatch();
-    });
+    // A worker that never starts is killed; its task then answers `crashed`.
+    const startup = setTimeout(() => child.kill("SIGKILL"), WORKER_STARTUP_MS);
+    void worker.ready.then(() => clearTimeout(startup));
+    child.on(
+      "message",
+      (message: {
+        ready?: boolean;
+        id?: number;
+        answer?: SandboxAnswer | { kind: "internal-error"; message: string };
+      }) => {
+        if (message.ready) {
+          markReady();
+          return;
+        }
+        const job = worker.job;
+        if (!job || message.id !== job.id || !message.answer) return;
+        this.finish(worker);
+        const answer = message.answer;
+        if (answer.kind === "internal-error") job.reject(new Error(`sandbox worker error: ${answer.message}`));
+        else job.resolve(answer);
+        this.dispatch();
+      },
+    );
     child.on("exit", (code, signal) => {
       const i = this.workers.indexOf(worker);
       if (i >= 0) this.workers.splice(i, 1);
@@ -118,20 +129,30 @@ export class SandboxPool {
       const job = this.queue.shift()!;
       const w = worker;
       w.job = job;
-      w.timer = setTimeout(() => {
-        if (w.job !== job) return;
-        this.finish(w);
-        // Out of the pool at once: the next task must not be handed to a dying process.
-        const i = this.workers.indexOf(w);
-        if (i >= 0) this.workers.splice(i, 1);
-        w.child.kill("SIGKILL");
-        job.resolve({ kind: "timeout", message: `grading took longer than ${Math.round(this.options.taskTimeoutMs / 1000)} s of real time` });
-        this.dispatch();
-      }, this.options.taskTimeoutMs);
+      // The watchdog starts when the task reaches a ready worker: starting a process (tsx,
+      // isolated-vm) on a loaded machine must not eat into the task's time.
       void w.ready.then(() => {
-        if (w.job === job) w.child.send({ id: job.id, task: job.task });
+        if (w.job !== job) return;
+        this.arm(w, job);
+        w.child.send({ id: job.id, task: job.task });
       });
     }
+  }
+
+  private arm(w: Worker, job: Job): void {
+    w.timer = setTimeout(() => {
+      if (w.job !== job) return;
+      this.finish(w);
+      // Out of the pool at once: the next task must not be handed to a dying process.
+      const i = this.workers.indexOf(w);
+      if (i >= 0) this.workers.splice(i, 1);
+      w.child.kill("SIGKILL");
+      job.resolve({
+        kind: "timeout",
+        message: `grading took longer than ${Math.round(this.options.taskTimeoutMs / 1000)} s of real time`,
+      });
+      this.dispatch();
+    }, this.options.taskTimeoutMs);
   }
 
   async close(): Promise<void> {
