@@ -1,0 +1,19 @@
+import { AtomicInt, Lock, Shared } from "interleave";
+
+export function lazy<T>(init: () => Promise<T>): () => Promise<T> {
+  const ready = new AtomicInt(0, "ready"); // 1 once `value` holds the initialized object
+  const value = new Shared<T | undefined>(undefined, "value");
+  const lock = new Lock("initLock");
+  return async () => {
+    // Fast path, no lock: the atomic load synchronizes with the store below, so the value
+    // written before that store is visible here.
+    if ((await ready.load()) === 1) return (await value.get()) as T;
+    await using _ = await lock.hold();
+    // Second check: another thread may have initialized while we waited for the lock.
+    if ((await ready.load()) === 0) {
+      await ready.store(1); // claim it first, so nobody else starts initializing
+      await value.set(await init());
+    }
+    return (await value.get()) as T;
+  };
+}
