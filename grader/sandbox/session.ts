@@ -117,6 +117,12 @@ export class Session {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (/timed out/i.test(message)) {
+        // Near its heap limit V8 collects garbage over and over, and the clock may run out
+        // before the limit is hit: a heap that full is a memory verdict, not a slow loop.
+        if (this.heapNearlyFull()) {
+          this.reset(true);
+          throw new SandboxFailure("memory", `the program used more than ${this.limits.memoryMb} MB of memory`);
+        }
         this.reset();
         throw new SandboxFailure("cpu-timeout", `one schedule ran for more than ${timeout} ms of real time (an endless loop with no await, or far too much computation)`);
       }
@@ -125,6 +131,15 @@ export class Session {
         throw new SandboxFailure("memory", `the program used more than ${this.limits.memoryMb} MB of memory`);
       }
       throw error;
+    }
+  }
+
+  private heapNearlyFull(): boolean {
+    try {
+      const stats = this.isolate?.getHeapStatisticsSync();
+      return stats !== undefined && stats.used_heap_size > 0.8 * this.limits.memoryMb * 1024 * 1024;
+    } catch {
+      return false;
     }
   }
 
