@@ -27,68 +27,107 @@ export default async function main() {
 }
 `;
 
-export interface ThroughputResult {
+export interface ThroughputConfig {
   label: string;
   strategy: StrategyName;
   detectors: boolean;
+}
+
+export interface ThroughputResult extends ThroughputConfig {
   schedules: number;
   wallMs: number;
   cpuMs: number;
   perWallSecond: number;
   perCpuSecond: number;
-  /** Scheduling points (steps) per schedule, from the first run. */
+  /** Scheduling points (steps) per schedule. */
   stepsPerSchedule: number;
+  /** CPU-time rate (schedules per CPU-second) of each slice, in the order the slices ran. */
+  sliceRates: number[];
 }
 
-export function measureThroughput(
-  label: string,
-  strategy: StrategyName,
-  detectors: boolean,
-  minMs: number,
-): ThroughputResult {
+interface Runner {
+  config: ThroughputConfig;
+  session: Session;
+  next: () => void;
+  steps: number;
+  schedules: number;
+  wallMs: number;
+  cpuMs: number;
+  /** CPU-time rate of each slice, in the order the slices ran. */
+  sliceRates: number[];
+}
+
+function runner(config: ThroughputConfig): Runner {
   const session = Session.create([{ name: "program.ts", displayName: "throughput.ts", source: THROUGHPUT_PROGRAM }]);
+  const base = baseConfig({
+    cores: 4,
+    maxSteps: 100_000,
+    entryModule: "program.ts",
+    entryExport: "default",
+    detectors: config.detectors,
+  });
+  const first = session.runSchedule(base);
+  if (first.outcome.kind !== "passed") throw new Error(`throughput program failed: ${first.outcome.message}`);
+  let seed = 0;
+  const schedule: ScheduleConfig = {
+    ...base,
+    strategy: config.strategy,
+    depth: 3,
+    expectedSteps: Math.max(1, first.steps),
+  };
+  const next = () => {
+    const r = session.runSchedule({ ...schedule, seed: ++seed });
+    if (r.outcome.kind !== "passed") throw new Error(`throughput program failed: ${r.outcome.message}`);
+  };
+  // Warm up the JIT on both sides of the isolate boundary before timing.
+  for (let i = 0; i < 200; i++) next();
+  return { config, session, next, steps: first.steps, schedules: 0, wallMs: 0, cpuMs: 0, sliceRates: [] };
+}
+
+/**
+ * Measure the configurations in turns of `sliceMs` each until every one has run for
+ * `minMs`: the machine is shared, so interleaving the configurations exposes them to the
+ * same noise, and their ratio (per slice pair) is steadier than any absolute rate.
+ */
+export function measureThroughput(configs: ThroughputConfig[], minMs: number, sliceMs = 100): ThroughputResult[] {
+  const runners = configs.map(runner);
   try {
-    const base = baseConfig({
-      cores: 4,
-      maxSteps: 100_000,
-      entryModule: "program.ts",
-      entryExport: "default",
-      detectors,
-    });
-    const first = session.runSchedule(base);
-    if (first.outcome.kind !== "passed") throw new Error(`throughput program failed: ${first.outcome.message}`);
-    const config = (seed: number): ScheduleConfig => ({
-      ...base,
-      strategy,
-      seed,
-      depth: 3,
-      expectedSteps: Math.max(1, first.steps),
-    });
-    // Warm up the JIT on both sides of the boundary before timing.
-    for (let i = 0; i < 200; i++) session.runSchedule(config(1_000_000 + i));
-    const cpu0 = process.cpuUsage();
-    const t0 = performance.now();
-    let n = 0;
-    let failed = 0;
-    while (performance.now() - t0 < minMs) {
-      for (let i = 0; i < 50; i++) if (session.runSchedule(config(++n)).outcome.kind !== "passed") failed++;
+    while (runners.some((r) => r.wallMs < minMs)) {
+      for (const r of runners) {
+        const cpu0 = process.cpuUsage();
+        const t0 = performance.now();
+        let n = 0;
+        while (performance.now() - t0 < sliceMs) {
+          for (let i = 0; i < 10; i++) r.next();
+          n += 10;
+        }
+        const wall = performance.now() - t0;
+        const cpu = process.cpuUsage(cpu0);
+        const cpuMs = (cpu.user + cpu.system) / 1000;
+        r.schedules += n;
+        r.wallMs += wall;
+        r.cpuMs += cpuMs;
+        r.sliceRates.push((n / cpuMs) * 1000);
+      }
     }
-    const wallMs = performance.now() - t0;
-    const cpu = process.cpuUsage(cpu0);
-    if (failed > 0) throw new Error(`throughput program failed on ${failed} schedules`);
-    const cpuMs = (cpu.user + cpu.system) / 1000;
-    return {
-      label,
-      strategy,
-      detectors,
-      schedules: n,
-      wallMs,
-      cpuMs,
-      perWallSecond: (n / wallMs) * 1000,
-      perCpuSecond: (n / cpuMs) * 1000,
-      stepsPerSchedule: first.steps,
-    };
+    return runners.map((r) => ({
+      ...r.config,
+      schedules: r.schedules,
+      wallMs: r.wallMs,
+      cpuMs: r.cpuMs,
+      perWallSecond: (r.schedules / r.wallMs) * 1000,
+      perCpuSecond: (r.schedules / r.cpuMs) * 1000,
+      stepsPerSchedule: r.steps,
+      sliceRates: r.sliceRates,
+    }));
   } finally {
-    session.dispose();
+    for (const r of runners) r.session.dispose();
   }
+}
+
+/** Median over the interleaved slices of a's rate ÷ b's rate, slice by slice (steadier than a ratio of totals). */
+export function medianSliceRatio(a: ThroughputResult, b: ThroughputResult): number {
+  const n = Math.min(a.sliceRates.length, b.sliceRates.length);
+  const ratios = Array.from({ length: n }, (_, i) => a.sliceRates[i]! / b.sliceRates[i]!).sort((x, y) => x - y);
+  return n > 0 ? ratios[n >> 1]! : a.perCpuSecond / b.perCpuSecond;
 }
