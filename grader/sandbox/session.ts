@@ -26,7 +26,8 @@ export interface SessionLimits {
   scheduleTimeoutMs: number;
 }
 
-export const defaultLimits: SessionLimits = { memoryMb: 128, scheduleTimeoutMs: 2_000 };
+// The isolate timeout is wall-clock: leave a wide margin for a loaded grading box.
+export const defaultLimits: SessionLimits = { memoryMb: 128, scheduleTimeoutMs: 5_000 };
 
 export class CompileFailure extends Error {
   constructor(readonly diagnostics: CompileDiagnostic[]) {
