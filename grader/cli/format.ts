@@ -44,9 +44,9 @@ export function interleavingTable(trace: readonly TraceEvent[], threads: readonl
   return `${note}${header}\n${rule}\n${rows.join("\n")}`;
 }
 
-export function replayCommand(file: string, f: Pick<Failure, "strategy" | "seed" | "depth">, cores: number): string {
+export function replayCommand(file: string, f: Pick<Failure, "strategy" | "seed" | "depth">, cores: number, detectors = true): string {
   const depth = f.depth !== undefined ? ` --depth ${f.depth}` : "";
-  return `npx interleave replay ${quote(file)} --strategy ${f.strategy} --seed ${f.seed}${depth} --cores ${cores}`;
+  return `npx interleave replay ${quote(file)} --strategy ${f.strategy} --seed ${f.seed}${depth} --cores ${cores}${detectors ? "" : " --no-detectors"}`;
 }
 
 function quote(s: string): string {
@@ -118,16 +118,16 @@ export function formatRun(file: string, report: ExploreReport): string {
   out.push("");
   if (f.shrunk) {
     out.push(`The bug needs ${f.shrunk.preemptions} preemption${f.shrunk.preemptions === 1 ? "" : "s"}.`);
-    out.push(`Replay the shrunk schedule: ${scheduleCommand(file, f.shrunk.decisions, report.cores)}`);
+    out.push(`Replay the shrunk schedule: ${scheduleCommand(file, f.shrunk.decisions, report.cores, report.detectors)}`);
   }
-  if (f.confirmation?.happened && f.confirmation.decisions) out.push(`Replay the deadlock: ${scheduleCommand(file, f.confirmation.decisions, report.cores)}`);
-  out.push(`Replay it: ${replayCommand(file, f, report.cores)}`);
+  if (f.confirmation?.happened && f.confirmation.decisions) out.push(`Replay the deadlock: ${scheduleCommand(file, f.confirmation.decisions, report.cores, report.detectors)}`);
+  out.push(`Replay it: ${replayCommand(file, f, report.cores, report.detectors)}`);
   out.push(`Trace hash: ${f.traceHash}`);
   return out.join("\n");
 }
 
-export function scheduleCommand(file: string, decisions: readonly number[], cores: number): string {
-  return `npx interleave replay ${quote(file)} --schedule ${decisions.join(",")} --cores ${cores}`;
+export function scheduleCommand(file: string, decisions: readonly number[], cores: number, detectors = true): string {
+  return `npx interleave replay ${quote(file)} --schedule ${decisions.join(",")} --cores ${cores}${detectors ? "" : " --no-detectors"}`;
 }
 
 export function formatReplay(file: string, report: ExploreReport, trace: readonly TraceEvent[], threads: readonly string[], given = false): string {

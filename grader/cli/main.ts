@@ -16,8 +16,9 @@ const HELP = `interleave — explore the schedules of concurrent TypeScript prog
 
 Usage:
   interleave run FILE.ts [--strategy portfolio|random|pct|delay|rr|dfs] [--runs N] [--seed S]
-                         [--depth D] [--cores P] [--max-steps N] [--json]
-  interleave replay FILE.ts --strategy S --seed S [--depth D] [--cores P] [--schedule IDS] [--json]
+                         [--depth D] [--cores P] [--max-steps N] [--no-detectors] [--json]
+  interleave replay FILE.ts --strategy S --seed S [--depth D] [--cores P] [--no-detectors] [--json]
+  interleave replay FILE.ts --schedule 0,1,1,... [--cores P] [--no-detectors] [--json]
   interleave grade EXERCISE_DIR SOLUTION.ts [--json]
   interleave validate [EXERCISE_DIR ...] [--json]
   interleave speedup FILE.ts --cores 1,2,4,8 [--json]
@@ -131,6 +132,7 @@ export function runJson(file: string, report: ExploreReport): Record<string, unk
     seed: report.seed,
     depth: report.depth,
     cores: report.cores,
+    detectors: report.detectors,
     makespan: report.makespan,
     work: report.work,
     byStrategy: report.byStrategy,
@@ -161,11 +163,11 @@ export function runJson(file: string, report: ExploreReport): Record<string, unk
             threads: f.threads,
             trace: f.trace,
             traceHash: f.traceHash,
-            replay: replayCommand(file, f, report.cores),
-            shrunk: f.shrunk ? { ...f.shrunk, replay: scheduleCommand(file, f.shrunk.decisions, report.cores) } : undefined,
+            replay: replayCommand(file, f, report.cores, report.detectors),
+            shrunk: f.shrunk ? { ...f.shrunk, replay: scheduleCommand(file, f.shrunk.decisions, report.cores, report.detectors) } : undefined,
             liveness: f.liveness,
             confirmation: f.confirmation
-              ? { ...f.confirmation, replay: f.confirmation.decisions ? scheduleCommand(file, f.confirmation.decisions, report.cores) : undefined }
+              ? { ...f.confirmation, replay: f.confirmation.decisions ? scheduleCommand(file, f.confirmation.decisions, report.cores, report.detectors) : undefined }
               : undefined,
           },
         }
@@ -181,6 +183,7 @@ async function runCommand(argv: string[], io: Io): Promise<number> {
     depth: "int",
     cores: "int",
     "max-steps": "int",
+    "no-detectors": "bool",
     json: "bool",
   });
   if (positional.length !== 1) throw new UsageError("run takes exactly one FILE.ts (try: interleave run program.ts)");
@@ -195,6 +198,7 @@ async function runCommand(argv: string[], io: Io): Promise<number> {
     maxSteps: positiveInt(flags, "max-steps", DEFAULTS.maxSteps),
     entryModule: "program.ts",
     entryExport: "default",
+    detectors: flags["no-detectors"] !== true,
   };
   const answer = await withPool((pool) => pool.run({ kind: "explore", files: [program], options }));
   const json = flags.json === true;
@@ -214,6 +218,7 @@ async function replayCommandMain(argv: string[], io: Io): Promise<number> {
     cores: "int",
     "max-steps": "int",
     schedule: "list",
+    "no-detectors": "bool",
     json: "bool",
   });
   if (positional.length !== 1) throw new UsageError("replay takes exactly one FILE.ts");
@@ -232,6 +237,7 @@ async function replayCommandMain(argv: string[], io: Io): Promise<number> {
     entryModule: "program.ts",
     entryExport: "default",
     decisions,
+    detectors: flags["no-detectors"] !== true,
   };
   const answer = await withPool((pool) => pool.run({ kind: "replay", files: [program], options }));
   const json = flags.json === true;

@@ -82,6 +82,8 @@ export interface ExploreReport {
   seed: number;
   depth?: number;
   cores: number;
+  /** Whether the race and lock-order detectors were on (replays need the same). */
+  detectors: boolean;
   /** Virtual time of the un-stressed (rr) schedule; null if it did not finish. */
   makespan: number | null;
   /** Virtual CPU time of the rr schedule's work() calls. */
@@ -153,6 +155,7 @@ export function explore(session: Session, options: ExploreOptions): ExploreRepor
     seed: options.seed,
     depth: options.depth,
     cores: options.cores,
+    detectors: options.detectors !== false,
     makespan: "result" in baseline && baselineKind === "passed" ? baseline.result.time : null,
     work: "result" in baseline ? baseline.result.work : 0,
     baseline: {

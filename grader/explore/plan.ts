@@ -22,8 +22,21 @@ export function depthFor(strategy: string, seed: number, explicit: number | unde
   return strategy === "pct" ? 1 + (Math.abs(Math.trunc(seed)) % 3) : 3;
 }
 
+/**
+ * The seed of schedule `index` of a run with base seed `base`: the base itself for the
+ * first schedule (so `run --seed S --runs 1` and `replay --seed S` agree), then a hash of
+ * both, so that runs with nearby base seeds explore independent schedules.
+ */
+export function scheduleSeed(base: number, index: number): number {
+  if (index === 0) return base;
+  let h = (Math.imul(base >>> 0, 0x9e3779b1) ^ Math.imul(index, 0x85ebca6b) ^ Math.floor(base / 0x100000000)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x7feb352d) >>> 0;
+  h = Math.imul(h ^ (h >>> 15), 0x846ca68b) >>> 0;
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
 export function planSchedule(strategy: Exclude<ExploreStrategy, "dfs">, index: number, baseSeed: number, depth: number | undefined): PlannedSchedule {
-  const seed = baseSeed + index;
+  const seed = scheduleSeed(baseSeed, index);
   if (strategy === "portfolio") {
     if (index === 0) return { strategy: "rr", seed, depth: depthFor("rr", seed, depth) };
     const s = PORTFOLIO[(index - 1) % PORTFOLIO.length]!;

@@ -28,6 +28,8 @@ export class DetectingMonitor implements Monitor {
   /** An access site whose line is read from its stack only if a race report needs it. */
   private site(t: VThread, op: "read" | "write", target: string): Site {
     const s = this.s();
+    // Exploration (no trace): a plain object, no stack, no accessors — this runs at every access.
+    if (!s.tracing) return { thread: t.id, threadName: t.name, op, target, step: s.traceIndex };
     const where = s.siteLater();
     return {
       thread: t.id,
@@ -82,24 +84,27 @@ export class DetectingMonitor implements Monitor {
 
   lockAcquired(t: VThread, lock: LockRef, couldWaitForever: boolean): void {
     const s = this.s();
-    const later = s.siteLater();
-    const site = {
-      step: s.traceIndex,
-      threadName: t.name,
-      get line() {
-        return later()?.line;
-      },
-      get file() {
-        return later()?.file;
-      },
-    };
-    const where = { get line() { return later()?.line; }, get file() { return later()?.file; } };
     const held = this.held.get(t.id) ?? [];
+    // Lines only matter in the traced replay that explains a failure; exploration keeps plain objects.
+    const later = s.tracing ? s.siteLater() : null;
+    const site = later
+      ? {
+          step: s.traceIndex,
+          threadName: t.name,
+          get line() {
+            return later()?.line;
+          },
+          get file() {
+            return later()?.file;
+          },
+        }
+      : { step: s.traceIndex, threadName: t.name };
     if (this.locks) {
       const found = this.locks.onAcquire(t.id, lock, site, held, { blocking: couldWaitForever });
       if (found) {
         const fileOf = (x: object) => (x as { file?: string }).file;
-        s.fail("potential-deadlock", found.explanation, t, { file: where.file, line: where.line }, {
+        const here = later?.();
+        s.fail("potential-deadlock", found.explanation, t, { file: here?.file, line: here?.line }, {
           lockOrder: found.cycle.map((e) => ({
             thread: e.threadName,
             held: e.held.lock,
