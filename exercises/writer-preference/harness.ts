@@ -94,18 +94,36 @@ export async function readersShare() {
   );
 }
 
-/** Readers take turns so that one of them is always inside; the writer must still get in. */
+/**
+ * Two readers take turns so that one of them is always inside: each stays until the other
+ * has come in after it (it looks every millisecond, for at most 20 ms). With readers'
+ * preference the reader count never drops to zero — on any schedule — and the writer must
+ * still get in.
+ */
 export async function writerNotStarved() {
   const rw = new ReadWriteLock();
   const room = new Room();
   const doc = new Document();
   let writerDone = false;
+  let entries = 0;
   const readers: Thread[] = [];
   for (let r = 1; r <= 2; r++) {
+    const who = `Reader-${r}`;
     readers.push(
       spawn(async () => {
-        while (!writerDone) await readDocument(rw, room, doc, `Reader-${r}`);
-      }, `Reader-${r}`),
+        while (!writerDone) {
+          await rw.acquireRead();
+          assert(room.writers === 0, `${who} got the read lock while a writer held it: a writer must hold the lock alone`);
+          room.readers++;
+          const title = await doc.title.get();
+          const body = await doc.body.get();
+          assert(title === body, `${who} read a torn document (title version ${title}, body version ${body})`);
+          const mine = ++entries;
+          for (let ms = 0; ms < 20 && entries === mine && !writerDone; ms++) await sleep(1);
+          room.readers--;
+          await rw.releaseRead();
+        }
+      }, who),
     );
   }
   const writer = spawn(async () => {
