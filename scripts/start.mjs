@@ -6,8 +6,11 @@
 //   4. sync exercises/ into the database, seed the demo accounts (both idempotent; the seed
 //      prints the demo credentials last, just above the server's address)
 //   5. next start -H 127.0.0.1 -p $PORT   (`--dev`: next dev instead, no build)
+//      and beside it GRADING_WORKERS grading worker processes (scripts/grading-worker.ts),
+//      each restarted if it dies; all of them are stopped when this process is.
 // Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL (file:./data/interleave.db),
-// EXERCISES_DIR (exercises), DEMO_USERS (true). `--prepare-only` stops before serving.
+// EXERCISES_DIR (exercises), DEMO_USERS (true), GRADING_WORKERS (1) and the other GRADING_*
+// variables of server/env.ts. `--prepare-only` stops before serving.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -80,12 +83,60 @@ run("seed", process.execPath, ["--import", "tsx", "prisma/seed.ts"]);
 
 if (prepareOnly) process.exit(0);
 
+// The sync above parsed the whole environment with zod (server/env.ts), so GRADING_WORKERS is
+// known to be a whole number in range by now.
+const workerCount = Number(process.env.GRADING_WORKERS || "1");
+
 console.log(`\n▸ Interleave on http://${host}:${port}  (Ctrl+C to stop)\n`);
 const server = spawn(bin("next"), [dev ? "dev" : "start", "-H", host, "-p", port], {
   stdio: "inherit",
   env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env },
 });
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
-  process.on(signal, () => server.kill(signal));
+const workers = Array.from({ length: workerCount }, (_, index) => superviseWorker(index + 1));
+
+let stopping = false;
+/** Stop the workers (they finish or put back their job) and the server, then exit. */
+async function stopAll(signal, code) {
+  if (stopping) return;
+  stopping = true;
+  const children = [server, ...workers.map((w) => w.current)].filter((child) => child && child.exitCode === null);
+  for (const child of children) child.kill(signal);
+  const exited = Promise.all(children.map((child) => new Promise((resolve) => child.once("exit", resolve))));
+  // The workers give a running job 5 s; past 15 s, whatever is left is killed.
+  const timeout = new Promise((resolve) => setTimeout(resolve, 15_000).unref());
+  if ((await Promise.race([exited.then(() => "exited"), timeout])) !== "exited") {
+    for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+  }
+  process.exit(code);
 }
-server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(signal, () => void stopAll(signal, 0));
+}
+server.on("exit", (code, signal) => void stopAll("SIGTERM", code ?? (signal ? 0 : 1)));
+
+/** One grading worker process, started again (after a growing pause) whenever it dies. */
+function superviseWorker(number) {
+  const state = { current: null, restarts: 0 };
+  const launch = () => {
+    const started = Date.now();
+    const child = spawn(process.execPath, ["--no-node-snapshot", "--import", "tsx", "scripts/grading-worker.ts"], {
+      stdio: "inherit",
+      env: process.env,
+    });
+    state.current = child;
+    child.on("exit", (code, signal) => {
+      if (stopping) return;
+      // A worker that ran a minute was healthy: start over at a short pause.
+      if (Date.now() - started > 60_000) state.restarts = 0;
+      const pause = Math.min(30_000, 500 * 2 ** state.restarts++);
+      console.error(
+        `\n✗ grading worker ${number} exited (${signal ?? `exit code ${code}`}); restarting in ${pause / 1000}s`,
+      );
+      setTimeout(() => {
+        if (!stopping) launch();
+      }, pause);
+    });
+  };
+  launch();
+  return state;
+}

@@ -25,7 +25,27 @@ const EnvSchema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((value) => value === "true"),
+  // The folder of exercise packages: synced into the database, and read by the grading worker.
+  EXERCISES_DIR: z.string().trim().min(1).default("exercises"),
+  // Grading worker processes `npm start` runs beside the web server (0: run them yourself, e.g.
+  // `npm run worker` on another machine of a PostgreSQL deployment later).
+  GRADING_WORKERS: integer(0, 16).default(1),
+  // Sandbox processes per grading worker: the checks of one submission run in parallel on them.
+  GRADING_POOL_SIZE: integer(1, 16).default(2),
+  // A claimed job is another worker's to take once its worker stops renewing the lease this long.
+  GRADING_LEASE_SECONDS: integer(5, 3_600).default(30),
+  // How often an idle worker looks for a job (the queue is a table: it is polled).
+  GRADING_POLL_MS: integer(20, 60_000).default(200),
 });
+
+/** A whole number from an environment string, within bounds. */
+function integer(min: number, max: number) {
+  return z.coerce
+    .number({ error: "must be a whole number" })
+    .int("must be a whole number")
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
+}
 
 export type Env = z.infer<typeof EnvSchema> & {
   /** Absolute path of the SQLite file named by DATABASE_URL. */
@@ -38,6 +58,11 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     NODE_ENV: source.NODE_ENV || undefined,
     SESSION_COOKIE_SECURE: source.SESSION_COOKIE_SECURE || undefined,
     DEMO_USERS: source.DEMO_USERS || undefined,
+    EXERCISES_DIR: source.EXERCISES_DIR || undefined,
+    GRADING_WORKERS: source.GRADING_WORKERS || undefined,
+    GRADING_POOL_SIZE: source.GRADING_POOL_SIZE || undefined,
+    GRADING_LEASE_SECONDS: source.GRADING_LEASE_SECONDS || undefined,
+    GRADING_POLL_MS: source.GRADING_POLL_MS || undefined,
   });
   if (!parsed.success) {
     const fields = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);

@@ -13,6 +13,9 @@ export async function completeJob(
   result: JobResult,
   { db = getDb(), now = new Date() }: QueueOptions = {},
 ): Promise<boolean> {
+  // Only the columns: callers may hand in a richer object (the worker passes the parsed report too).
+  const { verdict, score, maxScore, reportJson } = result;
+  const columns = { verdict, score, maxScore, reportJson };
   return db.$transaction(async (tx) => {
     const { count } = await tx.submission.updateMany({
       where: { id: job.submissionId, workerId, status: "running", attempts: job.attempts },
@@ -21,8 +24,8 @@ export async function completeJob(
     if (count !== 1) return false;
     await tx.gradingResult.upsert({
       where: { submissionId: job.submissionId },
-      create: { submissionId: job.submissionId, ...result },
-      update: { ...result, createdAt: now },
+      create: { submissionId: job.submissionId, ...columns },
+      update: { ...columns, createdAt: now },
     });
     return true;
   });

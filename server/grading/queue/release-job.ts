@@ -14,23 +14,20 @@ export async function releaseJob(
   { db = getDb(), now = new Date() }: QueueOptions = {},
 ): Promise<ReleaseOutcome> {
   const ours = { id: job.submissionId, workerId, status: "running", attempts: job.attempts };
-  const fail = reason.kind === "permanent" || (reason.kind === "error" && job.attempts >= MAX_ATTEMPTS);
+  const failure =
+    reason.kind === "permanent" || (reason.kind === "error" && job.attempts >= MAX_ATTEMPTS) ? reason.message : null;
   const { count } = await db.submission.updateMany({
     where: ours,
-    data: fail
-      ? {
-          status: "failed",
-          error: reason.kind === "shutdown" ? null : reason.message,
-          finishedAt: now,
-          leaseExpiresAt: null,
-        }
-      : {
-          status: "queued",
-          workerId: null,
-          leaseExpiresAt: null,
-          attempts: reason.kind === "shutdown" ? job.attempts - 1 : job.attempts,
-        },
+    data:
+      failure !== null
+        ? { status: "failed", error: failure, finishedAt: now, leaseExpiresAt: null }
+        : {
+            status: "queued",
+            workerId: null,
+            leaseExpiresAt: null,
+            attempts: reason.kind === "shutdown" ? job.attempts - 1 : job.attempts,
+          },
   });
   if (count !== 1) return "lost";
-  return fail ? "failed" : "requeued";
+  return failure !== null ? "failed" : "requeued";
 }

@@ -1,0 +1,65 @@
+// `npm run worker` (also started by `npm start`, once per GRADING_WORKERS): a grading worker
+// process. It claims submissions from the grading queue, grades them in its own sandbox
+// processes (grader/'s SandboxPool forks them with --no-node-snapshot) and stores the results.
+// SIGTERM / SIGINT: stop claiming, let the current job finish for a few seconds, else put it
+// back in line; then close the pool and exit 0. A second signal (2 s or more later) stops at once.
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
+import path from "node:path";
+import { SandboxPool } from "../grader/index";
+import { getDb } from "../server/db";
+import { getEnv } from "../server/env";
+import { startGradingWorker, warmUpPool } from "../server/grading/grading-worker";
+import { localGradingJobs } from "../server/grading/queue/local-queue";
+
+const env = getEnv();
+const workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+const log = (line: string) => console.log(`[worker ${process.pid}] ${line}`);
+const db = getDb();
+
+// Readers (the web server polling results) and this writer then no longer block each other.
+// The setting is stored in the database file, so it holds for every process that opens it.
+await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+
+const pool = new SandboxPool({ size: env.GRADING_POOL_SIZE, taskTimeoutMs: 120_000 });
+const leaseMs = env.GRADING_LEASE_SECONDS * 1_000;
+const exercisesDir = path.resolve(env.EXERCISES_DIR);
+
+let stopping = false;
+let stoppingSince = 0;
+let worker: ReturnType<typeof startGradingWorker> | null = null;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) {
+    // Ctrl+C reaches this process twice (from the terminal and from npm start): only a signal
+    // sent later, on purpose, means "now".
+    if (Date.now() - stoppingSince < 2_000) return;
+    log(`${signal} again: stopping now`);
+    process.exit(1);
+  }
+  stopping = true;
+  stoppingSince = Date.now();
+  log(`${signal}: stopping`);
+  await worker?.stop();
+  await pool.close();
+  await db.$disconnect();
+  log("stopped");
+  process.exit(0);
+}
+for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => void shutdown(signal));
+
+const warming = performance.now();
+await warmUpPool(pool, env.GRADING_POOL_SIZE);
+log(`${env.GRADING_POOL_SIZE} sandbox process(es) ready in ${Math.round(performance.now() - warming)} ms`);
+if (!stopping) {
+  worker = startGradingWorker({
+    jobs: localGradingJobs({ db, leaseMs }),
+    pool,
+    workerId,
+    exercisesDir,
+    db,
+    pollMs: env.GRADING_POLL_MS,
+    leaseMs,
+    log,
+  });
+  log(`grading submissions from ${path.relative(process.cwd(), exercisesDir) || "."} as ${workerId}`);
+}

@@ -1,0 +1,43 @@
+import path from "node:path";
+import { gradeSolution, loadExercise, type GradeReport, type SandboxPool } from "../../grader/index";
+import { getDb, type Db } from "../db";
+import type { ClaimedJob, JobResult } from "./queue/grading-queue";
+
+// The worker's one call into the grader: a claimed job in, the result to store out. Student
+// code runs in the pool's sandbox processes, never in this process.
+
+/** The name the student's code has in reports and traces (a trace event's `file`). */
+export const SOLUTION_FILE = "solution.ts";
+
+/** A problem retrying cannot fix: the job is failed at once with this (student-readable) message. */
+export class PermanentGradingError extends Error {
+  override name = "PermanentGradingError";
+}
+
+export type GradeSubmissionOptions = { exercisesDir: string; db?: Db };
+
+export async function gradeSubmission(
+  pool: SandboxPool,
+  job: ClaimedJob,
+  { exercisesDir, db = getDb() }: GradeSubmissionOptions,
+): Promise<JobResult & { report: GradeReport }> {
+  const row = await db.exercise.findUnique({ where: { id: job.exerciseId }, select: { slug: true } });
+  if (!row) throw new PermanentGradingError("This exercise no longer exists, so the submission cannot be graded.");
+  // The folder is named by the slug (the loader checks it); the manifest's stable id must match,
+  // or the slug now belongs to another exercise.
+  const { exercise, problems } = loadExercise(path.resolve(exercisesDir, row.slug));
+  if (!exercise || exercise.manifest.id !== job.exerciseId) {
+    const why = problems.map((p) => `${p.path}: ${p.message}`).join("; ") || "its folder now holds another exercise";
+    throw new PermanentGradingError(
+      `The exercise "${row.slug}" could not be loaded for grading (${why}). Please tell your instructor.`,
+    );
+  }
+  const report = await gradeSolution(pool, exercise, job.code, SOLUTION_FILE);
+  return {
+    verdict: report.verdict,
+    score: report.score,
+    maxScore: report.maxScore,
+    reportJson: JSON.stringify(report),
+    report,
+  };
+}
