@@ -41,35 +41,33 @@ export async function mutualExclusion() {
 }
 
 /**
- * Two greedy threads take the lock again as soon as they release it; a third thread needs
- * it three times. With a fair lock it gets its turns; with a barging lock it can starve.
+ * Three threads keep asking for the lock until each of them has had it three times; each
+ * holds it for 5 ms and asks again at once. With a fair lock everybody gets their turns;
+ * with a barging or last-come-first-served lock some thread can lose every time.
  */
 export async function noThreadStarves() {
   const lock = new FairLock();
   const room = new Room();
   const owner = new Shared("nobody", "owner");
-  let victimDone = false;
-  const visit = async (who: string) => {
-    await lock.acquire();
-    room.enter(who);
-    await owner.set(who);
-    await yieldNow(); // a critical section that takes a while
-    const o = await owner.get();
-    assert(o === who, `${who} held the lock, yet ${o} wrote the owner cell meanwhile`);
-    room.leave(who);
-    await lock.release();
-  };
-  const greedy = [1, 2].map((n) =>
+  const names = ["Worker-1", "Worker-2", "Worker-3"];
+  const turns = new Map(names.map((n) => [n, 0]));
+  const everyoneServed = () => [...turns.values()].every((n) => n >= 3);
+  const threads = names.map((who) =>
     spawn(async () => {
-      while (!victimDone) await visit(`Greedy-${n}`);
-    }, `Greedy-${n}`),
+      while (!everyoneServed()) {
+        await lock.acquire();
+        room.enter(who);
+        await owner.set(who);
+        await sleep(5); // a critical section that takes a while
+        const o = await owner.get();
+        assert(o === who, `${who} held the lock, yet ${o} wrote the owner cell meanwhile`);
+        turns.set(who, turns.get(who)! + 1);
+        room.leave(who);
+        await lock.release();
+      }
+    }, who),
   );
-  const victim = spawn(async () => {
-    for (let i = 0; i < 3; i++) await visit("Patient");
-    victimDone = true;
-  }, "Patient");
-  await victim.join();
-  await joinAll(greedy);
+  await joinAll(threads);
 }
 
 /** Threads that queue up one after another get the lock in that order. */
