@@ -3,6 +3,7 @@
 // with file:line:col, never a crash.
 
 import ts from "typescript";
+import { instrumenter, RESERVED_PREFIX, TICK, type ReservedUse } from "./instrument";
 import { lineMapFromSourceMap } from "./sourcemap";
 
 export interface CompiledModule {
@@ -25,8 +26,20 @@ export interface CompileDiagnostic {
 
 export type CompileResult = { ok: true; module: CompiledModule } | { ok: false; diagnostics: CompileDiagnostic[] };
 
+let instrumentByDefault = true;
+
+/**
+ * Benchmarks only (bench/perf-instrumentation.ts): compile without the cost-counting
+ * transformer to measure what it costs. Grading always instruments.
+ */
+export function setInstrumentationForBenchmarks(on: boolean): void {
+  instrumentByDefault = on;
+}
+
 export function compileModule(name: string, displayName: string, source: string): CompileResult {
+  const reserved: ReservedUse[] = [];
   const out = ts.transpileModule(source, {
+    transformers: instrumentByDefault ? { before: [instrumenter(reserved)] } : undefined,
     fileName: displayName,
     reportDiagnostics: true,
     compilerOptions: {
@@ -45,7 +58,8 @@ export function compileModule(name: string, displayName: string, source: string)
     return {
       ok: false,
       diagnostics: diagnostics.map((d) => {
-        const pos = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : { line: 0, character: 0 };
+        const pos =
+          d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : { line: 0, character: 0 };
         return {
           file: displayName,
           line: pos.line + 1,
@@ -55,12 +69,27 @@ export function compileModule(name: string, displayName: string, source: string)
       }),
     };
   }
+  if (reserved.length > 0) {
+    return {
+      ok: false,
+      diagnostics: reserved.map((r) => ({
+        file: displayName,
+        line: r.line,
+        column: r.column,
+        message: `'${r.name}': names starting with ${RESERVED_PREFIX} are reserved by the Interleave runtime; rename it`,
+      })),
+    };
+  }
   const js = out.outputText.replace(/\/\/# sourceMappingURL=.*$/m, "");
   const map = JSON.parse(out.sourceMapText ?? "{}") as { mappings?: string };
   return { ok: true, module: { name, displayName, js, lines: lineMapFromSourceMap(map.mappings ?? ""), source } };
 }
 
-/** Wrap compiled code as a factory expression; the prefix stays on line 1 so lines do not shift. */
+/**
+ * Wrap compiled code as a factory expression; the prefix stays on line 1 so lines do not
+ * shift. The cost counter is a parameter, so the program can neither see it as a global
+ * nor replace it (its name is reserved at compile time).
+ */
 export function factorySource(js: string): string {
-  return `(function (exports, require, module) {${js}\n})`;
+  return `(function (exports, require, module, ${TICK}) {${js}\n})`;
 }

@@ -11,18 +11,27 @@ import { Prng } from "./prng";
 import { describeError, Scheduler } from "./scheduler";
 import { createStrategy } from "./strategies";
 import type { ScheduleConfig, SourceSite } from "./types";
+import { OPTIONS_MODULE, setProgramHost, type RuntimeOptions } from "./program";
 
 // `await using` (TypeScript's downlevel helpers) needs these symbols; V8 11 lacks them.
 const symbols = Symbol as unknown as Record<string, symbol>;
 if (!symbols.asyncDispose) Object.defineProperty(Symbol, "asyncDispose", { value: Symbol.for("Symbol.asyncDispose") });
 if (!symbols.dispose) Object.defineProperty(Symbol, "dispose", { value: Symbol.for("Symbol.dispose") });
 
-type Factory = (exports: Record<string, unknown>, require: (name: string) => unknown, module: { exports: unknown }) => void;
+type Tick = (units: number, line: number) => void;
+type Factory = (
+  exports: Record<string, unknown>,
+  require: (name: string) => unknown,
+  module: { exports: unknown },
+  tick: Tick,
+) => void;
 
 interface ModuleDef {
   factory: Factory;
   /** Names this module may require besides "interleave". */
   deps: Record<string, string>;
+  /** The module's cost counter (the hidden factory parameter; grader/compile/instrument.ts). */
+  tick: Tick;
 }
 
 interface UserFile {
@@ -73,23 +82,56 @@ function instantiate(name: string, cache: Map<string, unknown>): unknown {
   const require = (spec: string): unknown => {
     if (spec === "interleave") return frozenApi;
     const target = def.deps[spec];
-    if (target === undefined) throw new Error(`Cannot find module '${spec}': the sandbox only provides 'interleave'${Object.keys(def.deps).length ? ` and ${Object.keys(def.deps).join(", ")}` : ""}`);
+    if (target === undefined)
+      throw new Error(
+        `Cannot find module '${spec}': the sandbox only provides 'interleave'${Object.keys(def.deps).length ? ` and ${Object.keys(def.deps).join(", ")}` : ""}`,
+      );
     return instantiate(target, cache);
   };
-  def.factory(module.exports, require, module);
+  def.factory(module.exports, require, module, def.tick);
   cache.set(name, module.exports);
   return module.exports;
 }
 
+/** Internal module name of the innermost user frame of the current stack. */
+function callerModule(): string | undefined {
+  const stack = new Error().stack ?? "";
+  for (const line of stack.split("\n")) {
+    const m = /\(?([^\s()]+):(\d+):(\d+)\)?\s*$/.exec(line);
+    if (m && userFiles.has(m[1]!)) return m[1]!;
+  }
+  return undefined;
+}
+
+setProgramHost({ instantiate, callerModule });
+
+/** Options the host passed as the runtime-options module; the config's own fields win. */
+function withRuntimeOptions(config: ScheduleConfig): ScheduleConfig {
+  if (!modules.has(OPTIONS_MODULE)) return config;
+  let options: RuntimeOptions = {};
+  try {
+    const exports = instantiate(OPTIONS_MODULE, new Map()) as { default?: RuntimeOptions };
+    options = exports.default ?? {};
+  } catch {
+    /* a malformed options module: no options */
+  }
+  return { ...config, gil: config.gil ?? options.gil === true };
+}
+
 const control = {
   define(name: string, depsJson: string, factory: Factory, displayName: string, linesJson: string): void {
-    modules.set(name, { factory, deps: JSON.parse(depsJson) as Record<string, string> });
+    const tick: Tick = (units, line) => {
+      const s = current;
+      if (s !== null) s.tick(units, line, displayName);
+    };
+    modules.set(name, { factory, deps: JSON.parse(depsJson) as Record<string, string>, tick });
     userFiles.set(name, { displayName, lines: new Map(JSON.parse(linesJson) as [number, number][]) });
   },
 
   /** Run one schedule to its end. All of it happens in this call's microtask checkpoint. */
   run(configJson: string): void {
-    const config = JSON.parse(configJson) as ScheduleConfig;
+    current = null;
+    const config = withRuntimeOptions(JSON.parse(configJson) as ScheduleConfig);
     programRng = new Prng(config.seed, 2);
     let late: Scheduler | null = null;
     const monitor = new DetectingMonitor(() => late!, config.detectRaces, config.detectLockOrder);
@@ -98,7 +140,9 @@ const control = {
       const pending = t?.pendingLock;
       if (!t || !pending) return false;
       const held = monitor.heldNames(id);
-      return (config.directed ?? []).some((e) => e.thread === t.name && e.acquired === pending.name && held.includes(e.held));
+      return (config.directed ?? []).some(
+        (e) => e.thread === t.name && e.acquired === pending.name && held.includes(e.held),
+      );
     };
     const s = new Scheduler(config, createStrategy(config, { paused }), monitor, siteOf);
     late = s;
@@ -109,14 +153,22 @@ const control = {
     Thread.adopt(main);
     let entry: unknown;
     try {
-      const exports = instantiate(config.entryModule, new Map()) as Record<string, unknown>;
+      const exports = instantiate(config.entryModule, s.mainProcess.cache) as Record<string, unknown>;
       entry = exports[config.entryExport];
     } catch (error) {
-      s.fail("error", `loading the program raised ${describeError(error)}`, null, siteOf(error instanceof Error ? error.stack : undefined));
+      s.fail(
+        "error",
+        `loading the program raised ${describeError(error)}`,
+        null,
+        siteOf(error instanceof Error ? error.stack : undefined),
+      );
       return;
     }
     if (typeof entry !== "function") {
-      const what = config.entryExport === "default" ? "a default export `async function main()`" : `an export named ${config.entryExport}`;
+      const what =
+        config.entryExport === "default"
+          ? "a default export `async function main()`"
+          : `an export named ${config.entryExport}`;
       s.fail("error", `the program has no ${what}`);
       return;
     }

@@ -7,16 +7,20 @@ import type { Decision, DecisionReason, Strategy } from "./strategies/strategy";
 import { DivergenceError } from "./strategies/strategy";
 import type {
   DecisionRecord,
+  MetricSummary,
   OutcomeKind,
   ScheduleConfig,
   ScheduleOutcome,
   ScheduleResult,
+  SchedulePerfProfile,
   SourceSite,
   TraceEvent,
   WaitEdge,
 } from "./types";
 import type { LockRef, Monitor } from "./monitor";
 import { Prng } from "./prng";
+import { Cpu, type CpuDemand } from "./cores";
+import { CHARGE_QUANTUM, GIL_SWITCH_INTERVAL_MS, UNIT_MS, UNITS_PER_STEP_BUDGET } from "./costs";
 
 /**
  * A thread that runs this many scheduling points in a row without giving the baton away
@@ -44,6 +48,31 @@ export interface WaitInfo {
   waiters: VThread[] | null;
   /** The thread that holds what this thread waits for, if one does (for the wait-for cycle). */
   holder?: () => VThread | null | undefined;
+  /** An asyncio await (or I/O): a task gives its event loop to the next ready task while it waits. */
+  yieldsLoop?: boolean;
+}
+
+/**
+ * A virtual process (multiprocessing): its threads share its module instances (`cache`) and,
+ * in GIL mode, its GIL; nothing else. Process 0 is the program's main process.
+ */
+export class VProcess {
+  /** The process's module instances (name → exports), filled in by the runtime that starts it. */
+  cache: Map<string, unknown> = new Map();
+  constructor(
+    readonly id: number,
+    readonly name: string,
+  ) {}
+}
+
+/**
+ * An asyncio event loop: its tasks are virtual threads that run one at a time. The holder
+ * keeps the loop until it awaits something that blocks (WaitInfo.yieldsLoop), sleeps in
+ * asyncio or ends; then the task that became ready first gets it.
+ */
+export class EventLoopRef {
+  holder: VThread | null = null;
+  constructor(readonly name: string) {}
 }
 
 export class VThread {
@@ -54,7 +83,6 @@ export class VThread {
   wait: WaitInfo | null = null;
   waitSite: SourceSite | undefined;
   timedOut = false;
-  workUnits = 0;
   /** The runtime operation this thread is inside, to catch a missing `await`. */
   inFlight: string | null = null;
   inFlightSite: SourceSite | undefined;
@@ -64,10 +92,29 @@ export class VThread {
   started = false;
   /** Python's daemon threads: the program may end while they are still blocked or running. */
   daemon = false;
+  /** CPU time this thread waits for or runs (see cores.ts). */
+  demand: CpuDemand | null = null;
+  /** Cost units not charged yet (costs.ts). */
+  pending = 0;
+  /** Where the pending units were spent, "file:line" → units (traced schedules only). */
+  lineUnits: Map<string, number> | null = null;
+  /** The event loop this thread is a task of (asyncio), or null for a thread. */
+  loop: EventLoopRef | null = null;
+  /** When it last became runnable: a loop runs its ready tasks in this order. */
+  readySeq = 0;
   constructor(
     readonly id: number,
     public name: string,
+    readonly process: VProcess,
   ) {}
+}
+
+/** Thrown into a thread that exhausted the schedule's CPU budget (the schedule is over). */
+export class CpuBudgetExceeded extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "CpuBudgetExceeded";
+  }
 }
 
 /** A promise that never settles: what an operation returns once the schedule is over. */
@@ -90,8 +137,15 @@ export class Scheduler {
   private traceCount = 0;
   /** Events dropped from the front of a long trace (only the last TRACE_KEEP are kept). */
   private traceDropped = 0;
-  private busyCores = 0;
-  private readonly coreQueue: VThread[] = [];
+  readonly cpu: Cpu<VThread>;
+  readonly processes: VProcess[] = [new VProcess(0, "MainProcess")];
+  /** Cost units ticked by instrumented code and runtime operations. */
+  units = 0;
+  private readonly maxUnits: number;
+  private readyCounter = 0;
+  /** Tasks of event loops exist (runnableIds then applies the loop rule). */
+  private loops = 0;
+  private readonly metrics = new Map<string, number[]>();
   /** Consecutive decisions in which the running thread went on. */
   private streak = 0;
   /** Set once the schedule switched to its fair random suffix. */
@@ -108,6 +162,12 @@ export class Scheduler {
   ) {
     this.options = config.recordOptions ? [] : undefined;
     this.trace = config.trace ? [] : undefined;
+    this.cpu = new Cpu<VThread>(config.cores, config.gil === true, GIL_SWITCH_INTERVAL_MS);
+    this.maxUnits = config.maxUnits ?? config.maxSteps * UNITS_PER_STEP_BUDGET;
+  }
+
+  get mainProcess(): VProcess {
+    return this.processes[0]!;
   }
 
   get tracing(): boolean {
@@ -136,15 +196,35 @@ export class Scheduler {
 
   // ---- threads -------------------------------------------------------------------------
 
-  newThread(name: string): VThread {
-    const t = new VThread(this.threads.length, cap(String(name), MAX_NAME));
+  /** A new thread of `process` (by default the current thread's process). */
+  newThread(name: string, process?: VProcess): VThread {
+    const t = new VThread(
+      this.threads.length,
+      cap(String(name), MAX_NAME),
+      process ?? this.current?.process ?? this.mainProcess,
+    );
+    if (this.trace) t.lineUnits = new Map();
     this.threads.push(t);
     return t;
+  }
+
+  newProcess(name: string): VProcess {
+    const p = new VProcess(this.processes.length, name);
+    this.processes.push(p);
+    return p;
+  }
+
+  /** Make `t` a task of `loop` (before it starts). */
+  bindToLoop(t: VThread, loop: EventLoopRef): void {
+    t.loop = loop;
+    this.loops++;
   }
 
   /** Make `t` runnable; `body` starts the first time the scheduler hands it the baton. */
   start(t: VThread, parent: VThread | null, body: () => unknown): void {
     t.started = true;
+    t.readySeq = ++this.readyCounter;
+    this.afterBurst(t);
     this.strategy.onSpawn(t.id);
     this.monitor.fork(parent?.id ?? null, t.id);
     const go = new Promise<void>((resolve) => {
@@ -157,6 +237,9 @@ export class Scheduler {
         this.crashed(t, error);
         return;
       }
+      // What the thread computed since its last scheduling point, before it ends.
+      if (t.pending >= CHARGE_QUANTUM && !this.over) await this.chargePending(t);
+      this.dropPending(t);
       this.ended(t);
     });
   }
@@ -169,10 +252,16 @@ export class Scheduler {
   private ended(t: VThread): void {
     if (this.over) return;
     if (t.inFlight) {
-      this.fail("misuse", `${t.name} ended while its ${t.inFlight}() had not finished: was an \`await\` missing?`, t, t.inFlightSite);
+      this.fail(
+        "misuse",
+        `${t.name} ended while its ${t.inFlight}() had not finished: was an \`await\` missing?`,
+        t,
+        t.inFlightSite,
+      );
       return;
     }
     t.state = "done";
+    this.releaseLoop(t);
     this.event(t, "end");
     for (const w of t.joinWaiters.splice(0)) this.wake(w);
     this.switchAway(t, "end");
@@ -188,7 +277,8 @@ export class Scheduler {
   /** Enter a runtime operation on the current thread (missing-await and out-of-thread checks). */
   enter(op: string): VThread {
     const t = this.current;
-    if (t === null) throw new RuntimeError(`${op}() must be called from inside a thread (from main() or a function a Thread runs)`);
+    if (t === null)
+      throw new RuntimeError(`${op}() must be called from inside a thread (from main() or a function a Thread runs)`);
     if (t.inFlight !== null) {
       const message = `${op}() was called while ${t.inFlight}() had not finished in ${t.name}: was an \`await\` missing? A thread must await each operation before starting the next; to do things at the same time, start threads.`;
       this.fail("misuse", message, t, this.siteOf());
@@ -209,6 +299,9 @@ export class Scheduler {
    * record their event (`event`) when they do.
    */
   async point(t: VThread, reason: DecisionReason = "point"): Promise<void> {
+    // The burst that ends here: charged if it is long enough, free otherwise (costs.ts).
+    if (t.pending >= CHARGE_QUANTUM && !this.over) await this.chargePending(t);
+    else this.dropPending(t);
     this.count(t);
     if (this.over) return NEVER;
     const delay = reason === "point" ? this.strategy.delay(this.peek(t, reason)) : 0;
@@ -226,11 +319,13 @@ export class Scheduler {
   /** Block `t` until woken or until `deadline`. Resolves to false when the deadline passed. */
   async block(t: VThread, wait: WaitInfo, deadline = Infinity): Promise<boolean> {
     if (this.over) return NEVER;
+    this.dropPending(t);
     t.state = "blocked";
     t.wait = wait;
     t.wakeAt = deadline;
     t.timedOut = false;
     wait.waiters?.push(t);
+    if (wait.yieldsLoop) this.releaseLoop(t);
     if (this.tracing) t.waitSite = t.inFlightSite ?? this.siteOf();
     this.event(t, "block", wait.target);
     await this.switchAway(t, "block");
@@ -248,30 +343,112 @@ export class Scheduler {
     t.state = "runnable";
     t.wait = null;
     t.wakeAt = Infinity;
+    t.readySeq = ++this.readyCounter;
     if (this.tracing) this.event(t, "wake");
+    this.afterBurst(t);
+  }
+
+  /**
+   * Started or woken by the running thread in the middle of a burst it has not been charged
+   * for yet (spawn, release, set and notify take effect before their scheduling point): `t`
+   * may run only once that burst is over in virtual time, as if the effect came at its end.
+   */
+  private afterBurst(t: VThread): void {
+    const by = this.current;
+    if (!by || by === t || by.pending < CHARGE_QUANTUM || t.state !== "runnable") return;
+    t.state = "sleeping";
+    t.wakeAt = this.now + by.pending * UNIT_MS;
   }
 
   /** Occupy a virtual core for `units` of virtual time. */
   async work(t: VThread, units: number): Promise<void> {
     await this.point(t);
     this.event(t, "work", undefined, units);
-    if (units <= 0) return;
-    t.state = "working";
-    t.workUnits = units;
-    this.workDone += units;
-    if (this.busyCores < this.config.cores) {
-      this.busyCores++;
-      t.wakeAt = this.now + units;
-    } else {
-      t.wakeAt = Infinity;
-      this.coreQueue.push(t);
-    }
+    this.dropPending(t);
+    const site = this.tracing ? this.siteOf() : undefined;
+    await this.compute(t, units, site ? new Map([[siteKey(site), 1]]) : null);
+  }
+
+  /**
+   * `t` computes for `ms` of virtual CPU time: it waits for a core (and its process's GIL in
+   * GIL mode), runs, and goes on when the CPU is done with it. No scheduling point of its own.
+   */
+  async compute(t: VThread, ms: number, sites: Map<string, number> | null = null): Promise<void> {
+    if (ms <= 0 || this.over) return;
+    this.workDone += ms;
+    this.cpu.request(t, ms, this.now, sites);
     await this.switchAway(t, "block");
+  }
+
+  /** Charge the burst `t` computed since its last scheduling point (instrumented code). */
+  private async chargePending(t: VThread): Promise<void> {
+    const units = t.pending;
+    t.pending = 0;
+    const sites = t.lineUnits;
+    if (sites) t.lineUnits = new Map();
+    this.event(t, "compute", undefined, units * UNIT_MS);
+    await this.compute(t, units * UNIT_MS, sites);
+  }
+
+  /** A burst shorter than the quantum is free (costs.ts). */
+  private dropPending(t: VThread): void {
+    t.pending = 0;
+    if (t.lineUnits && t.lineUnits.size > 0) t.lineUnits = new Map();
+  }
+
+  /**
+   * Instrumented code ran `units` statements at `file:line` (grader/compile/instrument.ts).
+   * Past the CPU budget the schedule is over and the thread is stopped where it is.
+   */
+  tick(units: number, line: number, file: string): void {
+    // Module top-level code runs before main starts: it is main's computation.
+    const t = this.current ?? this.threads[0];
+    if (!t) return;
+    this.units += units;
+    t.pending += units;
+    if (t.lineUnits) {
+      const key = `${file}:${line}`;
+      t.lineUnits.set(key, (t.lineUnits.get(key) ?? 0) + units);
+    }
+    if (this.units > this.maxUnits) this.cpuBudgetExceeded(t, line, file);
+  }
+
+  private cpuBudgetExceeded(t: VThread, line: number, file: string): never {
+    const message = `${t.name} computed for more than ${formatMs(this.maxUnits * UNIT_MS)} of virtual CPU time (${this.maxUnits} statements) without finishing: an endless loop, or far more computation than the exercise expects (${file}:${line})`;
+    if (!this.over) {
+      this.fail("step-limit", message, t, { file, line });
+      // The runtime stops this thread: it never gets the baton again.
+      t.state = "done";
+    }
+    throw new CpuBudgetExceeded(message);
+  }
+
+  /** A harness measurement (latency of one request, say): summarized in the result. */
+  measure(name: string, value: number): void {
+    let samples = this.metrics.get(name);
+    if (!samples) this.metrics.set(name, (samples = []));
+    if (samples.length < MAX_SAMPLES) samples.push(value);
+  }
+
+  /** asyncio.sleep(0): the task goes to the back of its loop's ready queue. */
+  async yieldLoop(t: VThread): Promise<void> {
+    this.releaseLoop(t);
+    t.readySeq = ++this.readyCounter;
+    await this.point(t, "yield");
+  }
+
+  private releaseLoop(t: VThread): void {
+    const loop = t.loop;
+    if (loop && loop.holder === t) {
+      this.monitor.release(t, loop);
+      loop.holder = null;
+    }
   }
 
   async sleep(t: VThread, ms: number): Promise<void> {
     await this.point(t);
     this.event(t, "sleep", undefined, ms);
+    this.dropPending(t);
     if (ms <= 0) return;
     t.state = "sleeping";
     t.wakeAt = this.now + ms;
@@ -295,9 +472,22 @@ export class Scheduler {
 
   // ---- failures --------------------------------------------------------------------------
 
-  fail(kind: OutcomeKind, message: string, t?: VThread | null, site?: SourceSite, extra?: Partial<ScheduleOutcome>): void {
+  fail(
+    kind: OutcomeKind,
+    message: string,
+    t?: VThread | null,
+    site?: SourceSite,
+    extra?: Partial<ScheduleOutcome>,
+  ): void {
     if (this.outcome) return;
-    this.outcome = { kind, message: cap(message, MAX_MESSAGE), thread: t?.name, file: site?.file, line: site?.line, ...extra };
+    this.outcome = {
+      kind,
+      message: cap(message, MAX_MESSAGE),
+      thread: t?.name,
+      file: site?.file,
+      line: site?.line,
+      ...extra,
+    };
     if (this.trace && t) this.traceEvent(t, "fail", undefined, kind, site ?? new Error());
   }
 
@@ -312,6 +502,12 @@ export class Scheduler {
 
   private run(to: VThread): void {
     this.current = to;
+    const loop = to.loop;
+    if (loop && loop.holder !== to) {
+      // The tasks of one loop run on one thread, one after the other: order them.
+      loop.holder = to;
+      this.monitor.acquire(to, loop);
+    }
     const resume = to.resume;
     to.resume = null;
     resume?.();
@@ -329,9 +525,25 @@ export class Scheduler {
     return this.transfer(t, next);
   }
 
+  /** Threads the strategy may pick: runnable, and for a task, its loop's turn. */
   private runnableIds(): number[] {
     const ids: number[] = [];
-    for (const t of this.threads) if (t.state === "runnable") ids.push(t.id);
+    if (this.loops === 0) {
+      for (const t of this.threads) if (t.state === "runnable") ids.push(t.id);
+      return ids;
+    }
+    const firstReady = new Map<EventLoopRef, VThread>();
+    for (const t of this.threads) {
+      const loop = t.loop;
+      if (t.state !== "runnable" || !loop || loop.holder !== null) continue;
+      const best = firstReady.get(loop);
+      if (!best || t.readySeq < best.readySeq) firstReady.set(loop, t);
+    }
+    for (const t of this.threads) {
+      if (t.state !== "runnable") continue;
+      const loop = t.loop;
+      if (!loop || loop.holder === t || (loop.holder === null && firstReady.get(loop) === t)) ids.push(t.id);
+    }
     return ids;
   }
 
@@ -363,7 +575,14 @@ export class Scheduler {
         continue;
       }
       const guided = this.config.strategy === "guided" && this.decisionIndex < this.config.guide.length;
-      if (this.fair === null && !guided && canContinue && why === "point" && this.streak >= FAIR_AFTER_STREAK && runnable.length > 1) {
+      if (
+        this.fair === null &&
+        !guided &&
+        canContinue &&
+        why === "point" &&
+        this.streak >= FAIR_AFTER_STREAK &&
+        runnable.length > 1
+      ) {
         this.fair = new Prng(this.config.seed, 3);
       }
       let chosen: number;
@@ -371,7 +590,13 @@ export class Scheduler {
         chosen = runnable[this.fair.int(runnable.length)]!;
       } else {
         try {
-          chosen = this.strategy.choose({ runnable, running: running.id, canContinue, reason: why, index: this.decisionIndex });
+          chosen = this.strategy.choose({
+            runnable,
+            running: running.id,
+            canContinue,
+            reason: why,
+            index: this.decisionIndex,
+          });
         } catch (error) {
           if (error instanceof DivergenceError) {
             this.fail("diverged", error.message, running);
@@ -400,11 +625,12 @@ export class Scheduler {
     let next = Infinity;
     for (const t of this.threads) if (t.state !== "runnable" && t.state !== "done" && t.wakeAt < next) next = t.wakeAt;
     if (next === Infinity) return false;
+    this.cpu.account(this.now, next);
     this.now = next;
     for (const t of this.threads) {
-      if (t.wakeAt !== next) continue;
+      if (t.wakeAt !== next || t.state === "runnable" || t.state === "done") continue;
       t.wakeAt = Infinity;
-      if (t.state === "working") this.busyCores--;
+      if (t.state === "working" && !this.cpu.sliceEnded(t, next)) continue;
       if (t.state === "blocked") {
         t.timedOut = true;
         const list = t.wait?.waiters;
@@ -416,12 +642,9 @@ export class Scheduler {
         if (this.tracing) this.event(t, "timeout");
       }
       t.state = "runnable";
+      t.readySeq = ++this.readyCounter;
     }
-    while (this.busyCores < this.config.cores && this.coreQueue.length > 0) {
-      const t = this.coreQueue.shift()!;
-      this.busyCores++;
-      t.wakeAt = this.now + t.workUnits;
-    }
+    this.cpu.dispatch(this.now);
     return true;
   }
 
@@ -432,11 +655,12 @@ export class Scheduler {
       this.outcome ??= { kind: "passed", message: "all threads finished" };
       return;
     }
+    const loopWait = (t: VThread) => (t.state === "runnable" && t.loop ? t.loop : null);
     const waits: WaitEdge[] = live.map((t) => ({
       thread: t.name,
-      op: t.wait?.op ?? t.state,
-      target: t.wait?.target ?? "?",
-      holder: t.wait?.holder?.()?.name,
+      op: t.wait?.op ?? (loopWait(t) ? "event loop" : t.state),
+      target: t.wait?.target ?? loopWait(t)?.name ?? "?",
+      holder: t.wait?.holder?.()?.name ?? loopWait(t)?.holder?.name,
       file: t.waitSite?.file,
       line: t.waitSite?.line,
     }));
@@ -448,7 +672,10 @@ export class Scheduler {
     const head = cycle
       ? `Deadlock: ${cycle.join(" → ")} → ${cycle[0]} wait for each other in a cycle.`
       : `Deadlock: every live thread is blocked and nothing left running can wake them.`;
-    this.fail("deadlock", `${head} ${waits.map(describe).join("; ")}.`, null, undefined, { waits, cycle: cycle ?? undefined });
+    this.fail("deadlock", `${head} ${waits.map(describe).join("; ")}.`, null, undefined, {
+      waits,
+      cycle: cycle ?? undefined,
+    });
   }
 
   // ---- events ----------------------------------------------------------------------------
@@ -471,7 +698,13 @@ export class Scheduler {
     if (this.trace) this.traceEvent(t, op, target, value, new Error());
   }
 
-  private traceEvent(t: VThread, op: string, target: string | undefined, value: unknown, where: Error | SourceSite): void {
+  private traceEvent(
+    t: VThread,
+    op: string,
+    target: string | undefined,
+    value: unknown,
+    where: Error | SourceSite,
+  ): void {
     const e: TraceEvent = { step: this.traceCount++, thread: t.name, op, time: this.now };
     if (target !== undefined) e.target = cap(target, MAX_NAME);
     if (value !== undefined) e.value = formatValue(value);
@@ -500,6 +733,20 @@ export class Scheduler {
     return trace;
   }
 
+  /** Where the schedule ran serially (exactly one thread computing), for the speedup report. */
+  private profileResult(): SchedulePerfProfile {
+    const p = this.cpu.profile;
+    const serial = [...p.serialSites]
+      .map(([key, time]) => {
+        const i = key.lastIndexOf(":");
+        return { file: key.slice(0, i), line: Number(key.slice(i + 1)), time };
+      })
+      .filter((x) => x.time > 0)
+      .sort((a, b) => b.time - a.time || a.file.localeCompare(b.file) || a.line - b.line)
+      .slice(0, 200);
+    return { serialTime: p.serialTime, parallelTime: p.parallelTime, serial };
+  }
+
   result(): ScheduleResult {
     const outcome = this.outcome ?? {
       kind: "escaped" as const,
@@ -515,6 +762,10 @@ export class Scheduler {
       preemptions: this.preemptions,
       time: this.now,
       work: this.workDone,
+      units: this.units,
+      processes: this.processes.length,
+      metrics: this.metrics.size > 0 ? summarize(this.metrics) : undefined,
+      profile: this.trace ? this.profileResult() : undefined,
       threads: this.threads.map((t) => t.name),
       finalStates: this.threads
         .filter((t) => t.started)
@@ -533,14 +784,44 @@ function cap(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+const MAX_SAMPLES = 100_000;
+
+function siteKey(site: SourceSite): string {
+  return `${site.file ?? "?"}:${site.line ?? 0}`;
+}
+
+function formatMs(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 100) / 10} virtual s` : `${Math.round(ms * 1000) / 1000} virtual ms`;
+}
+
+function summarize(metrics: Map<string, number[]>): Record<string, MetricSummary> {
+  const out: Record<string, MetricSummary> = {};
+  for (const [name, samples] of metrics) {
+    if (samples.length === 0) continue;
+    const sorted = [...samples].sort((a, b) => a - b);
+    const rank = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+    out[name] = {
+      count: sorted.length,
+      min: sorted[0]!,
+      max: sorted[sorted.length - 1]!,
+      mean: sorted.reduce((a, b) => a + b, 0) / sorted.length,
+      p50: rank(0.5),
+      p95: rank(0.95),
+    };
+  }
+  return out;
+}
+
 /** A wait-for cycle among blocked threads (thread → the thread holding what it waits for). */
 function findCycle(live: VThread[]): string[] | null {
   for (const start of live) {
     const path: VThread[] = [];
     let t: VThread | null | undefined = start;
-    while (t && t.state === "blocked" && !path.includes(t)) {
+    // A ready task waits for the task that holds its event loop.
+    const next = (x: VThread) => (x.state === "runnable" && x.loop ? x.loop.holder : x.wait?.holder?.());
+    while (t && (t.state === "blocked" || (t.state === "runnable" && t.loop)) && !path.includes(t)) {
       path.push(t);
-      t = t.wait?.holder?.();
+      t = next(t);
     }
     if (t && path.includes(t)) return path.slice(path.indexOf(t)).map((x) => x.name);
   }

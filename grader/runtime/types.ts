@@ -31,6 +31,14 @@ export interface ScheduleConfig {
   /** Whether the race detector and the lock-order detector are on. */
   detectRaces: boolean;
   detectLockOrder: boolean;
+  /**
+   * Python's GIL (issue 5): the compute of a process's threads is serialized, with a 5 ms
+   * switch interval; processes each have their own. Also settable by the runtime-options
+   * module (grader/runtime/options-module.ts), which is how exercises and the CLI pass it.
+   */
+  gil?: boolean;
+  /** CPU budget in cost units (costs.ts); default maxSteps × UNITS_PER_STEP_BUDGET. */
+  maxUnits?: number;
 }
 
 export interface TraceEvent {
@@ -108,6 +116,24 @@ export interface ScheduleOutcome {
   lockOrder?: LockOrderEdge[];
 }
 
+export interface MetricSummary {
+  count: number;
+  min: number;
+  max: number;
+  mean: number;
+  p50: number;
+  p95: number;
+}
+
+export interface SchedulePerfProfile {
+  /** Virtual time with exactly one thread computing. */
+  serialTime: number;
+  /** Virtual time with two or more threads computing. */
+  parallelTime: number;
+  /** Serial time by source line, largest first. */
+  serial: { file: string; line: number; time: number }[];
+}
+
 export interface ScheduleResult {
   outcome: ScheduleOutcome;
   steps: number;
@@ -116,8 +142,16 @@ export interface ScheduleResult {
   preemptions: number;
   /** Virtual time when the schedule ended (the makespan when it passed). */
   time: number;
-  /** Virtual CPU time spent in work() (T1 of the program). */
+  /** Virtual CPU time of the whole schedule: work(), instrumented computation, copies between processes. */
   work: number;
+  /** Cost units counted (instrumented statements and runtime operations). */
+  units?: number;
+  /** Virtual processes, the main one included. */
+  processes?: number;
+  /** Measurements by name (Server request latencies, harness `measure` calls). */
+  metrics?: Record<string, MetricSummary>;
+  /** Traced schedules: when only one thread was computing, and where (speedup explanations). */
+  profile?: SchedulePerfProfile;
   threads: string[];
   trace?: TraceEvent[];
   /** Where every started thread was when the schedule ended. */

@@ -5,10 +5,27 @@ import type { ScheduleResult } from "../runtime/types";
 
 const site = { file: z.string().optional(), line: z.number().int().optional() };
 
-const raceAccess = z.object({ thread: z.string(), op: z.enum(["read", "write"]), target: z.string(), step: z.number(), ...site });
+const raceAccess = z.object({
+  thread: z.string(),
+  op: z.enum(["read", "write"]),
+  target: z.string(),
+  step: z.number(),
+  ...site,
+});
 
 const outcome = z.object({
-  kind: z.enum(["passed", "assertion", "error", "deadlock", "potential-deadlock", "data-race", "step-limit", "escaped", "misuse", "diverged"]),
+  kind: z.enum([
+    "passed",
+    "assertion",
+    "error",
+    "deadlock",
+    "potential-deadlock",
+    "data-race",
+    "step-limit",
+    "escaped",
+    "misuse",
+    "diverged",
+  ]),
   message: z.string(),
   thread: z.string().optional(),
   ...site,
@@ -44,14 +61,40 @@ const scheduleResult = z.object({
   outcome,
   steps: z.number().int(),
   decisions: z.array(z.number().int()),
-  options: z.array(z.object({ chosen: z.number().int(), runnable: z.array(z.number().int()), current: z.number().int() })).optional(),
+  options: z
+    .array(z.object({ chosen: z.number().int(), runnable: z.array(z.number().int()), current: z.number().int() }))
+    .optional(),
   preemptions: z.number().int(),
   time: z.number(),
   work: z.number(),
   threads: z.array(z.string()),
   trace: z.array(traceEvent).optional(),
   traceDropped: z.number().int().optional(),
-  finalStates: z.array(z.object({ thread: z.string(), state: z.string(), op: z.string().optional(), target: z.string().optional() })),
+  units: z.number().int().min(0).optional(),
+  processes: z.number().int().min(1).optional(),
+  metrics: z
+    .record(
+      z.string().max(200),
+      z.object({
+        count: z.number().int().min(1),
+        min: z.number(),
+        max: z.number(),
+        mean: z.number(),
+        p50: z.number(),
+        p95: z.number(),
+      }),
+    )
+    .optional(),
+  profile: z
+    .object({
+      serialTime: z.number().min(0),
+      parallelTime: z.number().min(0),
+      serial: z.array(z.object({ file: z.string(), line: z.number().int(), time: z.number().min(0) })).max(200),
+    })
+    .optional(),
+  finalStates: z.array(
+    z.object({ thread: z.string(), state: z.string(), op: z.string().optional(), target: z.string().optional() }),
+  ),
 });
 
 const isInt = (x: unknown): x is number => Number.isInteger(x);
@@ -75,6 +118,10 @@ function plainPass(v: unknown): v is ScheduleResult {
     isInt(r.preemptions) &&
     typeof r.time === "number" &&
     typeof r.work === "number" &&
+    (r.units === undefined || (isInt(r.units) && r.units >= 0)) &&
+    (r.processes === undefined || (isInt(r.processes) && r.processes >= 1)) &&
+    r.metrics === undefined &&
+    r.profile === undefined &&
     Array.isArray(r.decisions) &&
     r.decisions.length === 0 &&
     r.options === undefined &&

@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import { exploreSource, program, runOnce } from "../testing";
+import { UNIT_MS } from "../runtime/costs";
+import { compileModule } from "./transpile";
+
+function js(source: string): string {
+  const r = compileModule("p.ts", "p.ts", source);
+  if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join("\n"));
+  return r.module.js;
+}
+
+describe("cost-counting transformer", () => {
+  it("ticks every loop body and function entry with the body's weight and line", () => {
+    const out = js(`export function f(xs: number[]) {
+  let s = 0;
+  for (const x of xs) s += x;
+  for (let i = 0; i < 3; i++) {
+    s++;
+    if (s > 2) { s--; }
+  }
+  while (s > 0) s--;
+  do { s++; } while (s < 2);
+  const g = (y: number) => ({ y });
+  return [s, g];
+}`);
+    expect(out).toContain("__interleave_tick(1, 1)"); // entry of f, at its body's line
+    expect(out).toContain("__interleave_tick(1, 3)"); // for-of, one statement
+    expect(out).toContain("__interleave_tick(3, 4)"); // s++, if, s--
+    expect(out).toContain("__interleave_tick(1, 8)"); // while
+    expect(out).toContain("__interleave_tick(1, 9)"); // do-while
+    expect(out).toMatch(/\(y\) => \(__interleave_tick\(1, 10\), \(\{ y \}\)\)/);
+  });
+
+  it("keeps a function's directive prologue first", () => {
+    expect(js(`export function f() { "use strict"; return 1; }`)).toMatch(/"use strict";\s*__interleave_tick/);
+  });
+
+  it("rejects names that could reach or shadow the hidden counter", () => {
+    const r = compileModule("p.ts", "p.ts", `export const x = 1;\nlet __interleave_tick = () => {};`);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.diagnostics[0]).toMatchObject({ line: 2, column: 5 });
+      expect(r.diagnostics[0]!.message).toMatch(/reserved by the Interleave runtime/);
+    }
+  });
+
+  it("the counter is a factory parameter, not a global the program can see", () => {
+    const r = runOnce(program(`assert(typeof (globalThis as any)["__interleave" + "_tick"] === "undefined", "global tick");`));
+    expect(r.outcome.kind).toBe("passed");
+  });
+
+  it("trace lines stay the student's lines after instrumentation", () => {
+    const r = runOnce(
+      program(`
+      let s = 0;
+      for (let i = 0; i < 10; i++) {
+        s += i;
+      }
+      const c = new Shared(0, "c");
+      await c.set(s);
+      while (s > 40) { s--; }
+      await c.get();
+    `),
+    );
+    expect(r.trace!.find((e) => e.op === "set")!.line).toBe(10);
+    expect(r.trace!.find((e) => e.op === "get")!.line).toBe(12);
+  });
+});
+
+describe("deterministic cost of computation", () => {
+  const loop = (n: number) => program(`let s = 0; for (let i = 0; i < ${n}; i++) { s += i; } await yieldNow(); assert(s >= 0, "sum");`);
+
+  it("an instrumented loop costs in proportion to its iterations", () => {
+    const times = [1024, 2048, 8192, 65536].map((n) => runOnce(loop(n)).time);
+    // One unit per iteration plus the entry of main: (n + 1) / 1024 ms, exactly.
+    expect(times).toEqual([1025, 2049, 8193, 65537].map((u) => u * UNIT_MS));
+    expect((times[3]! - times[2]!) / (times[1]! - times[0]!)).toBe(56);
+  });
+
+  it("a short burst between scheduling points is free (glue code never perturbs a makespan)", () => {
+    const r = runOnce(loop(100));
+    expect(r.time).toBe(0);
+    expect(r.units).toBe(101);
+  });
+
+  it("computation shows in the makespan and splits across cores", () => {
+    const src = program(`
+      const ts = [1, 2, 3, 4].map((i) => spawn(async () => { let s = 0; for (let k = 0; k < 10240; k++) s += k; }));
+      for (const t of ts) await t.join();
+    `);
+    const one = runOnce(src, { cores: 1 }).time;
+    const four = runOnce(src, { cores: 4 }).time;
+    expect(one).toBeCloseTo(40, 0);
+    expect(one / four).toBeCloseTo(4, 2);
+  });
+
+  it("for (;;) {} is a deterministic timeout, not a wall-clock watchdog", () => {
+    const spin = program(`for (;;) {}`);
+    const a = runOnce(spin, { maxSteps: 1_000 });
+    const b = runOnce(spin, { maxSteps: 1_000 });
+    expect(a.outcome.kind).toBe("step-limit");
+    expect(a.outcome.message).toMatch(/MainThread computed for more than .* of virtual CPU time/);
+    expect(a.outcome.line).toBe(4);
+    expect(a.units).toBe(b.units);
+    expect(a.outcome).toEqual(b.outcome);
+    const r = exploreSource(spin, { runs: 3, maxSteps: 1_000 });
+    expect(r.verdict).toBe("timeout");
+  });
+
+  it("a spinning worker is stopped the same way, and catching the error does not help", () => {
+    const r = exploreSource(
+      program(`
+      const t = spawn(async () => { for (;;) { try { for (;;) {} } catch { /* swallow */ } } }, "Spinner");
+      await t.join();
+    `),
+      { runs: 2, maxSteps: 1_000 },
+    );
+    expect(r.verdict).toBe("timeout");
+    expect(r.failure!.outcome.message).toMatch(/Spinner computed for more than/);
+  });
+});

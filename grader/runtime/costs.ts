@@ -1,0 +1,45 @@
+// The performance model's cost table (issue 5), in one place. Virtual time is in
+// milliseconds; nothing here reads a real clock, so every figure is the same on any host.
+//
+// | what                                   | cost                         | charged to                       |
+// |----------------------------------------|------------------------------|----------------------------------|
+// | instrumented statement (a loop iteration's statements, a function call; grader/compile/instrument.ts) | 1 unit = 1/1024 ms (≈ 1 µs) | the running thread, as CPU time |
+// | `work(units)`                          | `units` ms                   | the calling thread, as CPU time  |
+// | context switch, lock hand-off, queue operation, atomic operation | 0 (below the model's resolution; see below) | — |
+// | process spawn                          | 1 ms in the parent, 20 ms in the child (interpreter start-up) | both |
+// | message between processes (pickle, pipe, pool task or result) | 0.05 ms + 0.00001 ms per byte, on each side (rounded up to a unit) | sender and receiver |
+// | `sleep`, simulated I/O                 | the time asked / the URL's latency, no CPU | (no core is occupied) |
+// | GIL switch interval (`gil: true`)      | 5 ms, as CPython's sys.getswitchinterval() | threads of one process |
+//
+// A burst is what a thread runs between two of its scheduling points. A burst of at least
+// CHARGE_QUANTUM units (0.125 ms) is charged as CPU time — on a virtual core, under its
+// process's GIL when that is on — at the scheduling point that ends it, in proportion to its
+// statements; a shorter burst is free. So a loop that really computes costs its iterations,
+// while the few statements of glue code around each runtime operation never add up: they
+// would make analytic makespans inexact (4 × work(100) on 4 cores is exactly 100) and, by
+// opening gaps in busy loops, change which schedules exist (a readers-preference lock must
+// still starve its writer under rr). That is also why thread-level operations cost 0: in
+// CPython they take about a microsecond, the resolution of this model. A unit is a power of
+// two of a millisecond so that every virtual time stays an exact binary fraction.
+
+/** Virtual milliseconds per cost unit (one instrumented statement): 2^-10 ms. */
+export const UNIT_MS = 1 / 1024;
+
+/** The smallest burst that is charged: 128 units (0.125 ms). */
+export const CHARGE_QUANTUM = 128;
+
+export const SPAWN_PARENT_MS = 1;
+export const SPAWN_CHILD_MS = 20;
+export const MESSAGE_MS = 0.05;
+export const BYTE_MS = 0.00001;
+
+/** CPython's default sys.getswitchinterval(): 5 ms. */
+export const GIL_SWITCH_INTERVAL_MS = 5;
+
+/** Default CPU budget per schedule, in units, per allowed scheduling point (maxSteps). */
+export const UNITS_PER_STEP_BUDGET = 200;
+
+/** Cost of copying `bytes` between processes, on one side (a whole number of units). */
+export function messageMs(bytes: number): number {
+  return Math.ceil((MESSAGE_MS + bytes * BYTE_MS) / UNIT_MS) * UNIT_MS;
+}
