@@ -45,7 +45,9 @@ describe("cost-counting transformer", () => {
   });
 
   it("the counter is a factory parameter, not a global the program can see", () => {
-    const r = runOnce(program(`assert(typeof (globalThis as any)["__interleave" + "_tick"] === "undefined", "global tick");`));
+    const r = runOnce(
+      program(`assert(typeof (globalThis as any)["__interleave" + "_tick"] === "undefined", "global tick");`),
+    );
     expect(r.outcome.kind).toBe("passed");
   });
 
@@ -68,7 +70,8 @@ describe("cost-counting transformer", () => {
 });
 
 describe("deterministic cost of computation", () => {
-  const loop = (n: number) => program(`let s = 0; for (let i = 0; i < ${n}; i++) { s += i; } await yieldNow(); assert(s >= 0, "sum");`);
+  const loop = (n: number) =>
+    program(`let s = 0; for (let i = 0; i < ${n}; i++) { s += i; } await yieldNow(); assert(s >= 0, "sum");`);
 
   it("an instrumented loop costs in proportion to its iterations", () => {
     const times = [1024, 2048, 8192, 65536].map((n) => runOnce(loop(n)).time);

@@ -15,6 +15,9 @@ import { PicklingError } from "./pickle";
 import { Pool } from "./pool";
 import { Connection, cpuCount, currentProcess, EOFError, Pipe, Process, ProcessQueue } from "./process";
 import { programHost } from "./program";
+import * as aio from "./asyncio";
+import * as aioSync from "./asyncio-sync";
+import { ConnectionError, Server, ServerConnection, Web } from "./io";
 
 /** Block the calling thread for `ms` of virtual time. */
 export async function sleep(ms: number): Promise<void> {
@@ -81,6 +84,31 @@ export function measure(name: string, value: number): void {
   s.measure(name, value);
 }
 
+/** `import { asyncio } from "interleave"`: Python's asyncio (grader/runtime/asyncio.ts). */
+export const asyncio = Object.freeze({
+  run: aio.run,
+  createTask: aio.createTask,
+  gather: aio.gather,
+  waitFor: aio.waitFor,
+  sleep: aio.sleep,
+  currentTask: aio.currentTask,
+  asCompleted: aio.asCompleted,
+  Task: aio.Task,
+  Lock: aioSync.Lock,
+  Semaphore: aioSync.Semaphore,
+  BoundedSemaphore: aioSync.BoundedSemaphore,
+  Event: aioSync.Event,
+  Queue: aioSync.Queue,
+  CancelledError: aio.CancelledError,
+  TimeoutError: aio.TimeoutError,
+  InvalidStateError: aio.InvalidStateError,
+  QueueEmpty: aioSync.QueueEmpty,
+  QueueFull: aioSync.QueueFull,
+});
+
+/** `import { io } from "interleave"`: simulated I/O for harnesses (grader/runtime/io.ts). */
+export const io = Object.freeze({ Web, Server, ServerConnection, ConnectionError });
+
 export const api = {
   Thread,
   spawn,
@@ -118,6 +146,8 @@ export const api = {
   EOFError,
   PicklingError,
   measure,
+  asyncio,
+  io,
   History,
   checkLinearizable,
   assertLinearizable,

@@ -12,7 +12,9 @@ const makespan = (src: string, cores: number, gil = false) => {
 
 describe("virtual cores", () => {
   it("perfectly parallel work gives speedup P exactly", () => {
-    const src = program(`const ts = Array.from({ length: 8 }, () => spawn(() => work(100))); for (const t of ts) await t.join();`);
+    const src = program(
+      `const ts = Array.from({ length: 8 }, () => spawn(() => work(100))); for (const t of ts) await t.join();`,
+    );
     const t1 = makespan(src, 1);
     expect(t1).toBe(800);
     for (const p of [1, 2, 4, 8]) expect(t1 / makespan(src, p)).toBe(p);
@@ -20,7 +22,9 @@ describe("virtual cores", () => {
 
   it("a program with serial fraction 0.2 matches Amdahl's law (exactly, so within 1%)", () => {
     // 20 ms serial, then 80 ms split into 8 equal pieces: f = 0.2.
-    const src = program(`await work(20); const ts = Array.from({ length: 8 }, () => spawn(() => work(10))); for (const t of ts) await t.join();`);
+    const src = program(
+      `await work(20); const ts = Array.from({ length: 8 }, () => spawn(() => work(10))); for (const t of ts) await t.join();`,
+    );
     const t1 = makespan(src, 1);
     for (const p of [2, 4, 8]) {
       const s = t1 / makespan(src, p);
@@ -54,7 +58,9 @@ describe("virtual cores", () => {
   });
 
   it("sleeping occupies no core", () => {
-    const src = program(`const ts = Array.from({ length: 8 }, () => spawn(() => sleep(100))); for (const t of ts) await t.join();`);
+    const src = program(
+      `const ts = Array.from({ length: 8 }, () => spawn(() => sleep(100))); for (const t of ts) await t.join();`,
+    );
     expect(makespan(src, 1)).toBe(100);
   });
 
@@ -69,7 +75,9 @@ describe("virtual cores", () => {
 });
 
 describe("the GIL", () => {
-  const cpuThreads = program(`const ts = Array.from({ length: 4 }, () => spawn(() => work(100))); for (const t of ts) await t.join();`);
+  const cpuThreads = program(
+    `const ts = Array.from({ length: 4 }, () => spawn(() => work(100))); for (const t of ts) await t.join();`,
+  );
   const cpuProcesses = program(
     `const ps = Array.from({ length: 4 }, () => new Process(burn, { args: [100] })); for (const p of ps) await p.start(); for (const p of ps) await p.join();`,
     `import { Process } from "interleave";\nexport async function burn(ms: number) { await work(ms); }`,
@@ -87,13 +95,17 @@ describe("the GIL", () => {
   });
 
   it("instrumented computation is serialized too", () => {
-    const src = program(`const ts = Array.from({ length: 4 }, () => spawn(async () => { let s = 0; for (let k = 0; k < 10240; k++) s += k; })); for (const t of ts) await t.join();`);
+    const src = program(
+      `const ts = Array.from({ length: 4 }, () => spawn(async () => { let s = 0; for (let k = 0; k < 10240; k++) s += k; })); for (const t of ts) await t.join();`,
+    );
     expect(makespan(src, 4, true)).toBeCloseTo(makespan(src, 1, true), 6);
     expect(makespan(src, 4, false)).toBeLessThan(makespan(src, 4, true) / 3);
   });
 
   it("I/O-bound threads still overlap: sleep releases the GIL", () => {
-    const src = program(`const ts = Array.from({ length: 4 }, () => spawn(async () => { await sleep(100); await work(1); })); for (const t of ts) await t.join();`);
+    const src = program(
+      `const ts = Array.from({ length: 4 }, () => spawn(async () => { await sleep(100); await work(1); })); for (const t of ts) await t.join();`,
+    );
     expect(makespan(src, 4, true)).toBe(104);
     expect(makespan(src, 4, false)).toBe(101);
   });

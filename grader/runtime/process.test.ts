@@ -53,11 +53,15 @@ export default async function main() { const p = new Process(child, { args: [{ l
       { runs: 1 },
     );
     expect(r.verdict).toBe("runtime-error");
-    expect(r.failure!.message).toContain("cannot pickle Lock (args[0].lock): processes share no memory; use ProcessQueue or Pipe");
+    expect(r.failure!.message).toContain(
+      "cannot pickle Lock (args[0].lock): processes share no memory; use ProcessQueue or Pipe",
+    );
   });
 
   it("a target that is not an exported top-level function is refused, as pickle refuses it", () => {
-    const o = outcome(`export default async function main() { const p = new Process(async () => {}); await p.start(); }`);
+    const o = outcome(
+      `export default async function main() { const p = new Process(async () => {}); await p.start(); }`,
+    );
     expect(o.kind).toBe("error");
     expect(o.message).toContain("Process targets must be exported top-level functions (Python pickles them by name)");
   });
