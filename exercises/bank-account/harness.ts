@@ -10,9 +10,12 @@ export async function concurrentDeposits() {
   const threads = [];
   for (let t = 0; t < 4; t++) {
     threads.push(
-      spawn(async () => {
-        for (let i = 0; i < 5; i++) await account.deposit(10);
-      }, `Depositor-${t + 1}`),
+      spawn(
+        async () => {
+          for (let i = 0; i < 5; i++) await account.deposit(10);
+        },
+        `Depositor-${t + 1}`,
+      ),
     );
   }
   await joinAll(threads);
@@ -26,18 +29,24 @@ export async function noOverdraft() {
   const threads = [];
   for (let t = 0; t < 4; t++) {
     threads.push(
-      spawn(async () => {
-        for (let i = 0; i < 2; i++) {
-          const ok = await account.withdraw(30);
-          assert(typeof ok === "boolean", `withdraw() should resolve to true or false, got ${String(ok)}`);
-          if (ok) succeeded++;
-        }
-      }, `Customer-${t + 1}`),
+      spawn(
+        async () => {
+          for (let i = 0; i < 2; i++) {
+            const ok = await account.withdraw(30);
+            assert(typeof ok === "boolean", `withdraw() should resolve to true or false, got ${String(ok)}`);
+            if (ok) succeeded++;
+          }
+        },
+        `Customer-${t + 1}`,
+      ),
     );
   }
   await joinAll(threads);
   const balance = await account.balance();
-  assert(succeeded === 3, `100 in the account and 8 withdrawals of 30: exactly 3 can succeed, but ${succeeded} did (balance now ${balance})`);
+  assert(
+    succeeded === 3,
+    `100 in the account and 8 withdrawals of 30: exactly 3 can succeed, but ${succeeded} did (balance now ${balance})`,
+  );
   assert(balance === 10, `after 3 withdrawals of 30 from 100 the balance should be 10, got ${balance}`);
 }
 
@@ -70,19 +79,25 @@ export async function mixedTraffic() {
   const threads = [];
   for (let t = 0; t < 2; t++) {
     threads.push(
-      spawn(async () => {
-        for (const amount of [5, 15, 10]) {
-          await account.deposit(amount);
-          deposited += amount;
-        }
-      }, `Depositor-${t + 1}`),
+      spawn(
+        async () => {
+          for (const amount of [5, 15, 10]) {
+            await account.deposit(amount);
+            deposited += amount;
+          }
+        },
+        `Depositor-${t + 1}`,
+      ),
     );
     threads.push(
-      spawn(async () => {
-        for (const amount of [25, 10, 20]) {
-          if (await account.withdraw(amount)) withdrawn += amount;
-        }
-      }, `Spender-${t + 1}`),
+      spawn(
+        async () => {
+          for (const amount of [25, 10, 20]) {
+            if (await account.withdraw(amount)) withdrawn += amount;
+          }
+        },
+        `Spender-${t + 1}`,
+      ),
     );
   }
   threads.push(

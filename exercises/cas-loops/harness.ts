@@ -26,11 +26,18 @@ export async function maxOfAll() {
     [15, 4, 11],
   ];
   const threads = offers.map((mine, t) =>
-    spawn(async () => {
-      for (const v of mine) await updateMax(cell, v);
-    }, `Sensor-${t + 1}`),
+    spawn(
+      async () => {
+        for (const v of mine) await updateMax(cell, v);
+      },
+      `Sensor-${t + 1}`,
+    ),
   );
-  threads.push(watcher(cell, 8, (previous, now) => assert(now >= previous, `the maximum went down from ${previous} to ${now}: an update overwrote a larger value`)));
+  threads.push(
+    watcher(cell, 8, (previous, now) =>
+      assert(now >= previous, `the maximum went down from ${previous} to ${now}: an update overwrote a larger value`),
+    ),
+  );
   await joinAll(threads);
   const max = await cell.load();
   assert(max === 20, `the largest value offered was 20, but the cell holds ${max}`);
@@ -43,20 +50,26 @@ export async function cappedCounter() {
   const threads: Thread[] = [];
   for (let t = 0; t < 4; t++) {
     threads.push(
-      spawn(async () => {
-        for (let i = 0; i < 4; i++) {
-          const ok = await addCapped(cell, 1, cap);
-          assert(typeof ok === "boolean", `addCapped() should resolve to true or false, got ${String(ok)}`);
-          if (ok) granted++;
-        }
-      }, `Booker-${t + 1}`),
+      spawn(
+        async () => {
+          for (let i = 0; i < 4; i++) {
+            const ok = await addCapped(cell, 1, cap);
+            assert(typeof ok === "boolean", `addCapped() should resolve to true or false, got ${String(ok)}`);
+            if (ok) granted++;
+          }
+        },
+        `Booker-${t + 1}`,
+      ),
     );
   }
   threads.push(watcher(cell, 8, (_, now) => assert(now <= cap, `the counter reached ${now}, above its cap of ${cap}`)));
   await joinAll(threads);
   const value = await cell.load();
   assert(value <= cap, `the counter ended at ${value}, above its cap of ${cap}`);
-  assert(granted === cap, `16 requests for 1 unit with a cap of ${cap}: exactly ${cap} should be granted, ${granted} were`);
+  assert(
+    granted === cap,
+    `16 requests for 1 unit with a cap of ${cap}: exactly ${cap} should be granted, ${granted} were`,
+  );
   assert(value === cap, `${granted} units were granted, so the counter should be ${granted}, but it is ${value}`);
 }
 
@@ -66,14 +79,20 @@ export async function mixedDeltas() {
   let granted = 0;
   const deltas = [3, 5, 7, 2];
   const threads = deltas.map((d, t) =>
-    spawn(async () => {
-      for (let i = 0; i < 3; i++) if (await addCapped(cell, d, cap)) granted += d;
-    }, `Spender-${t + 1}`),
+    spawn(
+      async () => {
+        for (let i = 0; i < 3; i++) if (await addCapped(cell, d, cap)) granted += d;
+      },
+      `Spender-${t + 1}`,
+    ),
   );
   threads.push(watcher(cell, 8, (_, now) => assert(now <= cap, `the budget reached ${now}, above its cap of ${cap}`)));
   await joinAll(threads);
   const value = await cell.load();
-  assert(value === granted, `the granted additions sum to ${granted}, but the counter is ${value}: an addition was lost or counted without being granted`);
+  assert(
+    value === granted,
+    `the granted additions sum to ${granted}, but the counter is ${value}: an addition was lost or counted without being granted`,
+  );
   assert(value <= cap, `the counter ended at ${value}, above its cap of ${cap}`);
 }
 

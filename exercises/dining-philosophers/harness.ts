@@ -6,7 +6,10 @@ function table(n: number) {
   const eating = new Array<boolean>(n).fill(false);
   const eaten = new Array<number>(n).fill(0);
   const eat = async (p: number): Promise<void> => {
-    assert(Number.isInteger(p) && p >= 0 && p < n, `eat() was called with ${String(p)}, not a philosopher of 0..${n - 1}`);
+    assert(
+      Number.isInteger(p) && p >= 0 && p < n,
+      `eat() was called with ${String(p)}, not a philosopher of 0..${n - 1}`,
+    );
     const left = (p + n - 1) % n;
     const right = (p + 1) % n;
     assert(!eating[left], `philosophers ${left} and ${p} ate at the same time, sharing fork ${p}`);

@@ -31,9 +31,18 @@ class Ledger {
 
 export async function singleThread() {
   const inventory = new Inventory({ apples: 5, pears: 2 });
-  assert((await inventory.order({ apples: 2, pears: 1 })) === true, "order {apples: 2, pears: 1} from {apples: 5, pears: 2} should succeed");
-  assert((await inventory.level("apples")) === 3 && (await inventory.level("pears")) === 1, "after the first order there should be 3 apples and 1 pear");
-  assert((await inventory.order({ apples: 1, pears: 5 })) === false, "order {apples: 1, pears: 5} with 1 pear in stock should be refused");
+  assert(
+    (await inventory.order({ apples: 2, pears: 1 })) === true,
+    "order {apples: 2, pears: 1} from {apples: 5, pears: 2} should succeed",
+  );
+  assert(
+    (await inventory.level("apples")) === 3 && (await inventory.level("pears")) === 1,
+    "after the first order there should be 3 apples and 1 pear",
+  );
+  assert(
+    (await inventory.order({ apples: 1, pears: 5 })) === false,
+    "order {apples: 1, pears: 5} with 1 pear in stock should be refused",
+  );
   const apples = await inventory.level("apples");
   assert(apples === 3, `a refused order must change nothing (all or nothing), but apples went from 3 to ${apples}`);
   await inventory.restock("pears", 4);
@@ -90,7 +99,8 @@ export async function restockDuringOrders() {
     threads.push(
       spawn(async () => {
         for (let i = 0; i < 3; i++) {
-          if (await inventory.order(lines)) for (const [item, qty] of Object.entries(lines)) ledger.add(ledger.sold, item, qty);
+          if (await inventory.order(lines))
+            for (const [item, qty] of Object.entries(lines)) ledger.add(ledger.sold, item, qty);
         }
       }, name),
     );

@@ -28,9 +28,12 @@ async function callFromThreads(get: () => Promise<Config>, threads: number, perT
   const workers: Thread[] = [];
   for (let t = 0; t < threads; t++) {
     workers.push(
-      spawn(async () => {
-        for (let i = 0; i < perThread; i++) got.push(await get());
-      }, `Caller-${t + 1}`),
+      spawn(
+        async () => {
+          for (let i = 0; i < perThread; i++) got.push(await get());
+        },
+        `Caller-${t + 1}`,
+      ),
     );
   }
   await joinAll(workers);
@@ -39,15 +42,24 @@ async function callFromThreads(get: () => Promise<Config>, threads: number, perT
 
 function expectOneInstance(got: Config[], initCalls: number, expectedCalls: number): void {
   for (const c of got) {
-    assert(c !== undefined && c !== null, `a caller got ${String(c)} instead of the initialized object: it saw "ready" although no value was stored`);
+    assert(
+      c !== undefined && c !== null,
+      `a caller got ${String(c)} instead of the initialized object: it saw "ready" although no value was stored`,
+    );
     assert(c.loaded === true, "a caller got an object that was not the initializer's result");
-    assert(c === got[0], `two callers got different objects (#${got[0]!.id} and #${c.id}): every caller must get the same one`);
+    assert(
+      c === got[0],
+      `two callers got different objects (#${got[0]!.id} and #${c.id}): every caller must get the same one`,
+    );
   }
   assert(
     initCalls <= expectedCalls,
     `init() ran ${initCalls} times, expected ${expectedCalls}: two threads both found it uninitialized and both initialized`,
   );
-  assert(initCalls === expectedCalls, `init() ran ${initCalls} times, expected ${expectedCalls}: after init() failed, nobody initialized again`);
+  assert(
+    initCalls === expectedCalls,
+    `init() ran ${initCalls} times, expected ${expectedCalls}: after init() failed, nobody initialized again`,
+  );
 }
 
 export async function concurrentFirstCalls() {
@@ -74,7 +86,10 @@ export async function failedInitRetries() {
   } catch (e) {
     error = e;
   }
-  assert(error instanceof Error && error.message === "the configuration server is down", `the first call should reject with init()'s error, got ${String(error)}`);
+  assert(
+    error instanceof Error && error.message === "the configuration server is down",
+    `the first call should reject with init()'s error, got ${String(error)}`,
+  );
   const got = await callFromThreads(get, 3, 1);
   expectOneInstance(got, await calls.load(), 2);
   assert(got[0]!.id === 2, "after a failed init(), the next call should initialize again");

@@ -17,7 +17,10 @@ function makeJournal(entries: Entry[]) {
   const busy = new Set<number>();
   return async (from: number, to: number, amount: number): Promise<void> => {
     for (const account of [from, to]) {
-      assert(!busy.has(account), `transfer ${from}→${to} was journaled while another transfer on account ${account} was still in progress: that account's lock was not held`);
+      assert(
+        !busy.has(account),
+        `transfer ${from}→${to} was journaled while another transfer on account ${account} was still in progress: that account's lock was not held`,
+      );
     }
     busy.add(from);
     busy.add(to);
@@ -80,15 +83,21 @@ export async function auditDuringTransfers() {
   const entries: Entry[] = [];
   const bank = new Bank([100, 100, 100], makeJournal(entries));
   const threads = [0, 1, 2].map((i) =>
-    spawn(async () => {
-      for (let k = 0; k < 2; k++) await bank.transfer(i, (i + 1) % 3, 10 * (i + 1));
-    }, `Teller-${i + 1}`),
+    spawn(
+      async () => {
+        for (let k = 0; k < 2; k++) await bank.transfer(i, (i + 1) % 3, 10 * (i + 1));
+      },
+      `Teller-${i + 1}`,
+    ),
   );
   threads.push(
     spawn(async () => {
       for (let k = 0; k < 3; k++) {
         const total = await bank.total();
-        assert(total === 300, `transfers move money, they never create or destroy it, yet the auditor counted ${total} instead of 300`);
+        assert(
+          total === 300,
+          `transfers move money, they never create or destroy it, yet the auditor counted ${total} instead of 300`,
+        );
       }
     }, "Auditor"),
   );
@@ -102,10 +111,16 @@ export async function invalidTransfers() {
   const entries: Entry[] = [];
   const bank = new Bank([30, 30], makeJournal(entries));
   assert((await bank.transfer(0, 0, 10)) === false, "a transfer from an account to itself should resolve to false");
-  assert((await bank.transfer(1, 0, 31)) === false, "transfer(1, 0, 31) from an account holding 30 should resolve to false");
+  assert(
+    (await bank.transfer(1, 0, 31)) === false,
+    "transfer(1, 0, 31) from an account holding 30 should resolve to false",
+  );
   assert((await bank.transfer(0, 1, 0)) === false, "a transfer of 0 should resolve to false");
   await expectBalances(bank, [30, 30], "after three refused transfers");
-  assert(entries.length === 0, `refused transfers must not be journaled, but the journal has ${entries.length} entries`);
+  assert(
+    entries.length === 0,
+    `refused transfers must not be journaled, but the journal has ${entries.length} entries`,
+  );
   const t = spawn(async () => {
     assert((await bank.transfer(1, 0, 30)) === true, "transfer(1, 0, 30) should succeed after the refusals");
   }, "Alice");

@@ -16,12 +16,21 @@ async function checkRun(values: number[], threads: number): Promise<void> {
   const calls = new Map<number, number>();
   const got = await parallelMap(values, threads, costlySquare(calls));
   assert(Array.isArray(got), `parallelMap should resolve to an array, got ${typeof got}`);
-  assert(got.length === values.length, `${values.length} values on ${threads} threads: expected ${values.length} results, got ${got.length}`);
+  assert(
+    got.length === values.length,
+    `${values.length} values on ${threads} threads: expected ${values.length} results, got ${got.length}`,
+  );
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     const n = calls.get(v) ?? 0;
-    assert(n === 1, `${values.length} values on ${threads} threads: value ${v} (index ${i}) was processed ${n} times, expected exactly once`);
-    assert(got[i] === v * v, `${values.length} values on ${threads} threads: result[${i}] should be ${v * v}, got ${String(got[i])}`);
+    assert(
+      n === 1,
+      `${values.length} values on ${threads} threads: value ${v} (index ${i}) was processed ${n} times, expected exactly once`,
+    );
+    assert(
+      got[i] === v * v,
+      `${values.length} values on ${threads} threads: result[${i}] should be ${v * v}, got ${String(got[i])}`,
+    );
   }
 }
 

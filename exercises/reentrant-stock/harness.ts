@@ -22,7 +22,11 @@ export async function singleThread() {
     ["apples", 3],
     ["pears", 2],
   ]);
-  await expectCounts(stock, { apples: 5, pears: 2, plums: 0 }, "after add(apples, 2) and restock([[apples, 3], [pears, 2]])");
+  await expectCounts(
+    stock,
+    { apples: 5, pears: 2, plums: 0 },
+    "after add(apples, 2) and restock([[apples, 3], [pears, 2]])",
+  );
   let total = await stock.total();
   assert(total === 7, `total() should be 7, got ${total}`);
   const refused = await stock.take("pears", 3);
@@ -32,7 +36,10 @@ export async function singleThread() {
   const swapped = await stock.swap("apples", "plums", 4);
   assert(swapped === true, `swap(apples, plums, 4) with 5 apples should resolve to true, got ${String(swapped)}`);
   const notSwapped = await stock.swap("apples", "pears", 2);
-  assert(notSwapped === false, `swap(apples, pears, 2) with 1 apple should resolve to false, got ${String(notSwapped)}`);
+  assert(
+    notSwapped === false,
+    `swap(apples, pears, 2) with 1 apple should resolve to false, got ${String(notSwapped)}`,
+  );
   await expectCounts(stock, { apples: 1, pears: 0, plums: 4 }, "after the takes and swaps");
   total = await stock.total();
   assert(total === 5, `total() should be 5, got ${total}`);
@@ -48,16 +55,22 @@ export async function batchesAreAtomic() {
   const threads = [];
   for (let t = 0; t < 2; t++) {
     threads.push(
-      spawn(async () => {
-        for (let i = 0; i < 3; i++) await stock.restock(batch);
-      }, `Supplier-${t + 1}`),
+      spawn(
+        async () => {
+          for (let i = 0; i < 3; i++) await stock.restock(batch);
+        },
+        `Supplier-${t + 1}`,
+      ),
     );
   }
   threads.push(
     spawn(async () => {
       for (let i = 0; i < 6; i++) {
         const total = await stock.total();
-        assert(total % 10 === 0, `every restock adds 10 units, yet the clerk counted ${total}: it saw half a restock (or a half-counted total)`);
+        assert(
+          total % 10 === 0,
+          `every restock adds 10 units, yet the clerk counted ${total}: it saw half a restock (or a half-counted total)`,
+        );
       }
     }, "Clerk"),
   );
@@ -78,15 +91,21 @@ export async function swapsConserve() {
     ["plums", "apples"],
   ];
   const threads = routes.map(([give, get], t) =>
-    spawn(async () => {
-      for (let i = 0; i < 3; i++) await stock.swap(give, get, 2 + t);
-    }, `Trader-${t + 1}`),
+    spawn(
+      async () => {
+        for (let i = 0; i < 3; i++) await stock.swap(give, get, 2 + t);
+      },
+      `Trader-${t + 1}`,
+    ),
   );
   threads.push(
     spawn(async () => {
       for (let i = 0; i < 5; i++) {
         const total = await stock.total();
-        assert(total === 15, `swaps neither create nor destroy units, yet total() was ${total} instead of 15: it saw half a swap`);
+        assert(
+          total === 15,
+          `swaps neither create nor destroy units, yet total() was ${total} instead of 15: it saw half a swap`,
+        );
       }
     }, "Clerk"),
   );

@@ -17,7 +17,10 @@ export async function sameSeat() {
     }, name),
   );
   await joinAll(threads);
-  assert(winners.length === 1, `four people booked seat 0 at once and ${winners.length} of them were told they got it (${winners.join(", ") || "nobody"})`);
+  assert(
+    winners.length === 1,
+    `four people booked seat 0 at once and ${winners.length} of them were told they got it (${winners.join(", ") || "nobody"})`,
+  );
   const owner = await theater.ownerOf(0);
   assert(owner === winners[0], `${winners[0]} was told they got seat 0, but ownerOf(0) is ${String(owner)}`);
 }
@@ -38,9 +41,15 @@ export async function rushForSeats() {
   await joinAll(threads);
   for (let seat = 0; seat < seats; seat++) {
     const told = booked.get(seat) ?? [];
-    assert(told.length === 1, `seat ${seat}: ${told.length} people were told they got it (${told.join(", ") || "nobody"}), expected exactly one`);
+    assert(
+      told.length === 1,
+      `seat ${seat}: ${told.length} people were told they got it (${told.join(", ") || "nobody"}), expected exactly one`,
+    );
     const owner = await theater.ownerOf(seat);
-    assert(owner === told[0], `seat ${seat}: ${told[0]} was told they got it, but ownerOf(${seat}) is ${String(owner)}`);
+    assert(
+      owner === told[0],
+      `seat ${seat}: ${told[0]} was told they got it, but ownerOf(${seat}) is ${String(owner)}`,
+    );
   }
 }
 

@@ -14,7 +14,10 @@ function criticalSection() {
   let inside = 0;
   const run = async (who: string) => {
     inside++;
-    assert(inside === 1, `${who} entered the critical section while another thread was inside: the lock did not exclude it`);
+    assert(
+      inside === 1,
+      `${who} entered the critical section while another thread was inside: the lock did not exclude it`,
+    );
     const v = await counter.get();
     await yieldNow(); // the holder is descheduled while it holds the lock
     await counter.set(v + 1);
@@ -34,13 +37,16 @@ export async function mutualExclusion() {
   const threads: Thread[] = [];
   for (let t = 0; t < 3; t++) {
     threads.push(
-      spawn(async () => {
-        for (let i = 0; i < 3; i++) {
-          await lock.acquire();
-          await cs.run(`Worker-${t + 1}`);
-          await lock.release();
-        }
-      }, `Worker-${t + 1}`),
+      spawn(
+        async () => {
+          for (let i = 0; i < 3; i++) {
+            await lock.acquire();
+            await cs.run(`Worker-${t + 1}`);
+            await lock.release();
+          }
+        },
+        `Worker-${t + 1}`,
+      ),
     );
   }
   await joinAll(threads);
@@ -73,7 +79,10 @@ export async function releaseOfFreeLockThrows() {
   } catch (error) {
     threw = error instanceof Error;
   }
-  assert(threw, "release() of a lock that is not held should throw an Error (Python: RuntimeError: release unlocked lock)");
+  assert(
+    threw,
+    "release() of a lock that is not held should throw an Error (Python: RuntimeError: release unlocked lock)",
+  );
   await lock.acquire();
   await lock.release();
   threw = false;
@@ -92,26 +101,32 @@ export async function mixedAcquirers() {
   const threads: Thread[] = [];
   for (let t = 0; t < 2; t++) {
     threads.push(
-      spawn(async () => {
-        for (let i = 0; i < 2; i++) {
-          await lock.acquire();
-          await cs.run(`Blocker-${t + 1}`);
-          await lock.release();
-        }
-      }, `Blocker-${t + 1}`),
+      spawn(
+        async () => {
+          for (let i = 0; i < 2; i++) {
+            await lock.acquire();
+            await cs.run(`Blocker-${t + 1}`);
+            await lock.release();
+          }
+        },
+        `Blocker-${t + 1}`,
+      ),
     );
     threads.push(
-      spawn(async () => {
-        for (let i = 0; i < 2; ) {
-          if (await lock.tryAcquire()) {
-            await cs.run(`Poller-${t + 1}`);
-            await lock.release();
-            i++;
-          } else {
-            await yieldNow();
+      spawn(
+        async () => {
+          for (let i = 0; i < 2; ) {
+            if (await lock.tryAcquire()) {
+              await cs.run(`Poller-${t + 1}`);
+              await lock.release();
+              i++;
+            } else {
+              await yieldNow();
+            }
           }
-        }
-      }, `Poller-${t + 1}`),
+        },
+        `Poller-${t + 1}`,
+      ),
     );
   }
   await joinAll(threads);

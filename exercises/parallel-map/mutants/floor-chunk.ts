@@ -1,6 +1,10 @@
 import { SharedArray, spawn } from "interleave";
 
-export async function parallelMap(values: readonly number[], threads: number, fn: (x: number) => Promise<number>): Promise<number[]> {
+export async function parallelMap(
+  values: readonly number[],
+  threads: number,
+  fn: (x: number) => Promise<number>,
+): Promise<number[]> {
   const results = new SharedArray<number>(values.length, "results");
   const chunk = Math.floor(values.length / threads); // 10 values on 3 threads: chunks of 3, index 9 is never done
   const workers = [];

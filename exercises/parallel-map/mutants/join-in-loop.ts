@@ -1,6 +1,10 @@
 import { SharedArray, spawn } from "interleave";
 
-export async function parallelMap(values: readonly number[], threads: number, fn: (x: number) => Promise<number>): Promise<number[]> {
+export async function parallelMap(
+  values: readonly number[],
+  threads: number,
+  fn: (x: number) => Promise<number>,
+): Promise<number[]> {
   const results = new SharedArray<number>(values.length, "results");
   const chunk = Math.ceil(values.length / threads);
   for (let t = 0; t < threads; t++) {

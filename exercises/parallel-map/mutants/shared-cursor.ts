@@ -1,6 +1,10 @@
 import { Shared, SharedArray, spawn } from "interleave";
 
-export async function parallelMap(values: readonly number[], threads: number, fn: (x: number) => Promise<number>): Promise<number[]> {
+export async function parallelMap(
+  values: readonly number[],
+  threads: number,
+  fn: (x: number) => Promise<number>,
+): Promise<number[]> {
   const results = new SharedArray<number>(values.length, "results");
   const next = new Shared(0, "next");
   const workers = [];
