@@ -2,10 +2,12 @@
 // plus the import boundaries of DESIGN.md / STYLE.md, enforced with no-restricted-imports:
 //
 //   grader/     imports nothing from app/, server/, prisma/, e2e/, scripts/, nor next, react, @prisma
-//   app/        reaches data only through server/: no grader/, no @prisma/*, no server/db
-//   server/     only server/grading/ may import grader/
+//   app/        reaches data only through server/: no grader/, no @prisma/*, no server/db, and
+//               grading only through server/submissions/ (never server/grading/)
+//   server/     only server/grading/ may import grader/, and not its queue/ (the web server loads
+//               the queue to enqueue: it must never load the grader)
 //   exercises/  only "interleave" and their own files (they run inside the sandbox)
-//   scripts/    may import grader/ and server/ (entry points)
+//   scripts/    may import grader/ and server/ (entry points: the grading worker lives here)
 //
 // no-restricted-imports does not merge across config objects, so each file must match exactly
 // one boundary block below. Relative paths are matched by how many `../` lead out of the
@@ -78,10 +80,10 @@ export default tseslint.config(
       "grader/ is a library with no web app and no database: it must not import the app, server/, prisma or Next.js.",
   }),
   ...boundary("app", {
-    folders: ["grader", "prisma", "server/db", "server/db\\.ts"],
+    folders: ["grader", "prisma", "server/db", "server/db\\.ts", "server/grading"],
     packages: ["@prisma/*", "better-sqlite3", "isolated-vm"],
     message:
-      "app/ holds pages and UI only: reach data through a server/ function (never the db module or @prisma), and grading through the queue (never grader/).",
+      "app/ holds pages and UI only: reach data through a server/ function (never the db module or @prisma), and grading through server/submissions/ (never grader/ or server/grading/).",
   }),
   ...boundary("server", {
     folders: ["grader", "app"],
@@ -90,6 +92,12 @@ export default tseslint.config(
   ...boundary("server/grading", {
     folders: ["app"],
     message: "server/ never imports app/.",
+  }),
+  // The queue is loaded by the web server (server/submissions enqueues): no grader/ in it.
+  ...boundary("server/grading/queue", {
+    folders: ["grader", "app"],
+    message:
+      "server/grading/queue/ runs in the web server too: it must not import grader/ (only the worker side of server/grading/ does).",
   }),
   ...boundary("prisma", {
     folders: ["grader", "app"],

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { hasRole } from "../auth/roles";
+import type { SessionUser } from "../auth/find-session-user";
+import { getDb, type Db } from "../db";
+import { toSubmissionView, type SubmissionView } from "./submission-view";
+
+const SubmissionId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+/**
+ * A submission as its reader may see it: its owner, or an instructor or admin. Anyone else gets
+ * null, exactly as for an id that does not exist, so ids reveal nothing.
+ */
+export async function getSubmissionForViewer(
+  id: unknown,
+  viewer: Pick<SessionUser, "id" | "role">,
+  db: Db = getDb(),
+): Promise<SubmissionView | null> {
+  const parsed = SubmissionId.safeParse(id);
+  if (!parsed.success) return null;
+  const row = await db.submission.findUnique({
+    where: { id: parsed.data },
+    include: {
+      exercise: { select: { slug: true, title: true } },
+      result: { select: { verdict: true, score: true, maxScore: true, reportJson: true } },
+    },
+  });
+  if (!row) return null;
+  if (row.userId !== viewer.id && !hasRole(viewer.role, "instructor")) return null;
+  return toSubmissionView(row);
+}

@@ -1,0 +1,170 @@
+import { describe, expect, it } from "vitest";
+import { MAX_TIMELINE_EVENTS, toResultView, type CheckView } from "./submission-view";
+
+const event = (step: number, thread: string, op: string, line?: number, file = "solution.ts") => ({
+  step,
+  thread,
+  op,
+  target: "counter",
+  time: step,
+  ...(line === undefined ? {} : { line, file }),
+});
+
+function failure(overrides: Record<string, unknown> = {}) {
+  return {
+    verdict: "race",
+    kind: "assertion",
+    message: "expected 6, got 5",
+    schedule: 3,
+    strategy: "pct",
+    seed: 4,
+    preemptions: 7,
+    steps: 12,
+    outcome: { kind: "assertion", message: "expected 6, got 5", thread: "MainThread", file: "harness.ts", line: 9 },
+    decisions: [0, 1, 1],
+    trace: [
+      event(0, "MainThread", "spawn", 8),
+      event(1, "A", "get", 10),
+      event(2, "MainThread", "fail", 9, "harness.ts"),
+    ],
+    traceHash: "x",
+    threads: ["MainThread", "A", "B"],
+    ...overrides,
+  };
+}
+
+function report(checks: unknown[]) {
+  return JSON.stringify({ exercise: "ex", verdict: "race", score: 10, maxScore: 30, checks });
+}
+
+const check = (id: string, hidden: boolean, verdict: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  title: `Check ${id}`,
+  hidden,
+  points: 10,
+  earned: verdict === "passed" ? 10 : 0,
+  verdict,
+  message: verdict === "passed" ? "passed 300 schedules" : `secret message of ${id}`,
+  feedback: `feedback of ${id}`,
+  schedulesRun: 300,
+  ...extra,
+});
+
+const result = (reportJson: string) => ({ verdict: "race", score: 10, maxScore: 30, reportJson });
+
+describe("toResultView", () => {
+  it("shows hidden checks as title and pass/fail only, and never their failure", () => {
+    const hiddenFailure = failure({ message: "hidden trace message", trace: [event(0, "H", "get", 99)] });
+    const view = toResultView(
+      result(
+        report([
+          check("a", true, "race", { failure: hiddenFailure }),
+          check("b", false, "passed"),
+          check("c", false, "race", { failure: failure(), report: { failingShare: { failed: 3, explored: 100 } } }),
+        ]),
+      ),
+    );
+    expect(view.checks[0]).toEqual({ kind: "hidden", title: "Check a", passed: false } satisfies CheckView);
+    expect(view.checks[1]).toMatchObject({ kind: "visible", passed: true, feedback: null });
+    expect(view.checks[2]).toMatchObject({
+      kind: "visible",
+      passed: false,
+      message: "secret message of c",
+      feedback: "feedback of c",
+    });
+    // The timeline is the first failing VISIBLE check's, although the hidden one failed first.
+    expect(view.failure).toMatchObject({ checkTitle: "Check c", failingShare: { failed: 3, explored: 100 } });
+    const json = JSON.stringify(view);
+    expect(json).not.toContain("secret message of a");
+    expect(json).not.toContain("feedback of a");
+    expect(json).not.toContain("hidden trace message");
+    expect(json).not.toContain('"H"');
+    expect(view.onlyHiddenChecksFailed).toBe(false);
+  });
+
+  it("says when only hidden checks failed, without a timeline", () => {
+    const view = toResultView(
+      result(report([check("a", true, "race", { failure: failure() }), check("b", false, "passed")])),
+    );
+    expect(view.failure).toBeNull();
+    expect(view.onlyHiddenChecksFailed).toBe(true);
+  });
+
+  it("prefers the shrunk interleaving and keeps only the student's lines", () => {
+    const shrunk = {
+      preemptions: 1,
+      steps: 3,
+      trace: [event(0, "A", "get", 10), event(1, "B", "set", 11)],
+      message: "m",
+    };
+    const view = toResultView(result(report([check("c", false, "race", { failure: failure({ shrunk }) })])));
+    expect(view.failure).toMatchObject({ traceKind: "shrunk", preemptions: 1, foundPreemptions: 7 });
+    expect(view.failure?.trace.map((e) => e.line)).toEqual([10, 11]);
+
+    const plain = toResultView(result(report([check("c", false, "race", { failure: failure() })])));
+    expect(plain.failure).toMatchObject({
+      traceKind: "found",
+      preemptions: 7,
+      file: "the exercise's checks",
+      line: null,
+    });
+    // The harness's line is dropped (the harness is hidden), the student's kept.
+    expect(plain.failure?.trace.map((e) => e.line)).toEqual([8, 10, undefined]);
+  });
+
+  it("shows the DeadlockFuzzer schedule of a confirmed deadlock, with the lock-order cycle", () => {
+    const confirmation = {
+      happened: true,
+      attempts: 2,
+      trace: [event(0, "P0", "acquire", 14), event(1, "P1", "acquire", 14)],
+    };
+    const lockOrder = [
+      {
+        thread: "P0",
+        held: "fork-0",
+        acquired: "fork-1",
+        heldAt: { file: "solution.ts", line: 14 },
+        acquiredAt: { file: "solution.ts", line: 15 },
+      },
+    ];
+    const f = failure({
+      verdict: "deadlock",
+      threads: ["MainThread", "P0", "P1"],
+      outcome: { kind: "potential-deadlock", message: "cycle", file: "solution.ts", line: 15, lockOrder },
+      confirmation,
+    });
+    const view = toResultView(result(report([check("c", false, "deadlock", { failure: f })])));
+    expect(view.failure).toMatchObject({
+      traceKind: "deadlock-fuzzer",
+      preemptions: null,
+      file: "solution.ts",
+      line: 15,
+      deadlockConfirmation: { happened: true, attempts: 2 },
+      lockOrder: [{ thread: "P0", held: "fork-0", acquired: "fork-1", heldLine: 14, acquiredLine: 15 }],
+    });
+    expect(view.failure?.trace).toHaveLength(2);
+  });
+
+  it("keeps the end of a very long trace and says how much was cut", () => {
+    const trace = Array.from({ length: MAX_TIMELINE_EVENTS + 5 }, (_, i) => event(i, "A", "get", 9));
+    const view = toResultView(result(report([check("c", false, "starvation", { failure: failure({ trace }) })])));
+    expect(view.failure?.trace).toHaveLength(MAX_TIMELINE_EVENTS);
+    expect(view.failure?.trace[0]?.step).toBe(5);
+    expect(view.failure?.omittedEvents).toBe(5);
+  });
+
+  it("keeps compile errors of the student's file only, and survives a damaged report", () => {
+    const compile = JSON.stringify({
+      verdict: "compile-error",
+      score: 0,
+      maxScore: 10,
+      checks: [check("c", false, "compile-error")],
+      diagnostics: [
+        { file: "solution.ts", line: 1, column: 5, message: "':' expected." },
+        { file: "harness.ts", line: 3, column: 1, message: "secret" },
+      ],
+    });
+    expect(toResultView(result(compile)).diagnostics).toEqual([{ line: 1, column: 5, message: "':' expected." }]);
+    expect(toResultView(result("not json"))).toMatchObject({ unreadable: true, verdict: "race", checks: [] });
+  });
+});

@@ -1,0 +1,251 @@
+import { GradeReport, type CheckResult, type Failure, type TraceEvent } from "./grade-report.schema";
+
+// What pages and the results API hand to the browser: the stored report, parsed, with hidden
+// checks reduced to their title and pass/fail — no message, trace or feedback of a hidden check
+// ever leaves the server — and the failing interleaving of the first failing visible check.
+
+export const SUBMISSION_STATUSES = ["queued", "running", "done", "failed"] as const;
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+
+/** The name of the student's file in traces and reports (grader: gradeSolution's displayName). */
+export const SOLUTION_FILE = "solution.ts";
+
+/** Longer traces are cut from the front: the end is where the failure is. */
+export const MAX_TIMELINE_EVENTS = 2_000;
+
+export type { TraceEvent };
+
+export type CheckView =
+  | { kind: "hidden"; title: string; passed: boolean }
+  | {
+      kind: "visible";
+      id: string;
+      title: string;
+      passed: boolean;
+      verdict: string;
+      message: string;
+      /** The exercise author's hint for this check, shown when it failed. */
+      feedback: string | null;
+      points: number;
+      earned: number;
+      schedulesRun: number;
+    };
+
+export type FailureView = {
+  checkTitle: string;
+  verdict: string;
+  message: string;
+  /** Where it failed (the student's file, or "the exercise's checks" for the harness). */
+  file: string | null;
+  line: number | null;
+  /** Which interleaving the timeline shows. */
+  traceKind: "shrunk" | "found" | "deadlock-fuzzer";
+  /** Preemptions of the shown interleaving (null for a DeadlockFuzzer schedule). */
+  preemptions: number | null;
+  /** Preemptions of the schedule as first found (before shrinking). */
+  foundPreemptions: number;
+  strategy: string;
+  seed: number;
+  schedule: number;
+  failingShare: { failed: number; explored: number } | null;
+  threads: string[];
+  trace: TraceEvent[];
+  /** Events cut from the front of a very long trace. */
+  omittedEvents: number;
+  waits: { thread: string; op: string; target: string; holder: string | null; line: number | null }[];
+  cycle: string[];
+  race: {
+    target: string;
+    kind: string;
+    accesses: { thread: string; op: string; line: number | null; step: number }[];
+  } | null;
+  lockOrder: { thread: string; held: string; acquired: string; heldLine: number | null; acquiredLine: number | null }[];
+  liveness: { verdict: string; message: string; starved: string[]; lines: number[] } | null;
+  deadlockConfirmation: { happened: boolean; attempts: number } | null;
+};
+
+export type ResultView = {
+  verdict: string;
+  passed: boolean;
+  score: number;
+  maxScore: number;
+  checks: CheckView[];
+  /** Compile errors in the student's file. */
+  diagnostics: { line: number; column: number; message: string }[];
+  /** The first failing visible check's failure, with its interleaving. */
+  failure: FailureView | null;
+  /** Only hidden checks failed: the student is told so, without details. */
+  onlyHiddenChecksFailed: boolean;
+  /** The stored report could not be read (an older or damaged report). */
+  unreadable: boolean;
+};
+
+export type SubmissionView = {
+  id: string;
+  status: SubmissionStatus;
+  exercise: { slug: string; title: string };
+  createdAt: string;
+  finishedAt: string | null;
+  attempts: number;
+  /** Why grading failed (status "failed"). */
+  error: string | null;
+  code: string;
+  result: ResultView | null;
+};
+
+export type SubmissionRow = {
+  id: string;
+  status: string;
+  createdAt: Date;
+  finishedAt: Date | null;
+  attempts: number;
+  error: string | null;
+  code: string;
+  exercise: { slug: string; title: string };
+  result: { verdict: string; score: number; maxScore: number; reportJson: string } | null;
+};
+
+export function parseStatus(value: string): SubmissionStatus {
+  return (SUBMISSION_STATUSES as readonly string[]).includes(value) ? (value as SubmissionStatus) : "failed";
+}
+
+export function toSubmissionView(row: SubmissionRow): SubmissionView {
+  return {
+    id: row.id,
+    status: parseStatus(row.status),
+    exercise: row.exercise,
+    createdAt: row.createdAt.toISOString(),
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+    attempts: row.attempts,
+    error: row.error,
+    code: row.code,
+    result: row.result ? toResultView(row.result) : null,
+  };
+}
+
+export function toResultView(result: NonNullable<SubmissionRow["result"]>): ResultView {
+  const base = {
+    verdict: result.verdict,
+    passed: result.verdict === "passed",
+    score: result.score,
+    maxScore: result.maxScore,
+  };
+  const parsed = GradeReport.safeParse(safeJson(result.reportJson));
+  if (!parsed.success) {
+    return { ...base, checks: [], diagnostics: [], failure: null, onlyHiddenChecksFailed: false, unreadable: true };
+  }
+  const report = parsed.data;
+  const firstVisibleFailure = report.checks.find((c) => !c.hidden && c.verdict !== "passed" && c.failure);
+  return {
+    ...base,
+    checks: report.checks.map(toCheckView),
+    diagnostics: (report.diagnostics ?? [])
+      .filter((d) => d.file === SOLUTION_FILE)
+      .map(({ line, column, message }) => ({ line, column, message })),
+    failure: firstVisibleFailure ? toFailureView(firstVisibleFailure, firstVisibleFailure.failure!) : null,
+    onlyHiddenChecksFailed:
+      report.checks.some((c) => c.hidden && c.verdict !== "passed") &&
+      report.checks.every((c) => c.hidden || c.verdict === "passed"),
+    unreadable: false,
+  };
+}
+
+function toCheckView(check: CheckResult): CheckView {
+  const passed = check.verdict === "passed";
+  if (check.hidden) return { kind: "hidden", title: check.title, passed };
+  return {
+    kind: "visible",
+    id: check.id,
+    title: check.title,
+    passed,
+    verdict: check.verdict,
+    message: check.message,
+    feedback: passed ? null : (check.feedback ?? null),
+    points: check.points,
+    earned: check.earned,
+    schedulesRun: check.schedulesRun,
+  };
+}
+
+/** A line is shown only when it is in the student's file: the harness is hidden. */
+function studentLine(site: { file?: string; line?: number }): number | null {
+  return site.file === SOLUTION_FILE && site.line !== undefined ? site.line : null;
+}
+
+function toFailureView(check: CheckResult, failure: Failure): FailureView {
+  // The clearest interleaving: a deadlock the DeadlockFuzzer made happen, else the shrunk
+  // schedule (fewest preemptions), else the schedule as found.
+  const confirmed = failure.confirmation?.happened && failure.confirmation.trace?.length ? failure.confirmation : null;
+  const shown = confirmed
+    ? { traceKind: "deadlock-fuzzer" as const, trace: confirmed.trace!, preemptions: null }
+    : failure.shrunk
+      ? { traceKind: "shrunk" as const, trace: failure.shrunk.trace, preemptions: failure.shrunk.preemptions }
+      : { traceKind: "found" as const, trace: failure.trace, preemptions: failure.preemptions };
+  const kept = shown.trace.slice(-MAX_TIMELINE_EVENTS);
+  const threads = [...failure.threads];
+  for (const event of kept) if (!threads.includes(event.thread)) threads.push(event.thread);
+  const outcome = failure.outcome;
+  return {
+    checkTitle: check.title,
+    verdict: failure.verdict,
+    message: failure.message,
+    file: outcome.file === SOLUTION_FILE ? SOLUTION_FILE : outcome.file ? "the exercise's checks" : null,
+    line: studentLine(outcome),
+    traceKind: shown.traceKind,
+    preemptions: shown.preemptions,
+    foundPreemptions: failure.preemptions,
+    strategy: failure.strategy,
+    seed: failure.seed,
+    schedule: failure.schedule,
+    failingShare: check.report?.failingShare ?? null,
+    threads,
+    trace: kept.map(withoutHarnessLine),
+    omittedEvents: shown.trace.length - kept.length,
+    waits: (outcome.waits ?? []).map((w) => ({
+      thread: w.thread,
+      op: w.op,
+      target: w.target,
+      holder: w.holder ?? null,
+      line: studentLine(w),
+    })),
+    cycle: outcome.cycle ?? [],
+    race: outcome.race
+      ? {
+          target: outcome.race.target,
+          kind: outcome.race.kind,
+          accesses: [outcome.race.first, outcome.race.second].map((a) => ({
+            thread: a.thread,
+            op: a.op,
+            line: studentLine(a),
+            step: a.step,
+          })),
+        }
+      : null,
+    lockOrder: (outcome.lockOrder ?? []).map((edge) => ({
+      thread: edge.thread,
+      held: edge.held,
+      acquired: edge.acquired,
+      heldLine: edge.heldAt ? studentLine(edge.heldAt) : null,
+      acquiredLine: edge.acquiredAt ? studentLine(edge.acquiredAt) : null,
+    })),
+    liveness: failure.liveness ?? null,
+    deadlockConfirmation: failure.confirmation
+      ? { happened: failure.confirmation.happened, attempts: failure.confirmation.attempts }
+      : null,
+  };
+}
+
+/** Harness lines would reveal the hidden checks' code layout: keep only that it was there. */
+function withoutHarnessLine(event: TraceEvent): TraceEvent {
+  if (event.file === undefined || event.file === SOLUTION_FILE) return event;
+  const { line: _line, ...rest } = event;
+  return rest;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
