@@ -7,7 +7,9 @@ import { gradeSolution, type GradeReport } from "../grade/grade";
 import { validateExercise, type ExerciseValidation } from "../grade/validate";
 import { parseArgs, UsageError } from "./args";
 import { interleavingTable } from "./format";
-import { InputError, withPool } from "./main";
+import { DEFAULTS, InputError, readProgram, withPool } from "./main";
+import { measureSpeedup } from "../perf/speedup";
+import { formatSpeedup } from "../perf/format";
 
 type Io = { out: (s: string) => void; err: (s: string) => void };
 type Handler = (argv: string[], io: Io) => Promise<number>;
@@ -15,7 +17,8 @@ type Handler = (argv: string[], io: Io) => Promise<number>;
 function loadOne(dir: string): LoadedExercise {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(`no exercise folder at ${dir}`);
   const { exercise, problems } = loadExercise(dir);
-  if (!exercise) throw new InputError(`invalid exercise:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join("\n")}`);
+  if (!exercise)
+    throw new InputError(`invalid exercise:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join("\n")}`);
   return exercise;
 }
 
@@ -36,7 +39,14 @@ function gradeJson(r: GradeReport): Record<string, unknown> {
       message: c.message,
       feedback: c.verdict === "passed" ? undefined : c.feedback,
       schedulesRun: c.schedulesRun,
-      failure: c.failure ? { strategy: c.failure.strategy, seed: c.failure.seed, schedule: c.failure.schedule, traceHash: c.failure.traceHash } : undefined,
+      failure: c.failure
+        ? {
+            strategy: c.failure.strategy,
+            seed: c.failure.seed,
+            schedule: c.failure.schedule,
+            traceHash: c.failure.traceHash,
+          }
+        : undefined,
     })),
     failure: r.failure,
     diagnostics: r.diagnostics,
@@ -48,13 +58,17 @@ function formatGrade(r: GradeReport): string {
   const out: string[] = [];
   out.push(`${r.verdict === "passed" ? "✔" : "✘"} ${r.verdict} — score ${r.score}/${r.maxScore}`);
   for (const c of r.checks) {
-    out.push(`  ${c.verdict === "passed" ? "✔" : "✘"} ${c.title}${c.hidden ? " (hidden)" : ""}: ${c.earned}/${c.points} — ${c.verdict}: ${c.message}`);
+    out.push(
+      `  ${c.verdict === "passed" ? "✔" : "✘"} ${c.title}${c.hidden ? " (hidden)" : ""}: ${c.earned}/${c.points} — ${c.verdict}: ${c.message}`,
+    );
     if (c.verdict !== "passed" && c.feedback) out.push(`      ${c.feedback}`);
   }
   for (const d of r.diagnostics ?? []) out.push(`  ${d.file}:${d.line}:${d.column}: ${d.message}`);
   if (r.failure && r.failure.trace.length > 0) {
     out.push("");
-    out.push(`The following interleaving makes check "${r.failure.check}" fail (${r.failure.strategy}, seed ${r.failure.seed}, ${r.failure.preemptions} preemptions):`);
+    out.push(
+      `The following interleaving makes check "${r.failure.check}" fail (${r.failure.strategy}, seed ${r.failure.seed}, ${r.failure.preemptions} preemptions):`,
+    );
     out.push(interleavingTable(r.failure.trace, r.failure.threads));
   }
   return out.join("\n");
@@ -92,7 +106,10 @@ const validate: Handler = async (argv, io) => {
   const problems: CatalogueProblem[] = [];
   if (positional.length === 0) {
     const root = path.resolve("exercises");
-    if (!existsSync(root)) throw new InputError(`no exercises/ folder in ${process.cwd()} (run from the project root or name exercise folders)`);
+    if (!existsSync(root))
+      throw new InputError(
+        `no exercises/ folder in ${process.cwd()} (run from the project root or name exercise folders)`,
+      );
     const catalogue = await loadCatalogue(root);
     exercises = catalogue.exercises;
     problems.push(...catalogue.problems);
@@ -104,7 +121,10 @@ const validate: Handler = async (argv, io) => {
       if (r.exercise) exercises.push(r.exercise);
     }
   }
-  const results: ExerciseValidation[] = await withPool((pool) => inParallel(exercises, 2, (e) => validateExercise(pool, e)), 2);
+  const results: ExerciseValidation[] = await withPool(
+    (pool) => inParallel(exercises, 2, (e) => validateExercise(pool, e)),
+    2,
+  );
   const chapters: Record<string, number> = {};
   for (const r of results) chapters[r.chapter] = (chapters[r.chapter] ?? 0) + 1;
   const valid = problems.length === 0 && results.every((r) => r.valid);
@@ -112,13 +132,53 @@ const validate: Handler = async (argv, io) => {
     io.out(JSON.stringify({ valid, exercises: results, chapters, problems }));
   } else {
     for (const r of results) {
-      io.out(`${r.valid ? "✔" : "✘"} ${r.slug} (chapter ${r.chapter}): reference ${r.reference}, starter ${r.starter}, ${r.caught}/${r.mutants} mutants caught`);
+      io.out(
+        `${r.valid ? "✔" : "✘"} ${r.slug} (chapter ${r.chapter}): reference ${r.reference}, starter ${r.starter}, ${r.caught}/${r.mutants} mutants caught`,
+      );
       for (const p of r.problems) io.out(`    ${p}`);
     }
     for (const p of problems) io.out(`✘ ${p.path}: ${p.message}`);
-    io.out(`${results.filter((r) => r.valid).length}/${results.length} exercises valid; chapters covered: ${Object.keys(chapters).length}/19`);
+    io.out(
+      `${results.filter((r) => r.valid).length}/${results.length} exercises valid; chapters covered: ${Object.keys(chapters).length}/19`,
+    );
   }
   return valid ? 0 : 1;
 };
 
-export const commands: Record<string, Handler> = { grade, validate };
+/** `interleave speedup FILE.ts --cores 1,2,4,8 [--json] [--gil]`: makespan and speedup per core count. */
+const speedup: Handler = async (argv, io) => {
+  const { positional, flags } = parseArgs(argv, { cores: "list", json: "bool", gil: "bool", "max-steps": "int" });
+  if (positional.length !== 1)
+    throw new UsageError("speedup takes exactly one FILE.ts (try: interleave speedup program.ts --cores 1,2,4,8)");
+  const cores = (flags.cores as number[] | undefined) ?? [1, 2, 4, 8];
+  if (cores.length === 0 || cores.some((p) => !Number.isInteger(p) || p < 1 || p > 1024))
+    throw new UsageError("--cores takes core counts from 1 to 1024, e.g. --cores 1,2,4,8");
+  const maxSteps = flags["max-steps"] === undefined ? DEFAULTS.maxSteps : (flags["max-steps"] as number);
+  if (maxSteps < 1) throw new UsageError("--max-steps must be a whole number ≥ 1");
+  const file = positional[0]!;
+  const program = readProgram(file);
+  const gil = flags.gil === true;
+  const outcome = await withPool(
+    (pool) =>
+      measureSpeedup(pool, [program], {
+        cores,
+        gil,
+        maxSteps,
+        entryModule: "program.ts",
+        entryExport: "default",
+        prefer: program.displayName,
+      }),
+    Math.min(4, cores.length + 1),
+  );
+  if (outcome.kind === "failed") {
+    if (outcome.answer.kind === "bad-input") throw new InputError(outcome.answer.message);
+    const message = `the program fails on its un-stressed schedule on ${outcome.cores} cores, so it has no speedup to measure: ${outcome.message}`;
+    if (flags.json) io.out(JSON.stringify({ verdict: outcome.verdict, file, cores: outcome.cores, message }));
+    else io.out(`✘ ${outcome.verdict}: ${message}`);
+    return 1;
+  }
+  io.out(flags.json ? JSON.stringify({ file, ...outcome.report }) : formatSpeedup(file, outcome.report));
+  return 0;
+};
+
+export const commands: Record<string, Handler> = { grade, validate, speedup };
