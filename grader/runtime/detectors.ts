@@ -10,11 +10,29 @@ import type { RaceAccess } from "./types";
 
 type Site = AccessSite & { file?: string };
 
+interface Gate {
+  semaphore: object;
+  capacity: number;
+}
+
+/**
+ * A semaphore gate (Dijkstra's butler): if every thread of a cycle holds a permit of the
+ * same semaphore when it takes its second lock, and the semaphore admits fewer threads than
+ * the cycle has, the cycle can never close — the generalisation of iGoodlock's gate lock.
+ */
+function gated(gatesPerEdge: Gate[][]): boolean {
+  const [first, ...rest] = gatesPerEdge;
+  if (!first) return false;
+  return first.some((g) => g.capacity < gatesPerEdge.length && rest.every((gs) => gs.some((x) => x.semaphore === g.semaphore)));
+}
+
 export class DetectingMonitor implements Monitor {
   private readonly hb: HappensBefore | null;
   private readonly locks: LockOrderGraph | null;
   /** Locks each thread holds, in acquisition order (for lock-order edges and directed schedules). */
   readonly held = new Map<number, HeldLock[]>();
+  /** Semaphore permits each thread holds: a semaphore of capacity c lets fewer than c+1 threads in. */
+  private readonly permits = new Map<number, Map<object, { count: number; capacity: number }>>();
 
   constructor(
     private readonly s: () => Scheduler,
@@ -30,6 +48,9 @@ export class DetectingMonitor implements Monitor {
     const s = this.s();
     // Exploration (no trace): a plain object, no stack, no accessors — this runs at every access.
     if (!s.tracing) return { thread: t.id, threadName: t.name, op, target, step: s.traceIndex };
+    // Where the program called the operation (its frame may be gone from the stack by now).
+    const entry = t.inFlight !== null ? t.inFlightSite : undefined;
+    if (entry) return { thread: t.id, threadName: t.name, op, target, step: s.traceIndex, line: entry.line, file: entry.file };
     const where = s.siteLater();
     return {
       thread: t.id,
@@ -87,8 +108,10 @@ export class DetectingMonitor implements Monitor {
     const held = this.held.get(t.id) ?? [];
     // Lines only matter in the traced replay that explains a failure; exploration keeps plain objects.
     const later = s.tracing ? s.siteLater() : null;
+    const gates = this.gatesOf(t.id);
     const site = later
       ? {
+          gates,
           step: s.traceIndex,
           threadName: t.name,
           get line() {
@@ -98,10 +121,10 @@ export class DetectingMonitor implements Monitor {
             return later()?.file;
           },
         }
-      : { step: s.traceIndex, threadName: t.name };
+      : { step: s.traceIndex, threadName: t.name, gates };
     if (this.locks) {
       const found = this.locks.onAcquire(t.id, lock, site, held, { blocking: couldWaitForever });
-      if (found) {
+      if (found && !gated(found.cycle.map((e) => (e.acquired.site as { gates?: Gate[] }).gates ?? []))) {
         const fileOf = (x: object) => (x as { file?: string }).file;
         const here = later?.();
         s.fail("potential-deadlock", found.explanation, t, { file: here?.file, line: here?.line }, {
@@ -117,6 +140,27 @@ export class DetectingMonitor implements Monitor {
     }
     held.push({ ...lock, site });
     this.held.set(t.id, held);
+  }
+
+  permitAcquired(t: VThread, semaphore: object, capacity: number): void {
+    let mine = this.permits.get(t.id);
+    if (!mine) this.permits.set(t.id, (mine = new Map()));
+    const p = mine.get(semaphore) ?? { count: 0, capacity };
+    p.count++;
+    mine.set(semaphore, p);
+  }
+
+  permitReleased(t: VThread, semaphore: object): void {
+    const p = this.permits.get(t.id)?.get(semaphore);
+    if (p && p.count > 0) p.count--;
+  }
+
+  private gatesOf(thread: number): Gate[] {
+    const mine = this.permits.get(thread);
+    if (!mine) return [];
+    const gates: Gate[] = [];
+    for (const [semaphore, p] of mine) if (p.count > 0) gates.push({ semaphore, capacity: p.capacity });
+    return gates;
   }
 
   lockReleased(t: VThread, lock: LockRef): void {

@@ -22,6 +22,9 @@ export interface Monitor {
   /** A lock was acquired (for the lock-order graph); `couldWaitForever` is false for timed or non-blocking acquisitions. */
   lockAcquired(t: VThread, lock: LockRef, couldWaitForever: boolean): void;
   lockReleased(t: VThread, lock: LockRef): void;
+  /** A semaphore permit was taken / given back (a semaphore can gate a lock-order cycle). */
+  permitAcquired(t: VThread, semaphore: object, capacity: number): void;
+  permitReleased(t: VThread, semaphore: object): void;
 }
 
 export const quietMonitor: Monitor = {
@@ -34,4 +37,6 @@ export const quietMonitor: Monitor = {
   write() {},
   lockAcquired() {},
   lockReleased() {},
+  permitAcquired() {},
+  permitReleased() {},
 };

@@ -28,6 +28,8 @@ import { CHARGE_QUANTUM, GIL_SWITCH_INTERVAL_MS, UNIT_MS, UNITS_PER_STEP_BUDGET 
  * (Coyote's fair PCT). Spin-waits then terminate instead of being misreported.
  */
 export const FAIR_AFTER_STREAK = 2_000;
+/** ... or once this share of the step budget is spent (Coyote's fair PCT switches after a bound). */
+export const FAIR_AFTER_SHARE = 0.25;
 
 /**
  * Scheduling points in a row with no thread blocking, sleeping, working or ending: the
@@ -285,7 +287,9 @@ export class Scheduler {
       throw new RuntimeError(message);
     }
     t.inFlight = op;
-    if (this.tracing) t.inFlightSite = this.siteOf();
+    // Where the program called the operation: after its first await the caller's frame may be
+    // gone from the stack (e.g. `return x.get()` without await), so events use this site.
+    if (this.tracing) t.inFlightSite = this.siteOf(new Error().stack);
     return t;
   }
 
@@ -401,10 +405,15 @@ export class Scheduler {
    * Past the CPU budget the schedule is over and the thread is stopped where it is.
    */
   tick(units: number, line: number, file: string): void {
-    // Module top-level code runs before main starts: it is main's computation.
-    const t = this.current ?? this.threads[0];
-    if (!t) return;
     this.units += units;
+    const t = this.current;
+    if (t === null) {
+      // Loading the program (module top-level code) happens before the clock starts: not
+      // charged, but bounded like everything else.
+      const main = this.threads[0];
+      if (this.units > this.maxUnits && main) this.cpuBudgetExceeded(main, line, file);
+      return;
+    }
     t.pending += units;
     if (t.lineUnits) {
       const key = `${file}:${line}`;
@@ -578,10 +587,11 @@ export class Scheduler {
       if (
         this.fair === null &&
         !guided &&
-        canContinue &&
-        why === "point" &&
-        this.streak >= FAIR_AFTER_STREAK &&
-        runnable.length > 1
+        runnable.length > 1 &&
+        // A thread hogging the baton, or simply a long schedule: the unfair prefix (PCT keeps
+        // waking the same low-priority loser forever) ends after a quarter of the budget, so
+        // the last half that the liveness analysis reads is always fair.
+        ((canContinue && why === "point" && this.streak >= FAIR_AFTER_STREAK) || this.steps >= this.config.maxSteps * FAIR_AFTER_SHARE)
       ) {
         this.fair = new Prng(this.config.seed, 3);
       }
@@ -669,9 +679,12 @@ export class Scheduler {
       w.op === "join"
         ? `${w.thread} waits for ${w.target} to end${w.line ? ` (line ${w.line})` : ""}`
         : `${w.thread} waits in ${w.op}(${w.target})${w.line ? ` at line ${w.line}` : ""}${w.holder ? `, held by ${w.holder}` : ""}`;
-    const head = cycle
-      ? `Deadlock: ${cycle.join(" → ")} → ${cycle[0]} wait for each other in a cycle.`
-      : `Deadlock: every live thread is blocked and nothing left running can wake them.`;
+    const head =
+      cycle && cycle.length === 1
+        ? `Deadlock: ${cycle[0]} waits for a lock it already holds (a Lock is not reentrant: release it first, or use an RLock).`
+        : cycle
+          ? `Deadlock: ${cycle.join(" → ")} → ${cycle[0]} wait for each other in a cycle.`
+          : `Deadlock: every live thread is blocked and nothing left running can wake them.`;
     this.fail("deadlock", `${head} ${waits.map(describe).join("; ")}.`, null, undefined, {
       waits,
       cycle: cycle ?? undefined,
@@ -695,7 +708,7 @@ export class Scheduler {
 
   /** Record what a thread did (trace mode only). */
   event(t: VThread, op: string, target?: string, value?: unknown): void {
-    if (this.trace) this.traceEvent(t, op, target, value, new Error());
+    if (this.trace) this.traceEvent(t, op, target, value, t.inFlight !== null && t.inFlightSite ? t.inFlightSite : new Error());
   }
 
   private traceEvent(

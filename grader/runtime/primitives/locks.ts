@@ -28,7 +28,7 @@ abstract class BaseLock {
   protected readonly waiters: VThread[] = [];
   protected readonly s: Scheduler;
   protected readonly ref: LockRef;
-  /** Whether the last acquisition through acquireAs could have waited forever. */
+  /** Whether the acquisition that just succeeded through acquireAs could have waited forever. */
   protected couldWaitForever = true;
   readonly name: string;
 
@@ -56,8 +56,6 @@ abstract class BaseLock {
       throw new ValueError("can't specify a timeout for a non-blocking call");
     if (typeof timeout === "number" && timeout < 0) throw new ValueError("timeout value must be a non-negative number");
     const deadline = blocking ? deadlineOf(s.now, { timeout }) : s.now;
-    // A timed or non-blocking acquisition cannot wait forever: it adds no lock-order edge.
-    this.couldWaitForever = deadline === Infinity;
     while (!this.tryTake(t)) {
       if (s.now >= deadline) {
         s.event(t, op, this.name, false);
@@ -67,6 +65,10 @@ abstract class BaseLock {
       await s.block(t, { op, target: this.name, waiters: this.waiters, holder }, deadline);
     }
     s.event(t, op, this.name);
+    // A timed or non-blocking acquisition cannot wait forever: it adds no lock-order edge.
+    // Set only now: the caller reads it before any other thread runs, whereas a value set
+    // before blocking would be overwritten by other threads acquiring meanwhile.
+    this.couldWaitForever = deadline === Infinity;
     return true;
   }
 

@@ -17,8 +17,12 @@ export class Semaphore {
     if (!Number.isInteger(value) || value < 0) throw new ValueError("semaphore initial value must be an integer >= 0");
     this.s = sched();
     this.value = value;
+    this.capacity = value;
     this.name = name ?? autoName(kind);
   }
+
+  /** The initial value: at most this many threads hold a permit at once (unless over-released). */
+  private readonly capacity: number;
 
   async acquire(options?: BlockingOptions | boolean): Promise<boolean> {
     const s = this.s;
@@ -40,6 +44,7 @@ export class Semaphore {
       }
       this.value--;
       s.monitor.acquire(t, this);
+      s.monitor.permitAcquired(t, this, this.capacity);
       s.event(t, "acquire", this.name, this.value);
       return true;
     } finally {
@@ -54,6 +59,7 @@ export class Semaphore {
     if (!Number.isInteger(n) || n < 1) throw new ValueError("n must be one or more");
     this.check(n);
     s.monitor.release(t, this);
+    s.monitor.permitReleased(t, this);
     this.value += n;
     s.event(t, "release", this.name, this.value);
     for (const w of this.waiters.slice(0, n)) s.wake(w);
