@@ -38,7 +38,10 @@ interface Run {
 
 function readSchedule(): number[] {
   const schedule: unknown = (solution as Record<string, unknown>).schedule;
-  assert(Array.isArray(schedule), "your file must export `schedule`, an array of thread numbers: `export const schedule: number[] = [0, 2, ...]`");
+  assert(
+    Array.isArray(schedule),
+    "your file must export `schedule`, an array of thread numbers: `export const schedule: number[] = [0, 2, ...]`",
+  );
   assert(schedule.length <= MAX_STEPS, `the schedule has ${schedule.length} steps; ${MAX_STEPS} are plenty`);
   schedule.forEach((t, i) => {
     assert(
@@ -54,19 +57,29 @@ function state(run: Run): string {
     if (run.crashed[t] !== null) return `${NAMES[t]} crashed at step ${run.crashed[t]}`;
     const lines = PROGRAMS[t]!;
     if (pc > lines.length) return `${NAMES[t]} has finished`;
-    const sleep = run.sleep[t] === "asleep" ? " (asleep)" : run.sleep[t] === "notified" ? " (notified, needs m back)" : "";
+    const sleep =
+      run.sleep[t] === "asleep" ? " (asleep)" : run.sleep[t] === "notified" ? " (notified, needs m back)" : "";
     return `${NAMES[t]} is at line ${pc} \`${lines[pc - 1]}\`${sleep}`;
   });
   return `${threads.join("; ")}; items = ${JSON.stringify(run.items)}; m is ${run.holder === null ? "free" : `held by ${NAMES[run.holder]}`}`;
 }
 
 function execute(schedule: number[]): Run {
-  const run: Run = { pc: [1, 1, 1], sleep: ["awake", "awake", "awake"], crashed: [null, null, null], holder: null, items: [], crashAt: null, log: [] };
+  const run: Run = {
+    pc: [1, 1, 1],
+    sleep: ["awake", "awake", "awake"],
+    crashed: [null, null, null],
+    holder: null,
+    items: [],
+    crashAt: null,
+    log: [],
+  };
   schedule.forEach((t, i) => {
     const step = i + 1;
     const lines = PROGRAMS[t]!;
     const pc = run.pc[t]!;
-    const cannot = (why: string) => `step ${step} schedules ${NAMES[t]}, but ${why}: it cannot run. Steps so far: ${run.log.join(", ") || "none"}`;
+    const cannot = (why: string) =>
+      `step ${step} schedules ${NAMES[t]}, but ${why}: it cannot run. Steps so far: ${run.log.join(", ") || "none"}`;
     assert(run.crashed[t] === null, cannot(`${NAMES[t]} crashed at step ${run.crashed[t]}`));
     assert(pc <= lines.length, cannot(`${NAMES[t]} has already finished`));
     const line = lines[pc - 1]!;
@@ -90,8 +103,14 @@ function execute(schedule: number[]): Run {
         next = pc;
         note = " (releases m, falls asleep)";
       } else {
-        assert(run.sleep[t] !== "asleep", cannot(`it is asleep in notEmpty.wait() (line 3) and nobody has notified it yet`));
-        assert(mFree(), cannot(`it was notified and must take m back to leave wait(), yet ${NAMES[run.holder!]} holds m`));
+        assert(
+          run.sleep[t] !== "asleep",
+          cannot(`it is asleep in notEmpty.wait() (line 3) and nobody has notified it yet`),
+        );
+        assert(
+          mFree(),
+          cannot(`it was notified and must take m back to leave wait(), yet ${NAMES[run.holder!]} holds m`),
+        );
         run.holder = t;
         run.sleep[t] = "awake";
         note = " (takes m back, wakes up)";
@@ -138,7 +157,10 @@ export async function shortestCrash() {
   const schedule = readSchedule();
   const run = execute(schedule);
   assert(run.crashAt !== null, "the schedule does not make a consumer crash");
-  assert(run.crashAt === schedule.length, `the consumer crashes at step ${run.crashAt}, but the schedule goes on for ${schedule.length} steps: stop at the crash`);
+  assert(
+    run.crashAt === schedule.length,
+    `the consumer crashes at step ${run.crashAt}, but the schedule goes on for ${schedule.length} steps: stop at the crash`,
+  );
   assert(
     schedule.length <= SHORTEST,
     `your schedule makes a consumer crash in ${schedule.length} steps; it can be done in ${SHORTEST}: only one consumer needs to wait`,

@@ -27,13 +27,18 @@ interface Run {
 const insideCritical = (pc: number) => pc === 3 || pc === 4;
 
 function describe(run: Run): string {
-  const where = run.pc.map((pc, t) => (pc > LINES.length ? `thread ${t} has finished` : `thread ${t} is about to run line ${pc} \`${LINES[pc - 1]}\``));
+  const where = run.pc.map((pc, t) =>
+    pc > LINES.length ? `thread ${t} has finished` : `thread ${t} is about to run line ${pc} \`${LINES[pc - 1]}\``,
+  );
   return `${where.join("; ")}; flag = ${run.flag}`;
 }
 
 function readSchedule(): number[] {
   const schedule: unknown = (solution as Record<string, unknown>).schedule;
-  assert(Array.isArray(schedule), "your file must export `schedule`, an array of thread numbers: `export const schedule: number[] = [0, 1, ...]`");
+  assert(
+    Array.isArray(schedule),
+    "your file must export `schedule`, an array of thread numbers: `export const schedule: number[] = [0, 1, ...]`",
+  );
   assert(schedule.length <= MAX_STEPS, `the schedule has ${schedule.length} steps; ${MAX_STEPS} are plenty`);
   schedule.forEach((t, i) => {
     assert(

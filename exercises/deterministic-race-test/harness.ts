@@ -65,7 +65,9 @@ const staleWrite = factory(() => async (balance, amount, pause) => {
   return true;
 });
 
-async function outcome(makeAccount: (initial: number) => Account): Promise<{ threw: false } | { threw: true; message: string }> {
+async function outcome(
+  makeAccount: (initial: number) => Account,
+): Promise<{ threw: false } | { threw: true; message: string }> {
   try {
     await test(makeAccount);
     return { threw: false };
@@ -76,17 +78,26 @@ async function outcome(makeAccount: (initial: number) => Account): Promise<{ thr
 
 export async function passesLockedAccount() {
   const r = await outcome(locked);
-  assert(!r.threw, `your test failed on a correct account (it holds a lock from the check to the debit): ${r.threw ? r.message : ""}`);
+  assert(
+    !r.threw,
+    `your test failed on a correct account (it holds a lock from the check to the debit): ${r.threw ? r.message : ""}`,
+  );
 }
 
 export async function catchesNarrowLock() {
   const r = await outcome(narrowLock);
-  assert(r.threw, "your test passed an account whose withdraw() releases its lock between the balance check and the debit: it did not catch the race");
+  assert(
+    r.threw,
+    "your test passed an account whose withdraw() releases its lock between the balance check and the debit: it did not catch the race",
+  );
 }
 
 export async function catchesStaleWrite() {
   const r = await outcome(staleWrite);
-  assert(r.threw, "your test passed an account whose withdraw() takes no lock and writes a balance computed before the pause: it did not catch the race");
+  assert(
+    r.threw,
+    "your test passed an account whose withdraw() takes no lock and writes a balance computed before the pause: it did not catch the race",
+  );
 }
 
 export async function passesLockFreeAccount() {

@@ -35,6 +35,8 @@ export async function test(makeAccount: AccountFactory): Promise<void> {
   const balance = await account.balance();
   const succeeded = Number(aOk) + Number(bOk);
   if (succeeded !== 1 || balance !== 20) {
-    throw new Error(`two withdrawals of 80 from 100: ${succeeded} succeeded and the balance is ${balance}; expected exactly 1 and 20`);
+    throw new Error(
+      `two withdrawals of 80 from 100: ${succeeded} succeeded and the balance is ${balance}; expected exactly 1 and 20`,
+    );
   }
 }

@@ -9,7 +9,10 @@ async function joinAll(threads: Thread[]): Promise<void> {
 class Room {
   inside: string[] = [];
   enter(who: string): void {
-    assert(this.inside.length === 0, `${who} got the lock while ${this.inside.join(", ")} held it: the lock must let one thread in at a time`);
+    assert(
+      this.inside.length === 0,
+      `${who} got the lock while ${this.inside.join(", ")} held it: the lock must let one thread in at a time`,
+    );
     this.inside.push(who);
   }
   leave(who: string): void {

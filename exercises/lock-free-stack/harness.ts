@@ -67,7 +67,10 @@ export async function singleThread() {
   assert(empty === null, `pop() on an empty stack should return null, got ${String(empty)}`);
   await s.push(7);
   const top = await memory.top.load();
-  assert(top >= 0 && (await memory.values.get(top)) === 7, "after push(7) the top node of the given memory should hold 7: keep the stack in `memory`");
+  assert(
+    top >= 0 && (await memory.values.get(top)) === 7,
+    "after push(7) the top node of the given memory should hold 7: keep the stack in `memory`",
+  );
   await s.push(8);
   await s.push(9);
   for (const expected of [9, 8]) {
@@ -152,7 +155,10 @@ async function othersFinishWhileFrozen(frozenOp: "push" | "pop") {
   const allowed = new Set([1, 2, 3, 10, 11, 20, 21, 99]);
   const seen = new Set<number>();
   for (const v of popped) {
-    assert(v !== null, `a worker's pop() returned null although the stack cannot be empty then (popped: ${popped.map(String).join(", ")})`);
+    assert(
+      v !== null,
+      `a worker's pop() returned null although the stack cannot be empty then (popped: ${popped.map(String).join(", ")})`,
+    );
     assert(allowed.has(v), `pop() returned ${v}, which was never pushed`);
     assert(!seen.has(v), `${v} was popped twice (popped: ${popped.map(String).join(", ")})`);
     seen.add(v);

@@ -56,7 +56,10 @@ export async function linearizable() {
         return (old ?? 0) + add;
       });
       assert(seen !== undefined, `compute(${key}, update) never called update`);
-      assert(result === (seen ?? 0) + add, `compute(${key}, update) returned ${show(result)}, but update returned ${(seen ?? 0) + add}`);
+      assert(
+        result === (seen ?? 0) + add,
+        `compute(${key}, update) returned ${show(result)}, but update returned ${(seen ?? 0) + add}`,
+      );
       input.value = result; // recorded as a put of the new value that returned the old one
       return seen;
     });
@@ -131,8 +134,14 @@ export async function moveAndSize() {
   const threads = routes.map(([name, home, away]) =>
     spawn(async () => {
       for (let i = 0; i < 2; i++) {
-        assert(await m.move(home, away), `${name}: move(${home}, ${away}) found nothing to move, yet only ${name} moves that token`);
-        assert(await m.move(away, home), `${name}: move(${away}, ${home}) found nothing to move, yet only ${name} moves that token`);
+        assert(
+          await m.move(home, away),
+          `${name}: move(${home}, ${away}) found nothing to move, yet only ${name} moves that token`,
+        );
+        assert(
+          await m.move(away, home),
+          `${name}: move(${away}, ${home}) found nothing to move, yet only ${name} moves that token`,
+        );
       }
     }, name),
   );
@@ -140,7 +149,10 @@ export async function moveAndSize() {
     spawn(async () => {
       for (let i = 0; i < 4; i++) {
         const n = await m.size();
-        assert(n === 3, `size() counted ${n} keys, but there are always exactly 3 tokens: it saw a move half done (a token in both places or in neither)`);
+        assert(
+          n === 3,
+          `size() counted ${n} keys, but there are always exactly 3 tokens: it saw a move half done (a token in both places or in neither)`,
+        );
       }
     }, "Auditor"),
   );

@@ -24,13 +24,22 @@ async function readDocument(rw: ReadWriteLock, room: Room, doc: Document, who: s
   const title = await doc.title.get();
   await yieldNow();
   const body = await doc.body.get();
-  assert(title === body, `${who} read a torn document (title version ${title}, body version ${body}): a writer changed it while it was being read`);
+  assert(
+    title === body,
+    `${who} read a torn document (title version ${title}, body version ${body}): a writer changed it while it was being read`,
+  );
   room.readers--;
   await rw.releaseRead();
   return title;
 }
 
-async function writeDocument(rw: ReadWriteLock, room: Room, doc: Document, version: number, who: string): Promise<void> {
+async function writeDocument(
+  rw: ReadWriteLock,
+  room: Room,
+  doc: Document,
+  version: number,
+  who: string,
+): Promise<void> {
   await rw.acquireWrite();
   assert(
     room.writers === 0 && room.readers === 0,
@@ -113,7 +122,10 @@ export async function writerNotStarved() {
       spawn(async () => {
         while (!writerDone) {
           await rw.acquireRead();
-          assert(room.writers === 0, `${who} got the read lock while a writer held it: a writer must hold the lock alone`);
+          assert(
+            room.writers === 0,
+            `${who} got the read lock while a writer held it: a writer must hold the lock alone`,
+          );
           room.readers++;
           const title = await doc.title.get();
           const body = await doc.body.get();
@@ -169,5 +181,8 @@ export async function writerGoesFirst() {
     early === "Reader-1",
     `while Reader-1 held the lock and the Writer was waiting for it, Reader-2 arrived and got in at once (entered so far: ${early}): with writer preference a newly arriving reader waits behind a waiting writer`,
   );
-  assert(order.join(", ") === "Reader-1, Writer, Reader-2", `expected the order Reader-1, Writer, Reader-2; got ${order.join(", ")}`);
+  assert(
+    order.join(", ") === "Reader-1, Writer, Reader-2",
+    `expected the order Reader-1, Writer, Reader-2; got ${order.join(", ")}`,
+  );
 }

@@ -20,5 +20,6 @@ export async function test(makeAccount: AccountFactory): Promise<void> {
   for (const t of threads) await t.join();
   const balance = await account.balance();
   if (balance < 0) throw new Error(`overdraft: balance ${balance}`);
-  if (balance !== 100 - 10 * succeeded) throw new Error(`${succeeded} withdrawals of 10 from 100, but the balance is ${balance}`);
+  if (balance !== 100 - 10 * succeeded)
+    throw new Error(`${succeeded} withdrawals of 10 from 100, but the balance is ${balance}`);
 }

@@ -29,5 +29,6 @@ export async function test(makeAccount: AccountFactory): Promise<void> {
   await a.join();
   await b.join();
   const balance = await account.balance();
-  if (Number(aOk) + Number(bOk) !== 1 || balance !== 20) throw new Error(`expected one withdrawal and 20 left, got ${Number(aOk) + Number(bOk)} and ${balance}`);
+  if (Number(aOk) + Number(bOk) !== 1 || balance !== 20)
+    throw new Error(`expected one withdrawal and 20 left, got ${Number(aOk) + Number(bOk)} and ${balance}`);
 }
