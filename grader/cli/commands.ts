@@ -47,10 +47,31 @@ function gradeJson(r: GradeReport): Record<string, unknown> {
             traceHash: c.failure.traceHash,
           }
         : undefined,
+      performance: c.performance,
     })),
     failure: r.failure,
     diagnostics: r.diagnostics,
-    speedup: null,
+    speedup: speedupOf(r),
+  };
+}
+
+/** The exercise's speed, from its first speedup or makespan check (null when it measures none). */
+function speedupOf(r: GradeReport): Record<string, unknown> | null {
+  const c = r.checks.find((x) => x.performance && x.performance.kind !== "latency");
+  const p = c?.performance;
+  if (!c || !p) return null;
+  return {
+    check: c.id,
+    cores: p.cores,
+    t1: p.t1,
+    makespan: p.makespan,
+    speedup: p.speedup,
+    minSpeedup: p.minSpeedup ?? null,
+    maxMakespan: p.maxMakespan ?? null,
+    serialFraction: p.serialFraction ?? null,
+    amdahlLimit: p.amdahlLimit ?? null,
+    serialPart: p.serial?.text ?? null,
+    passed: p.passed,
   };
 }
 

@@ -16,6 +16,14 @@ const scheduleBudget = z
   })
   .strict();
 
+/**
+ * What a check asks for: a correct result on every schedule of its budget, and for the
+ * performance kinds also a speed, measured on the un-stressed schedule's virtual time
+ * (issue 5; grader/perf/check.ts): `speedup` (makespan on 1 core ÷ makespan on `cores`),
+ * `makespan` (virtual ms on `cores`), `latency` (a metric the harness or an io.Server records).
+ */
+export const CHECK_KINDS = ["correctness", "speedup", "makespan", "latency"] as const;
+
 export const checkSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "lowercase letters, digits and dashes"),
@@ -27,8 +35,54 @@ export const checkSchema = z
     /** What the student is told when this check fails, pointing at the concept. */
     feedback: z.string().optional(),
     schedules: scheduleBudget.partial().optional(),
+    kind: z.enum(CHECK_KINDS).default("correctness"),
+    /** Virtual cores this check runs (and is measured) on; default: the exercise's runtime.cores. */
+    cores: z.number().int().min(1).max(64).optional(),
+    /** kind "speedup": the least speedup on `cores` cores over the same check on 1 core. */
+    minSpeedup: z.number().gt(1).max(64).optional(),
+    /** kind "makespan": the most virtual ms the check may take on `cores` cores. */
+    maxMakespan: z.number().positive().optional(),
+    /** kind "latency": the metric to read (default "request", what io.Server records) and its limits in virtual ms. */
+    metric: z.string().min(1).max(200).optional(),
+    maxMean: z.number().positive().optional(),
+    maxP50: z.number().positive().optional(),
+    maxP95: z.number().positive().optional(),
+    maxLatency: z.number().positive().optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((c, ctx) => {
+    const need = (field: keyof typeof c, why: string) => {
+      if (c[field] === undefined) ctx.addIssue({ code: "custom", path: [field], message: why });
+    };
+    const forbid = (fields: (keyof typeof c)[]) => {
+      for (const f of fields)
+        if (c[f] !== undefined)
+          ctx.addIssue({
+            code: "custom",
+            path: [f],
+            message: `${f} belongs to another kind of check than "${c.kind}"`,
+          });
+    };
+    const latency = ["metric", "maxMean", "maxP50", "maxP95", "maxLatency"] as const;
+    if (c.kind === "speedup") {
+      need("minSpeedup", 'a "speedup" check needs minSpeedup');
+      forbid(["maxMakespan", ...latency]);
+    } else if (c.kind === "makespan") {
+      need("maxMakespan", 'a "makespan" check needs maxMakespan');
+      forbid(["minSpeedup", ...latency]);
+    } else if (c.kind === "latency") {
+      if ([c.maxMean, c.maxP50, c.maxP95, c.maxLatency].every((x) => x === undefined)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["maxP95"],
+          message: 'a "latency" check needs at least one of maxMean, maxP50, maxP95, maxLatency',
+        });
+      }
+      forbid(["minSpeedup", "maxMakespan"]);
+    } else {
+      forbid(["minSpeedup", "maxMakespan", ...latency]);
+    }
+  });
 
 export const mutantSchema = z
   .object({
@@ -53,19 +107,27 @@ export const manifestSchema = z
     runtime: z
       .object({
         cores: z.number().int().min(1).max(64).default(4),
+        /** Python's GIL: threads of one process compute one at a time (issue 5). */
+        gil: z.boolean().default(false),
       })
       .strict()
-      .default({ cores: 4 }),
+      .default({ cores: 4, gil: false }),
     hints: z.array(z.string()).default([]),
     mutants: z.array(mutantSchema).min(1),
   })
   .strict()
   .superRefine((m, ctx) => {
     const total = m.checks.reduce((sum, c) => sum + c.points, 0);
-    if (total !== m.points) ctx.addIssue({ code: "custom", path: ["points"], message: `points (${m.points}) must equal the sum of the checks' points (${total})` });
+    if (total !== m.points)
+      ctx.addIssue({
+        code: "custom",
+        path: ["points"],
+        message: `points (${m.points}) must equal the sum of the checks' points (${total})`,
+      });
     const ids = new Set<string>();
     m.checks.forEach((c, i) => {
-      if (ids.has(c.id)) ctx.addIssue({ code: "custom", path: ["checks", i, "id"], message: `duplicate check id "${c.id}"` });
+      if (ids.has(c.id))
+        ctx.addIssue({ code: "custom", path: ["checks", i, "id"], message: `duplicate check id "${c.id}"` });
       ids.add(c.id);
     });
   });

@@ -9,6 +9,8 @@ import type { ProgramFile } from "../sandbox/session";
 import type { SandboxAnswer } from "../sandbox/tasks";
 import type { Verdict } from "../verdict";
 import type { CompileDiagnostic } from "../compile/transpile";
+import { measureCheck, type CheckPerformance } from "../perf/check";
+import { withRuntimeOptions } from "../perf/runtime-options";
 
 export interface CheckResult {
   id: string;
@@ -22,6 +24,8 @@ export interface CheckResult {
   schedulesRun: number;
   failure?: Failure;
   report?: ExploreReport;
+  /** Performance checks: what was measured, and against what. */
+  performance?: CheckPerformance;
 }
 
 export interface GradeReport {
@@ -36,10 +40,18 @@ export interface GradeReport {
 }
 
 export function solutionFiles(exercise: LoadedExercise, solution: string, displayName: string): ProgramFile[] {
-  return [
-    { name: "solution.ts", displayName, source: solution },
-    { name: "harness.ts", displayName: "harness.ts", source: exercise.harness, deps: { "./solution": "solution.ts" } },
-  ];
+  return withRuntimeOptions(
+    [
+      { name: "solution.ts", displayName, source: solution },
+      {
+        name: "harness.ts",
+        displayName: "harness.ts",
+        source: exercise.harness,
+        deps: { "./solution": "solution.ts" },
+      },
+    ],
+    { gil: exercise.manifest.runtime.gil },
+  );
 }
 
 function answerVerdict(answer: SandboxAnswer): { verdict: Verdict; message: string } | null {
@@ -55,7 +67,12 @@ function answerVerdict(answer: SandboxAnswer): { verdict: Verdict; message: stri
   }
 }
 
-export async function gradeSolution(pool: SandboxPool, exercise: LoadedExercise, solution: string, displayName = "solution.ts"): Promise<GradeReport> {
+export async function gradeSolution(
+  pool: SandboxPool,
+  exercise: LoadedExercise,
+  solution: string,
+  displayName = "solution.ts",
+): Promise<GradeReport> {
   const m = exercise.manifest;
   const files = solutionFiles(exercise, solution, displayName);
   const answers = await Promise.all(
@@ -69,7 +86,7 @@ export async function gradeSolution(pool: SandboxPool, exercise: LoadedExercise,
           runs: budget.runs,
           seed: budget.seed,
           depth: budget.depth,
-          cores: m.runtime.cores,
+          cores: check.cores ?? m.runtime.cores,
           maxSteps: budget.maxSteps,
           entryModule: "harness.ts",
           entryExport: check.export,
@@ -81,7 +98,13 @@ export async function gradeSolution(pool: SandboxPool, exercise: LoadedExercise,
   for (let i = 0; i < m.checks.length; i++) {
     const check = m.checks[i]!;
     const answer = answers[i]!;
-    const base = { id: check.id, title: check.title, hidden: check.hidden, points: check.points, feedback: check.feedback };
+    const base = {
+      id: check.id,
+      title: check.title,
+      hidden: check.hidden,
+      points: check.points,
+      feedback: check.feedback,
+    };
     if (answer.kind === "compile-error") {
       report.verdict = "compile-error";
       report.diagnostics = answer.diagnostics;
@@ -113,6 +136,10 @@ export async function gradeSolution(pool: SandboxPool, exercise: LoadedExercise,
         failure: r.failure,
         report: r,
       };
+      if (r.verdict === "passed" && check.kind !== "correctness") {
+        const maxSteps = check.schedules?.maxSteps ?? m.schedules.maxSteps;
+        result = await withPerformance(pool, result, check, files, maxSteps, m.runtime.cores, displayName);
+      }
     } else {
       throw new Error(`unexpected sandbox answer ${answer.kind}`);
     }
@@ -124,4 +151,40 @@ export async function gradeSolution(pool: SandboxPool, exercise: LoadedExercise,
     }
   }
   return report;
+}
+
+/** A correct performance check is then measured: too slow is `too-slow`, with the why. */
+async function withPerformance(
+  pool: SandboxPool,
+  result: CheckResult,
+  check: LoadedExercise["manifest"]["checks"][number],
+  files: ProgramFile[],
+  maxSteps: number,
+  defaultCores: number,
+  solutionName: string,
+): Promise<CheckResult> {
+  const measured = await measureCheck(pool, check, check.cores ?? defaultCores, {
+    files,
+    entryModule: "harness.ts",
+    entryExport: check.export,
+    maxSteps,
+    solutionName,
+  });
+  if (measured.kind === "failed") {
+    const sandbox = answerVerdict(measured.answer);
+    return {
+      ...result,
+      earned: 0,
+      verdict: sandbox?.verdict ?? "runtime-error",
+      message: sandbox?.message ?? measured.message,
+    };
+  }
+  const p = measured.performance;
+  return {
+    ...result,
+    earned: p.passed ? result.points : 0,
+    verdict: p.passed ? "passed" : "too-slow",
+    message: p.passed ? `${result.message}; ${p.message}` : p.message,
+    performance: p,
+  };
 }

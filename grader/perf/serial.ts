@@ -19,10 +19,12 @@ export interface SerialPart {
 
 /** Share of a file's serial time the reported range must cover. */
 const COVER = 0.8;
+/** The preferred file is named when it holds at least this share of the serial time. */
+const PREFER_SHARE = 0.2;
 
 /**
  * The serial part of a run, in the file that matters most: `prefer` (the student's file)
- * when it has serial time, otherwise the file with the most.
+ * when it holds a fair share of the serial time, otherwise the file with the most.
  */
 export function serialPart(profile: SchedulePerfProfile | undefined, prefer?: string): SerialPart | null {
   if (!profile || profile.serial.length === 0) return null;
@@ -35,10 +37,9 @@ export function serialPart(profile: SchedulePerfProfile | undefined, prefer?: st
   }
   if (byFile.size === 0) return null;
   const total = (file: string) => byFile.get(file)!.reduce((a, b) => a + b.time, 0);
-  let file =
-    prefer !== undefined && byFile.has(prefer)
-      ? prefer
-      : [...byFile.keys()].sort((a, b) => total(b) - total(a) || a.localeCompare(b))[0]!;
+  const all = [...byFile.keys()].reduce((sum, f) => sum + total(f), 0);
+  const largest = [...byFile.keys()].sort((a, b) => total(b) - total(a) || a.localeCompare(b))[0]!;
+  let file = prefer !== undefined && byFile.has(prefer) && total(prefer) >= PREFER_SHARE * all ? prefer : largest;
   const lines = [...byFile.get(file)!].sort((a, b) => b.time - a.time || a.line - b.line);
   const fileTotal = total(file);
   let covered = 0;

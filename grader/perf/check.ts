@@ -1,0 +1,172 @@
+// An exercise check that asks for speed (issue 5): once the check is correct on every
+// schedule of its budget, its un-stressed (rr) schedule is measured on the virtual machine —
+// the makespan on `cores` cores, the same check on one core for the speedup, or a latency
+// metric — and a miss is `too-slow` with an explanation a student can act on: the serial
+// fraction (Karp–Flatt), what Amdahl's law then allows, and the lines that ran serially.
+
+import type { ExerciseCheck } from "../exercise/manifest";
+import type { MetricSummary, ScheduleResult } from "../runtime/types";
+import type { SandboxPool } from "../sandbox/pool";
+import type { ProgramFile } from "../sandbox/session";
+import type { SandboxAnswer } from "../sandbox/tasks";
+import { amdahlLimit, amdahlSpeedup, karpFlatt, maxSerialFraction, round6 } from "./amdahl";
+import { serialPart, type SerialPart } from "./serial";
+
+export interface CheckPerformance {
+  kind: "speedup" | "makespan" | "latency";
+  passed: boolean;
+  message: string;
+  cores: number;
+  /** Virtual ms of the rr schedule on `cores` cores. */
+  makespan: number;
+  /** Virtual ms of the rr schedule on one core. */
+  t1?: number;
+  speedup?: number;
+  minSpeedup?: number;
+  maxMakespan?: number;
+  /** Karp–Flatt serial fraction on `cores` cores. */
+  serialFraction?: number | null;
+  /** 1 / serialFraction (null: no limit). */
+  amdahlLimit?: number | null;
+  serial?: SerialPart | null;
+  metric?: string;
+  latency?: MetricSummary | null;
+}
+
+export type PerformanceOutcome =
+  | { kind: "measured"; performance: CheckPerformance }
+  | { kind: "failed"; answer: SandboxAnswer; message: string };
+
+interface Measure {
+  files: ProgramFile[];
+  entryModule: string;
+  entryExport: string;
+  maxSteps: number;
+  /** Whose lines the serial part names. */
+  solutionName: string;
+}
+
+const fmt = (x: number, digits = 2) => Number(x.toFixed(digits)).toString();
+
+function rr(m: Measure, cores: number, traced: boolean) {
+  const options = {
+    strategy: "rr" as const,
+    seed: 0,
+    cores,
+    maxSteps: m.maxSteps,
+    entryModule: m.entryModule,
+    entryExport: m.entryExport,
+  };
+  return traced
+    ? { kind: "replay" as const, files: m.files, options }
+    : { kind: "explore" as const, files: m.files, options: { ...options, runs: 1 } };
+}
+
+function timeOf(answer: SandboxAnswer): number | null {
+  if (answer.kind !== "explored" && answer.kind !== "replayed") return null;
+  return answer.report.verdict === "passed" ? answer.report.makespan : null;
+}
+
+export async function measureCheck(
+  pool: SandboxPool,
+  check: ExerciseCheck,
+  cores: number,
+  m: Measure,
+): Promise<PerformanceOutcome> {
+  const kind = check.kind as CheckPerformance["kind"];
+  const [atP, atOne] = await Promise.all([
+    pool.run(rr(m, cores, true)),
+    kind === "latency" ? null : pool.run(rr(m, 1, false)),
+  ]);
+  const tp = timeOf(atP);
+  const result: ScheduleResult | null = atP.kind === "replayed" ? atP.result : null;
+  if (tp === null || !result)
+    return {
+      kind: "failed",
+      answer: atP,
+      message: "the check did not finish on its un-stressed schedule when measured",
+    };
+  const base: CheckPerformance = { kind, passed: true, message: "", cores, makespan: round6(tp) };
+  if (kind === "latency") return { kind: "measured", performance: latencyVerdict(base, check, result) };
+  const t1 = atOne ? timeOf(atOne) : null;
+  if (t1 === null)
+    return { kind: "failed", answer: atOne!, message: "the check did not finish on one core when measured" };
+  const speedup = tp > 0 ? t1 / tp : 1;
+  const e = cores > 1 ? karpFlatt(speedup, cores) : null;
+  const serialFraction = e === null ? null : Math.min(1, Math.max(0, e));
+  const perf: CheckPerformance = {
+    ...base,
+    t1: round6(t1),
+    speedup: round6(speedup),
+    serialFraction: serialFraction === null ? null : round6(serialFraction),
+    amdahlLimit: serialFraction === null || serialFraction === 0 ? null : round6(amdahlLimit(serialFraction)),
+    serial: serialPart(result.profile, m.solutionName),
+  };
+  if (kind === "speedup") {
+    perf.minSpeedup = check.minSpeedup!;
+    perf.passed = speedup >= check.minSpeedup!;
+    perf.message = perf.passed
+      ? `speedup ${fmt(speedup)}× on ${cores} cores (this check needs ${check.minSpeedup}×)`
+      : `Speedup ${fmt(speedup)}× on ${cores} cores (${fmt(tp, 3)} virtual ms; ${fmt(t1, 3)} on 1 core): this check needs ${check.minSpeedup}×. ${explain(perf, check.minSpeedup!)}`;
+  } else {
+    perf.maxMakespan = check.maxMakespan!;
+    perf.passed = tp <= check.maxMakespan!;
+    perf.message = perf.passed
+      ? `${fmt(tp, 3)} virtual ms on ${cores} cores (this check allows ${check.maxMakespan})`
+      : `Took ${fmt(tp, 3)} virtual ms on ${cores} cores: this check allows ${check.maxMakespan}. On 1 core it takes ${fmt(t1, 3)} ms (speedup ${fmt(speedup)}×). ${
+          t1 / cores > check.maxMakespan!
+            ? `Even perfectly parallel that is ${fmt(t1 / cores, 3)} ms on ${cores} cores: the program does more work than the exercise needs.`
+            : explain(perf, t1 / check.maxMakespan!)
+        }`;
+  }
+  return { kind: "measured", performance: perf };
+}
+
+/** Why the program is that slow, in Amdahl's terms, and where to look. */
+function explain(p: CheckPerformance, target: number): string {
+  const out: string[] = [];
+  const e = p.serialFraction;
+  if (e !== null && e !== undefined) {
+    const limit = e > 0 ? `${fmt(1 / e)}× on any number of cores` : "no limit";
+    out.push(
+      `Serial fraction ${fmt(e)} (Karp–Flatt): Amdahl caps you at ${fmt(amdahlSpeedup(e, p.cores))}× on ${p.cores} cores and ${limit}` +
+        (target > 1 && target <= p.cores
+          ? `; reaching ${fmt(target)}× needs a serial fraction of at most ${fmt(maxSerialFraction(target, p.cores))}.`
+          : "."),
+    );
+  }
+  if (p.serial && p.serial.total > 0) {
+    out.push(
+      `The serial part is ${p.serial.text}: ${fmt(p.serial.total, 3)} of the ${fmt(p.makespan, 3)} virtual ms ran with only one thread computing.`,
+    );
+  } else if (e !== null && e !== undefined && e > 0) {
+    out.push(
+      "No line ran with only one thread computing: the time goes to waiting (sleeps, locks, copies between processes), not to a serial computation.",
+    );
+  }
+  return out.join(" ");
+}
+
+function latencyVerdict(base: CheckPerformance, check: ExerciseCheck, result: ScheduleResult): CheckPerformance {
+  const metric = check.metric ?? "request";
+  const m = result.metrics?.[metric] ?? null;
+  const perf: CheckPerformance = { ...base, metric, latency: m };
+  if (!m) {
+    perf.passed = false;
+    perf.message = `no measurements of "${metric}" were recorded (did the server answer any request?), so its latency cannot be checked`;
+    return perf;
+  }
+  const limits: [string, number | undefined, number][] = [
+    ["mean", check.maxMean, m.mean],
+    ["p50", check.maxP50, m.p50],
+    ["p95", check.maxP95, m.p95],
+    ["max", check.maxLatency, m.max],
+  ];
+  const missed = limits.filter(([, limit, value]) => limit !== undefined && value > limit);
+  const summary = `${metric} latency over ${m.count} requests: mean ${fmt(m.mean, 3)}, p50 ${fmt(m.p50, 3)}, p95 ${fmt(m.p95, 3)}, max ${fmt(m.max, 3)} virtual ms on ${base.cores} cores`;
+  perf.passed = missed.length === 0;
+  perf.message = perf.passed
+    ? summary
+    : `${missed.map(([name, limit, value]) => `${name} ${fmt(value, 3)} ms is over the limit of ${limit} ms`).join("; ")} (${summary}). Requests wait when the server handles them one at a time or blocks the whole loop; serve clients concurrently and keep slow work off the path of the others.`;
+  return perf;
+}
