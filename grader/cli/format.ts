@@ -60,6 +60,9 @@ function where(f: Failure): string {
 
 export function formatRun(file: string, report: ExploreReport): string {
   const out: string[] = [];
+  const warn = () => {
+    for (const w of report.warnings) out.push(`  ⚠ ${w}`);
+  };
   const runs = `${report.schedulesRun} schedule${report.schedulesRun === 1 ? "" : "s"}`;
   const mix = Object.entries(report.byStrategy)
     .map(([s, n]) => `${s} ${n}`)
@@ -69,6 +72,7 @@ export function formatRun(file: string, report: ExploreReport): string {
     if (report.exhaustive) out.push(`  dfs explored every schedule within the preemption bound.`);
     if (report.budgetExhausted) out.push(`  The time budget ran out before every requested schedule ran: more schedules could still find a bug.`);
     if (report.makespan !== null) out.push(`  Makespan of the un-stressed schedule: ${report.makespan} ms of virtual time on ${report.cores} cores.`);
+    warn();
     return out.join("\n");
   }
   const f = report.failure;
@@ -76,6 +80,7 @@ export function formatRun(file: string, report: ExploreReport): string {
   out.push(
     `  Found on schedule ${f.schedule} of ${runs} run (${f.strategy}, seed ${f.seed}${f.depth !== undefined ? `, depth ${f.depth}` : ""}); the failing schedule has ${f.preemptions} preemption${f.preemptions === 1 ? "" : "s"}.`,
   );
+  warn();
   if (report.failingShare && report.failingShare.explored > 1) {
     const { failed, explored } = report.failingShare;
     out.push(`  ${failed} of ${explored} schedules sampled fail (${((100 * failed) / explored).toFixed(1)}%).`);

@@ -139,6 +139,7 @@ export function runJson(file: string, report: ExploreReport): Record<string, unk
     exhaustive: report.exhaustive ?? false,
     budgetExhausted: report.budgetExhausted ?? false,
     failingShare: report.failingShare,
+    warnings: report.warnings,
     baseline: report.baseline,
     ...(f
       ? {

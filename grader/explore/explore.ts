@@ -101,6 +101,8 @@ export interface ExploreReport {
    * before the failure; the sample does not change `schedulesRun` or the failing schedule.
    */
   failingShare?: { failed: number; explored: number };
+  /** Things worth knowing that are not failures (e.g. a lock-order cycle DeadlockFuzzer could not make happen). */
+  warnings: string[];
   failure?: Failure;
 }
 
@@ -144,7 +146,15 @@ export function hashTrace(trace: readonly TraceEvent[]): string {
 export function explore(session: Session, options: ExploreOptions): ExploreReport {
   const started = performance.now();
   const base = baseConfig(options);
-  const baseline = attempt(session, base);
+  const warnings: string[] = [];
+  base.quietCycles = [];
+  const confirmations = new Map<Attempt, DeadlockConfirmation>();
+  const run = (config: ScheduleConfig): Attempt => {
+    const r = attemptQuiet(session, config, base.quietCycles!, warnings);
+    if (r.confirmation) confirmations.set(r.a, r.confirmation);
+    return r.a;
+  };
+  const baseline = run(base);
   const baselineKind = kindOf(baseline);
   // PCT's k: the length of the un-stressed run, in scheduling points.
   const k = "result" in baseline ? Math.max(1, baseline.result.steps) : 100;
@@ -163,12 +173,13 @@ export function explore(session: Session, options: ExploreOptions): ExploreRepor
       steps: "result" in baseline ? baseline.result.steps : 0,
     },
     byStrategy: {},
+    warnings,
   };
   const outOfTime = () => options.timeBudgetMs !== undefined && performance.now() - started > options.timeBudgetMs;
   const onBaselineFailed = baselineKind !== "passed";
 
   const fail = (index: number, strategy: ReplayStrategy, seed: number, depth: number | undefined, config: ScheduleConfig, a: Attempt) => {
-    report.failure = buildFailure(session, index, strategy, seed, depth, config, a, onBaselineFailed);
+    report.failure = buildFailure(session, index, strategy, seed, depth, { ...config, quietCycles: base.quietCycles }, a, onBaselineFailed, confirmations.get(a));
     report.verdict = report.failure.verdict;
   };
 
@@ -195,7 +206,7 @@ export function explore(session: Session, options: ExploreOptions): ExploreRepor
         break;
       }
       const config = { ...base, strategy: "guided" as const, guide: prefix, recordOptions: true };
-      const a = attempt(session, config);
+      const a = run(config);
       report.schedulesRun++;
       report.byStrategy.dfs = (report.byStrategy.dfs ?? 0) + 1;
       if (kindOf(a) !== "passed") {
@@ -215,7 +226,7 @@ export function explore(session: Session, options: ExploreOptions): ExploreRepor
     }
     const plan = planSchedule(options.strategy, i, options.seed, options.depth);
     const config: ScheduleConfig = { ...base, strategy: plan.strategy, seed: plan.seed, depth: plan.depth, expectedSteps: k };
-    const a = plan.strategy === "rr" ? baseline : attempt(session, config);
+    const a = plan.strategy === "rr" ? baseline : run(config);
     report.schedulesRun++;
     report.byStrategy[plan.strategy] = (report.byStrategy[plan.strategy] ?? 0) + 1;
     if (kindOf(a) !== "passed") {
@@ -225,6 +236,34 @@ export function explore(session: Session, options: ExploreOptions): ExploreRepor
     }
   }
   return report;
+}
+
+/** Unconfirmed lock-order cycles quieted in one run at the most (each costs a DeadlockFuzzer search). */
+const MAX_QUIET_CYCLES = 8;
+
+/**
+ * Run a schedule; a lock-order cycle it reports is first handed to DeadlockFuzzer. A cycle
+ * no directed schedule can close is usually guarded by the program's own state (the first
+ * reader of a readers–writer lock takes the resource lock, the last one gives it back): it
+ * becomes a warning, is quieted for the rest of the run, and the schedule runs again.
+ */
+function attemptQuiet(
+  session: Session,
+  config: ScheduleConfig,
+  quiet: string[][],
+  warnings: string[],
+): { a: Attempt; confirmation?: DeadlockConfirmation } {
+  for (;;) {
+    const a = attempt(session, { ...config, quietCycles: quiet });
+    if (!("result" in a) || a.result.outcome.kind !== "potential-deadlock" || quiet.length >= MAX_QUIET_CYCLES) return { a };
+    const confirmation = confirmDeadlock(session, { ...config, quietCycles: quiet }, a.result.outcome);
+    if (confirmation.happened) return { a, confirmation };
+    const locks = (a.result.outcome.lockOrder ?? []).map((e) => e.held);
+    quiet.push([...locks].sort());
+    warnings.push(
+      `The locks ${locks.map((l) => `'${l}'`).join(" → ")} are taken in a cycle, but ${confirmation.attempts} directed schedules could not make it deadlock: the program's own state seems to keep the cycle from closing. Taking the locks in one order is still the safer design.`,
+    );
+  }
 }
 
 /** Schedules sampled after the first failure to estimate the failing share. */
@@ -255,6 +294,7 @@ function buildFailure(
   config: ScheduleConfig,
   found: Attempt,
   baselineFailed: boolean,
+  confirmation?: DeadlockConfirmation,
 ): Failure {
   const kind = kindOf(found);
   const onBaseline = strategy === "rr" || baselineFailed;
@@ -306,7 +346,7 @@ function buildFailure(
     failure.verdict = failure.liveness.verdict;
     failure.message = failure.liveness.message;
   } else if (kind === "potential-deadlock") {
-    failure.confirmation = confirmDeadlock(session, config, result.outcome);
+    failure.confirmation = confirmation ?? confirmDeadlock(session, config, result.outcome);
   } else if (result.preemptions > 0 && kind !== "escaped") {
     const shrunk = shrinkSchedule(session, config, found.result);
     if (shrunk.preemptions < result.preemptions || shrunk.steps < result.steps) {
@@ -377,7 +417,8 @@ export function replayOne(
           const plan = planSchedule(options.strategy as Exclude<ReplayStrategy, "dfs">, 0, options.seed, options.depth);
           return { ...base, strategy: plan.strategy, seed: plan.seed, depth: plan.depth, expectedSteps: k, trace: true };
         })();
-  const a = attempt(session, config);
+  const quiet: string[][] = [];
+  const { a, confirmation } = attemptQuiet(session, config, quiet, report.warnings);
   report.strategy = options.strategy;
   report.seed = options.seed;
   report.schedulesRun = 1;
@@ -408,6 +449,7 @@ export function replayOne(
       trace,
       traceHash: hashTrace(trace),
       threads: a.result.threads,
+      confirmation,
     };
   }
   return { report, result: a.result };

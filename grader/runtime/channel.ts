@@ -1,7 +1,8 @@
 // A blocking FIFO between virtual threads, for the runtime's own plumbing: ProcessQueue,
 // Pipe and Pool are built on it. Every item carries a happens-before edge from its put to
 // its get, so results handed back between processes are never reported as races. It
-// charges no costs itself (the callers charge the copies).
+// charges no costs itself (the callers charge the copies). Waiting in it is a blocking call
+// (multiprocessing's queues and pipes are): in an asyncio task it blocks the whole loop.
 
 import { Empty, Full, ValueError } from "./errors";
 import { deadlineOf, type TimeoutOptions } from "./primitives/options";
@@ -46,7 +47,7 @@ export class Channel<T> {
     const deadline = this.deadline(options);
     while (this.full()) {
       if (s.now >= deadline) throw new Full(`${this.name} is full`);
-      await s.block(t, { op, target: this.name, waiters: this.putters, yieldsLoop: true }, deadline);
+      await s.block(t, { op, target: this.name, waiters: this.putters }, deadline);
     }
     const slot = { value };
     s.monitor.release(t, slot);
@@ -64,7 +65,7 @@ export class Channel<T> {
     while (this.items.length === 0) {
       if (this.closed) return ended;
       if (s.now >= deadline) throw new Empty(`${this.name} is empty`);
-      await s.block(t, { op, target: this.name, waiters: this.getters, yieldsLoop: true }, deadline);
+      await s.block(t, { op, target: this.name, waiters: this.getters }, deadline);
     }
     const slot = this.items.shift()!;
     s.monitor.acquire(t, slot);
@@ -79,7 +80,7 @@ export class Channel<T> {
     await s.point(t);
     while (this.items.length === 0 && !this.closed) {
       if (s.now >= deadline) return false;
-      await s.block(t, { op: "poll", target: this.name, waiters: this.getters, yieldsLoop: true }, deadline);
+      await s.block(t, { op: "poll", target: this.name, waiters: this.getters }, deadline);
     }
     return this.items.length > 0;
   }

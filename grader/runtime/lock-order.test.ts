@@ -57,6 +57,22 @@ export default async function main() {
     expect(exploreSource(src, { runs: 50 }).verdict).toBe("deadlock");
   });
 
+  it("quiet, with a warning: a readers–writer lock whose cycle the reader count keeps open (DeadlockFuzzer cannot close it)", () => {
+    const src = `import { Lock, spawn } from "interleave";
+const countLock = new Lock("countLock");
+const resource = new Lock("resource");
+let readers = 0;
+async function acquireRead() { await using _ = await countLock.hold(); readers++; if (readers === 1) await resource.acquire(); }
+async function releaseRead() { await using _ = await countLock.hold(); readers--; if (readers === 0) await resource.release(); }
+export default async function main() {
+  const ts = [1, 2].map((n) => spawn(async () => { for (let i = 0; i < 2; i++) { await acquireRead(); await releaseRead(); } }, "Reader-" + n));
+  for (const t of ts) await t.join();
+}`;
+    const r = exploreSource(src, { runs: 100 });
+    expect(r.verdict).toBe("passed");
+    expect(r.warnings.join(" ")).toMatch(/countLock.*resource|resource.*countLock/);
+  });
+
   it("self-deadlock on a non-reentrant Lock says so", () => {
     const src = `import { Lock } from "interleave";
 export default async function main() { const l = new Lock("l"); await l.acquire(); await l.acquire(); }`;

@@ -4,7 +4,7 @@
 // here reads a real clock: time is virtual and advances only when no thread can run.
 
 import type { Decision, DecisionReason, Strategy } from "./strategies/strategy";
-import { DivergenceError } from "./strategies/strategy";
+import { DivergenceError, WAIT_FOR_TIME } from "./strategies/strategy";
 import type {
   DecisionRecord,
   MetricSummary,
@@ -425,7 +425,7 @@ export class Scheduler {
   private cpuBudgetExceeded(t: VThread, line: number, file: string): never {
     const message = `${t.name} computed for more than ${formatMs(this.maxUnits * UNIT_MS)} of virtual CPU time (${this.maxUnits} statements) without finishing: an endless loop, or far more computation than the exercise expects (${file}:${line})`;
     if (!this.over) {
-      this.fail("step-limit", message, t, { file, line });
+      this.fail("step-limit", message, t, { file, line }, { budget: "cpu" });
       // The runtime stops this thread: it never gets the baton again.
       t.state = "done";
     }
@@ -591,7 +591,8 @@ export class Scheduler {
         // A thread hogging the baton, or simply a long schedule: the unfair prefix (PCT keeps
         // waking the same low-priority loser forever) ends after a quarter of the budget, so
         // the last half that the liveness analysis reads is always fair.
-        ((canContinue && why === "point" && this.streak >= FAIR_AFTER_STREAK) || this.steps >= this.config.maxSteps * FAIR_AFTER_SHARE)
+        ((canContinue && why === "point" && this.streak >= FAIR_AFTER_STREAK) ||
+          this.steps >= this.config.maxSteps * FAIR_AFTER_SHARE)
       ) {
         this.fair = new Prng(this.config.seed, 3);
       }
@@ -614,6 +615,13 @@ export class Scheduler {
           }
           throw error;
         }
+      }
+      // WAIT_FOR_TIME: every runnable thread is held back (a directed schedule pausing them
+      // at a lock): let virtual time pass so that sleeping threads can arrive; if nothing is
+      // pending, the first runnable thread goes on.
+      if (chosen === WAIT_FOR_TIME) {
+        if (this.advanceTime()) continue;
+        chosen = runnable[0]!;
       }
       this.streak = canContinue && chosen === running.id ? this.streak + 1 : 0;
       this.decisionIndex++;
@@ -708,7 +716,8 @@ export class Scheduler {
 
   /** Record what a thread did (trace mode only). */
   event(t: VThread, op: string, target?: string, value?: unknown): void {
-    if (this.trace) this.traceEvent(t, op, target, value, t.inFlight !== null && t.inFlightSite ? t.inFlightSite : new Error());
+    if (this.trace)
+      this.traceEvent(t, op, target, value, t.inFlight !== null && t.inFlightSite ? t.inFlightSite : new Error());
   }
 
   private traceEvent(

@@ -26,6 +26,8 @@ export interface ScheduleConfig {
   /** Module that holds the entry point, and the export to call. */
   entryModule: string;
   entryExport: string;
+  /** Lock-order cycles (sorted lock names) that DeadlockFuzzer could not confirm: not reported again. */
+  quietCycles?: string[][];
   /** directed: the lock-order cycle to make happen (DeadlockFuzzer). */
   directed?: { thread: string; held: string; acquired: string }[];
   /** Whether the race detector and the lock-order detector are on. */
@@ -114,6 +116,8 @@ export interface ScheduleOutcome {
   cycle?: string[];
   race?: { target: string; kind: string; first: RaceAccess; second: RaceAccess };
   lockOrder?: LockOrderEdge[];
+  /** step-limit: "cpu" when the CPU budget ran out (computation), not the scheduling points. */
+  budget?: "cpu";
 }
 
 export interface MetricSummary {

@@ -96,7 +96,8 @@ describe("in-isolate defences", () => {
   });
 
   it("time and randomness are virtual and seeded", () => {
-    expect(verdictOf(`const t = Date.now(); await sleep(10); assert(Date.now() - t === 10, "virtual time");`).verdict).toBe("passed");
+    // At least 10 ms (a delay schedule may hold the thread back longer), and Date agrees with now().
+    expect(verdictOf(`const t = Date.now(); const n = now(); await sleep(10); assert(Date.now() - t >= 10 && Date.now() - t === now() - n, "virtual time");`).verdict).toBe("passed");
   });
 
   it("a hostile error object does not crash the grader", () => {
@@ -109,6 +110,15 @@ describe("in-isolate defences", () => {
     expect(r.verdict).toBe("wrong-answer");
     expect(r.failure!.message.length).toBeLessThan(5_000);
     expect(JSON.stringify(r.failure!.trace).length).toBeLessThan(50_000);
+  });
+
+  it("a rejected promise nobody handles is the program's runtime-error, not a grader crash", () => {
+    for (const body of [`Promise.reject(new Error("boom"));`, `const c = new Shared(0); const f = async () => { await c.get(); throw new Error("late"); }; void f();`]) {
+      const r = verdictOf(body);
+      expect(r.verdict, body).toBe("runtime-error");
+      expect(r.failure!.message).toMatch(/nobody handled it/);
+      expect(r.failure!.outcome.line).toBe(4);
+    }
   });
 
   it("a syntax error is a compile-error with file:line:col", () => {

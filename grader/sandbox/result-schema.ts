@@ -33,6 +33,7 @@ const outcome = z.object({
     .array(z.object({ thread: z.string(), op: z.string(), target: z.string(), holder: z.string().optional(), ...site }))
     .optional(),
   cycle: z.array(z.string()).optional(),
+  budget: z.literal("cpu").optional(),
   race: z.object({ target: z.string(), kind: z.string(), first: raceAccess, second: raceAccess }).optional(),
   lockOrder: z
     .array(

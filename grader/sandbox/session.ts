@@ -111,10 +111,36 @@ export class Session {
     if (!this.context || !this.runRef || !this.resultRef) this.load();
     // A traced replay records every event's stack: give it more room than exploration.
     const timeout = config.trace ? this.limits.scheduleTimeoutMs * TRACE_TIME_FACTOR : this.limits.scheduleTimeoutMs;
+    // isolated-vm rethrows a promise rejection nobody handled from the call whose microtasks
+    // produced it. That is the program's bug (Node would crash on it), never the grader's:
+    // finish the schedule and report it like an uncaught error.
+    let unhandled: unknown = null;
     try {
-      this.runRef!.applySync(undefined, [JSON.stringify(config)], { timeout });
-      const raw = this.resultRef!.applySync(undefined, [], { timeout });
-      return parseScheduleResult(raw);
+      try {
+        this.runRef!.applySync(undefined, [JSON.stringify(config)], { timeout });
+      } catch (error) {
+        if (!isProgramRejection(error)) throw error;
+        unhandled = error;
+      }
+      let raw: unknown;
+      try {
+        raw = this.resultRef!.applySync(undefined, [], { timeout });
+      } catch (error) {
+        if (!isProgramRejection(error)) throw error;
+        unhandled ??= error;
+        raw = this.resultRef!.applySync(undefined, [], { timeout });
+      }
+      const result = parseScheduleResult(raw);
+      if (unhandled !== null && (result.outcome.kind === "passed" || result.outcome.kind === "escaped")) {
+        const site = this.siteOfHostError(unhandled);
+        result.outcome = {
+          kind: "error",
+          message: `a promise was rejected and nobody handled it (an async function called without \`await\`?): ${firstLine(unhandled)}`,
+          ...site,
+        };
+        result.decisions = result.decisions.length > 0 ? result.decisions : [];
+      }
+      return result;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (/timed out/i.test(message)) {
@@ -133,6 +159,21 @@ export class Session {
       }
       throw error;
     }
+  }
+
+  /** The user's file and line in a stack that crossed the isolate boundary. */
+  private siteOfHostError(error: unknown): { file?: string; line?: number } {
+    const stack = error instanceof Error ? (error.stack ?? "") : "";
+    for (const line of stack.split("\n")) {
+      const m = /\(?([^\s()]+):(\d+):(\d+)\)?\s*$/.exec(line);
+      const mod = m ? this.modules.get(m[1]!) : undefined;
+      if (!mod) continue;
+      for (let l = Number(m![2]); l > 0; l--) {
+        const ts = mod.lines.get(l);
+        if (ts !== undefined) return { file: mod.displayName, line: ts };
+      }
+    }
+    return {};
   }
 
   private heapNearlyFull(): boolean {
@@ -164,5 +205,21 @@ export class Session {
   dispose(): void {
     this.context = null;
     this.disposeIsolate();
+  }
+}
+
+/** An error thrown by the program's own code (not a timeout, not the heap limit, not ours). */
+function isProgramRejection(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return !/timed out|memory limit|disposed/i.test(message);
+}
+
+function firstLine(error: unknown): string {
+  try {
+    const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const line = text.split("\n")[0] ?? "";
+    return line.length > 300 ? `${line.slice(0, 299)}…` : line;
+  } catch {
+    return "an error that cannot be printed";
   }
 }

@@ -18,7 +18,7 @@ export interface Decision {
 
 export interface Strategy {
   readonly name: string;
-  /** The thread that runs next: one of `d.runnable`. */
+  /** The thread that runs next: one of `d.runnable` (or WAIT_FOR_TIME). */
   choose(d: Decision): number;
   /** Virtual milliseconds to delay the running thread at a scheduling point (0: none). */
   delay(d: Decision): number;
@@ -35,3 +35,6 @@ export function roundRobin(d: Decision): number {
 }
 
 export class DivergenceError extends Error {}
+
+/** What `choose` may return instead of a thread: hold everyone back and let virtual time pass. */
+export const WAIT_FOR_TIME = -1;
