@@ -5,6 +5,7 @@ import path from "node:path";
 import { loadCatalogue, loadExercise, type CatalogueProblem, type LoadedExercise } from "../exercise/load";
 import { gradeSolution, type GradeReport } from "../grade/grade";
 import { validateExercise, type ExerciseValidation } from "../grade/validate";
+import { typecheckExercises } from "../exercise/typecheck";
 import { parseArgs, UsageError } from "./args";
 import { interleavingTable } from "./format";
 import { DEFAULTS, InputError, readProgram, withPool } from "./main";
@@ -146,6 +147,15 @@ const validate: Handler = async (argv, io) => {
     (pool) => inParallel(exercises, 2, (e) => validateExercise(pool, e)),
     2,
   );
+  // Every file must also type-check against the runtime's declarations (the editor shows them).
+  const typeProblems = typecheckExercises(exercises);
+  for (const r of results) {
+    const dir = exercises.find((e) => e.manifest.slug === r.slug)!.dir;
+    for (const p of typeProblems.filter((x) => x.path.startsWith(dir + path.sep))) {
+      r.problems.push(`${path.relative(dir, p.path)}:${p.line}:${p.column}: type error: ${p.message}`);
+      r.valid = false;
+    }
+  }
   const chapters: Record<string, number> = {};
   for (const r of results) chapters[r.chapter] = (chapters[r.chapter] ?? 0) + 1;
   const valid = problems.length === 0 && results.every((r) => r.valid);

@@ -26,7 +26,8 @@ export class History<I = unknown, O = unknown> {
   #clock = 0;
 
   /** Run `fn` as one operation with `input`; its result is the operation's output. */
-  async record<R extends O>(input: I, fn: () => R | Promise<R>): Promise<R> {
+  /** An operation that returns nothing (an enqueue, a put) records `undefined` as its output. */
+  async record<R extends O | void>(input: I, fn: () => R | Promise<R>): Promise<R> {
     const s = sched();
     const t = s.current;
     if (t === null) throw new Error("History.record() must be called from inside a thread");
@@ -34,7 +35,7 @@ export class History<I = unknown, O = unknown> {
     const output = await fn();
     const ret = ++this.#clock;
     this.#names.set(t.id, t.name);
-    this.#ops.push({ id: this.#ops.length, thread: t.id, input, output, call, ret });
+    this.#ops.push({ id: this.#ops.length, thread: t.id, input, output: output as O, call, ret });
     return output;
   }
 
