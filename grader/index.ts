@@ -15,3 +15,4 @@ export { gradeSolution } from "./grade/grade";
 export type { GradeReport, CheckResult } from "./grade/grade";
 export { validateExercise } from "./grade/validate";
 export type { ExerciseValidation } from "./grade/validate";
+export { runtimeDeclarations } from "./compile/declarations";
