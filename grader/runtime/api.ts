@@ -109,6 +109,32 @@ export const asyncio = Object.freeze({
 /** `import { io } from "interleave"`: simulated I/O for harnesses (grader/runtime/io.ts). */
 export const io = Object.freeze({ Web, Server, ServerConnection, ConnectionError });
 
+// The classes under the namespaces are types too, as Python's module attributes are:
+// `conn: io.ServerConnection`, `task: asyncio.Task<number>`.
+/* eslint-disable @typescript-eslint/no-namespace */
+export declare namespace io {
+  type Web = import("./io").Web;
+  type Server = import("./io").Server;
+  type ServerConnection = import("./io").ServerConnection;
+  type ConnectionError = import("./io").ConnectionError;
+  type Response = import("./io").Response;
+  type UrlProfile = import("./io").UrlProfile;
+  type ClientPlan = import("./io").ClientPlan;
+  type RequestLatency = import("./io").RequestLatency;
+}
+
+export declare namespace asyncio {
+  type Task<T = unknown> = aio.Task<T>;
+  type Lock = aioSync.Lock;
+  type Semaphore = aioSync.Semaphore;
+  type BoundedSemaphore = aioSync.BoundedSemaphore;
+  type Event = aioSync.Event;
+  type Queue<T = unknown> = aioSync.Queue<T>;
+  type CancelledError = aio.CancelledError;
+  type TimeoutError = aio.TimeoutError;
+}
+/* eslint-enable @typescript-eslint/no-namespace */
+
 export const api = {
   Thread,
   spawn,
