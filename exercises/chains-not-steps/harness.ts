@@ -1,0 +1,57 @@
+import { assert, work } from "interleave";
+import { runChains } from "./solution";
+
+/** One step of a chain: 1 ms of CPU, and a value that depends on the previous one. */
+const mix = (x: number) => (Math.imul(x ^ (x >>> 13), 0x5bd1e995) ^ 0x9e3779b9) >>> 0;
+
+function expected(seed: number, rounds: number): number {
+  let x = seed;
+  for (let r = 0; r < rounds; r++) x = mix(x);
+  return x;
+}
+
+async function checkRun(chains: number, rounds: number, threads: number): Promise<void> {
+  const seeds = Array.from({ length: chains }, (_, i) => 1000 + 17 * i);
+  let calls = 0;
+  const step = async (x: number): Promise<number> => {
+    calls++;
+    await work(1);
+    return mix(x);
+  };
+  const got = await runChains(seeds, rounds, step, threads);
+  const what = `${chains} chains of ${rounds} steps on ${threads} threads`;
+  assert(Array.isArray(got), `${what}: runChains should resolve to an array, got ${typeof got}`);
+  assert(got.length === chains, `${what}: expected ${chains} results, got ${got.length}`);
+  for (let i = 0; i < chains; i++) {
+    const want = expected(seeds[i]!, rounds);
+    assert(
+      got[i] === want,
+      `${what}: chain ${i} (seed ${seeds[i]}) should end at ${want}, got ${String(got[i])}. Each step needs the value of the step before it.`,
+    );
+  }
+  assert(
+    calls === chains * rounds,
+    `${what}: step was called ${calls} times, expected ${chains * rounds} (one call per step of every chain)`,
+  );
+}
+
+export async function small() {
+  await checkRun(3, 5, 3);
+}
+
+/** 8 chains × 25 steps of 1 ms on 4 threads: 200 ms of work, a span of 25 ms. */
+export async function manyChains() {
+  await checkRun(8, 25, 4);
+}
+
+/** One chain and four threads: the chain is the span, extra threads have nothing to do. */
+export async function oneChain() {
+  await checkRun(1, 12, 4);
+}
+
+export async function uneven() {
+  await checkRun(5, 3, 2);
+  await checkRun(2, 4, 5);
+  await checkRun(3, 0, 2);
+  await checkRun(0, 4, 2);
+}
