@@ -44,9 +44,16 @@ export function interleavingTable(trace: readonly TraceEvent[], threads: readonl
   return `${note}${header}\n${rule}\n${rows.join("\n")}`;
 }
 
-export function replayCommand(file: string, f: Pick<Failure, "strategy" | "seed" | "depth">, cores: number, detectors = true): string {
+/** The options a replay needs besides strategy and seed (the run's own). */
+export type ReplayOptions = Pick<ExploreReport, "cores" | "detectors" | "gil">;
+
+function optionFlags(o: ReplayOptions): string {
+  return ` --cores ${o.cores}${o.detectors ? "" : " --no-detectors"}${o.gil ? " --gil" : ""}`;
+}
+
+export function replayCommand(file: string, f: Pick<Failure, "strategy" | "seed" | "depth">, o: ReplayOptions): string {
   const depth = f.depth !== undefined ? ` --depth ${f.depth}` : "";
-  return `npx interleave replay ${quote(file)} --strategy ${f.strategy} --seed ${f.seed}${depth} --cores ${cores}${detectors ? "" : " --no-detectors"}`;
+  return `npx interleave replay ${quote(file)} --strategy ${f.strategy} --seed ${f.seed}${depth}${optionFlags(o)}`;
 }
 
 function quote(s: string): string {
@@ -55,7 +62,9 @@ function quote(s: string): string {
 
 function where(f: Failure): string {
   const o = f.outcome;
-  return o.file && o.line ? ` (${o.file}:${o.line})` : "";
+  if (!o.file || !o.line) return "";
+  const at = `(${o.file}:${o.line})`;
+  return f.message.includes(at) ? "" : ` ${at}`;
 }
 
 export function formatRun(file: string, report: ExploreReport): string {
@@ -123,16 +132,16 @@ export function formatRun(file: string, report: ExploreReport): string {
   out.push("");
   if (f.shrunk) {
     out.push(`The bug needs ${f.shrunk.preemptions} preemption${f.shrunk.preemptions === 1 ? "" : "s"}.`);
-    out.push(`Replay the shrunk schedule: ${scheduleCommand(file, f.shrunk.decisions, report.cores, report.detectors)}`);
+    out.push(`Replay the shrunk schedule: ${scheduleCommand(file, f.shrunk.decisions, report)}`);
   }
-  if (f.confirmation?.happened && f.confirmation.decisions) out.push(`Replay the deadlock: ${scheduleCommand(file, f.confirmation.decisions, report.cores, report.detectors)}`);
-  out.push(`Replay it: ${replayCommand(file, f, report.cores, report.detectors)}`);
+  if (f.confirmation?.happened && f.confirmation.decisions) out.push(`Replay the deadlock: ${scheduleCommand(file, f.confirmation.decisions, report)}`);
+  out.push(`Replay it: ${replayCommand(file, f, report)}`);
   out.push(`Trace hash: ${f.traceHash}`);
   return out.join("\n");
 }
 
-export function scheduleCommand(file: string, decisions: readonly number[], cores: number, detectors = true): string {
-  return `npx interleave replay ${quote(file)} --schedule ${decisions.join(",")} --cores ${cores}${detectors ? "" : " --no-detectors"}`;
+export function scheduleCommand(file: string, decisions: readonly number[], o: ReplayOptions): string {
+  return `npx interleave replay ${quote(file)} --schedule ${decisions.join(",")}${optionFlags(o)}`;
 }
 
 export function formatReplay(file: string, report: ExploreReport, trace: readonly TraceEvent[], threads: readonly string[], given = false): string {

@@ -11,17 +11,18 @@ import type { SandboxAnswer } from "../sandbox/tasks";
 import { exitCodeOf } from "../verdict";
 import { parseArgs, UsageError, type Parsed } from "./args";
 import { formatReplay, formatRun, replayCommand, scheduleCommand } from "./format";
+import { withRuntimeOptions } from "../perf/runtime-options";
 
 const HELP = `interleave — explore the schedules of concurrent TypeScript programs
 
 Usage:
   interleave run FILE.ts [--strategy portfolio|random|pct|delay|rr|dfs] [--runs N] [--seed S]
-                         [--depth D] [--cores P] [--max-steps N] [--no-detectors] [--json]
-  interleave replay FILE.ts --strategy S --seed S [--depth D] [--cores P] [--no-detectors] [--json]
-  interleave replay FILE.ts --schedule 0,1,1,... [--cores P] [--no-detectors] [--json]
+                         [--depth D] [--cores P] [--max-steps N] [--gil] [--no-detectors] [--json]
+  interleave replay FILE.ts --strategy S --seed S [--depth D] [--cores P] [--gil] [--no-detectors] [--json]
+  interleave replay FILE.ts --schedule 0,1,1,... [--cores P] [--gil] [--no-detectors] [--json]
   interleave grade EXERCISE_DIR SOLUTION.ts [--json]
   interleave validate [EXERCISE_DIR ...] [--json]
-  interleave speedup FILE.ts --cores 1,2,4,8 [--json]
+  interleave speedup FILE.ts --cores 1,2,4,8 [--gil] [--json]
 
 FILE.ts has a default export \`async function main()\` and imports only from "interleave".
 Exit codes: 0 passed, 1 a failure was found, 2 bad usage or input.
@@ -133,6 +134,7 @@ export function runJson(file: string, report: ExploreReport): Record<string, unk
     depth: report.depth,
     cores: report.cores,
     detectors: report.detectors,
+    gil: report.gil ?? false,
     makespan: report.makespan,
     work: report.work,
     byStrategy: report.byStrategy,
@@ -164,11 +166,11 @@ export function runJson(file: string, report: ExploreReport): Record<string, unk
             threads: f.threads,
             trace: f.trace,
             traceHash: f.traceHash,
-            replay: replayCommand(file, f, report.cores, report.detectors),
-            shrunk: f.shrunk ? { ...f.shrunk, replay: scheduleCommand(file, f.shrunk.decisions, report.cores, report.detectors) } : undefined,
+            replay: replayCommand(file, f, report),
+            shrunk: f.shrunk ? { ...f.shrunk, replay: scheduleCommand(file, f.shrunk.decisions, report) } : undefined,
             liveness: f.liveness,
             confirmation: f.confirmation
-              ? { ...f.confirmation, replay: f.confirmation.decisions ? scheduleCommand(file, f.confirmation.decisions, report.cores, report.detectors) : undefined }
+              ? { ...f.confirmation, replay: f.confirmation.decisions ? scheduleCommand(file, f.confirmation.decisions, report) : undefined }
               : undefined,
           },
         }
@@ -185,6 +187,7 @@ async function runCommand(argv: string[], io: Io): Promise<number> {
     cores: "int",
     "max-steps": "int",
     "no-detectors": "bool",
+    gil: "bool",
     json: "bool",
   });
   if (positional.length !== 1) throw new UsageError("run takes exactly one FILE.ts (try: interleave run program.ts)");
@@ -201,12 +204,13 @@ async function runCommand(argv: string[], io: Io): Promise<number> {
     entryExport: "default",
     detectors: flags["no-detectors"] !== true,
   };
-  const answer = await withPool((pool) => pool.run({ kind: "explore", files: [program], options }));
+  const gil = flags.gil === true;
+  const answer = await withPool((pool) => pool.run({ kind: "explore", files: withRuntimeOptions([program], { gil }), options }));
   const json = flags.json === true;
   const early = nonReport(answer, json, io);
   if (early !== null) return early;
   if (answer.kind !== "explored") throw new Error(`unexpected answer ${answer.kind}`);
-  const report = answer.report;
+  const report = { ...answer.report, gil };
   io.out(json ? JSON.stringify(runJson(file, report)) : formatRun(file, report));
   return exitCodeOf(report.verdict);
 }
@@ -220,6 +224,7 @@ async function replayCommandMain(argv: string[], io: Io): Promise<number> {
     "max-steps": "int",
     schedule: "list",
     "no-detectors": "bool",
+    gil: "bool",
     json: "bool",
   });
   if (positional.length !== 1) throw new UsageError("replay takes exactly one FILE.ts");
@@ -240,12 +245,14 @@ async function replayCommandMain(argv: string[], io: Io): Promise<number> {
     decisions,
     detectors: flags["no-detectors"] !== true,
   };
-  const answer = await withPool((pool) => pool.run({ kind: "replay", files: [program], options }));
+  const gil = flags.gil === true;
+  const answer = await withPool((pool) => pool.run({ kind: "replay", files: withRuntimeOptions([program], { gil }), options }));
   const json = flags.json === true;
   const early = nonReport(answer, json, io);
   if (early !== null) return early;
   if (answer.kind !== "replayed") throw new Error(`unexpected answer ${answer.kind}`);
-  const { report, result } = answer;
+  const report = { ...answer.report, gil };
+  const result = answer.result;
   const trace = result?.trace ?? [];
   if (json) {
     io.out(

@@ -84,6 +84,8 @@ export interface ExploreReport {
   cores: number;
   /** Whether the race and lock-order detectors were on (replays need the same). */
   detectors: boolean;
+  /** GIL mode (set by the caller, which passes it to the sandbox as a runtime option). */
+  gil?: boolean;
   /** Virtual time of the un-stressed (rr) schedule; null if it did not finish. */
   makespan: number | null;
   /** Virtual CPU time of the rr schedule's work() calls. */
@@ -341,7 +343,10 @@ function buildFailure(
     traceHash: hashTrace(trace),
     threads: result.threads,
   };
-  if (kind === "step-limit") {
+  if (kind === "step-limit" && result.outcome.budget === "cpu") {
+    // The CPU budget (a loop with no scheduling point): the outcome's own message says where.
+    failure.verdict = "timeout";
+  } else if (kind === "step-limit") {
     failure.liveness = analyzeLiveness(trace, liveThreads(result), config.maxSteps);
     failure.verdict = failure.liveness.verdict;
     failure.message = failure.liveness.message;
