@@ -373,11 +373,16 @@ async function sectionNaive(buggy: BenchProgram[], correct: BenchProgram[], s: R
 // ---- (e) ----------------------------------------------------------------------------------
 
 async function sectionDetectors(quick: boolean) {
-  heading("(e) detector benches (bench/detect-*.ts)");
+  heading("(e) detector, shrinking and instrumentation benches");
   const here = path.dirname(fileURLToPath(import.meta.url));
   const benches = [
     { file: "detect-linearizability.ts", fn: "benchLinearizability" },
     { file: "detect-happens-before.ts", fn: "benchHappensBefore" },
+    // Issue 4: exploration speed with and without the detectors, share of small shrunk counterexamples.
+    { file: "grader-detect.ts", fn: "benchDetectorOverhead" },
+    { file: "grader-detect.ts", fn: "benchShrinking" },
+    // Issue 5: real time of a compute-heavy program with and without cost counting.
+    { file: "perf-instrumentation.ts", fn: "benchInstrumentation" },
   ];
   const results: Record<string, BenchFigure[] | { skipped: string }> = {};
   for (const b of benches) {
