@@ -1,0 +1,38 @@
+import { asyncio } from "interleave";
+
+export interface Page {
+  status: number;
+  body: string;
+}
+
+export interface Tools {
+  /** Simulated network: the caller waits for the URL's latency; other tasks run meanwhile. */
+  fetch(url: string): Promise<Page>;
+  /** CPU: 1 ms of computation on the event loop's thread; nothing else runs meanwhile. */
+  digest(body: string, part: number): Promise<number>;
+}
+
+export const PARTS = 16;
+export const RETRY_AFTER_MS = 40;
+
+async function checksum(tools: Tools, body: string): Promise<number> {
+  let sum = 0;
+  for (let part = 0; part < PARTS; part++) {
+    // Awaited, but digest() never blocks: the loop stays with this task for all 16 parts.
+    sum += await tools.digest(body, part);
+  }
+  return sum;
+}
+
+async function refreshOne(tools: Tools, url: string): Promise<number> {
+  let page = await tools.fetch(url);
+  while (page.status === 503) {
+    await asyncio.sleep(RETRY_AFTER_MS);
+    page = await tools.fetch(url);
+  }
+  return checksum(tools, page.body);
+}
+
+export async function refreshAll(tools: Tools, urls: readonly string[]): Promise<number[]> {
+  return asyncio.gather(...urls.map((url) => () => refreshOne(tools, url))) as Promise<number[]>;
+}
