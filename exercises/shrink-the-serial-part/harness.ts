@@ -1,0 +1,88 @@
+import { assert, work } from "interleave";
+import { analyze, type Header, type Pipeline, type Rec } from "./solution";
+
+const HEADER_MS = 4;
+const PARSE_MS = 2;
+const SCORE_MS = 6;
+
+const scoreOf = (id: number) => ((id * 7919 + 13) % 101) + 1;
+
+interface Run {
+  pipeline: Pipeline;
+  headerCalls: number;
+  parseCalls: Map<string, number>;
+  scoreCalls: Map<number, number>;
+}
+
+function makePipeline(): Run {
+  const header: Header = Object.freeze({ version: 3, separator: "#" });
+  const parsed = new WeakSet<object>();
+  let headerRead = false;
+  const run: Run = {
+    headerCalls: 0,
+    parseCalls: new Map(),
+    scoreCalls: new Map(),
+    pipeline: Object.freeze({
+      readHeader: async (): Promise<Header> => {
+        run.headerCalls++;
+        await work(HEADER_MS);
+        headerRead = true;
+        return header;
+      },
+      parse: async (line: string, h: Header): Promise<Rec> => {
+        assert(
+          headerRead && h === header,
+          `parse("${line}") was called ${headerRead ? "with something else than the header readHeader() returned" : "before readHeader() had finished"}: every record needs the header, so reading it is the part that must come first`,
+        );
+        run.parseCalls.set(line, (run.parseCalls.get(line) ?? 0) + 1);
+        await work(PARSE_MS);
+        const rec: Rec = Object.freeze({ id: Number(line.split(h.separator)[1]) });
+        parsed.add(rec);
+        return rec;
+      },
+      score: async (rec: Rec): Promise<number> => {
+        assert(
+          typeof rec === "object" && rec !== null && parsed.has(rec),
+          "score() must be given a record that parse() returned",
+        );
+        run.scoreCalls.set(rec.id, (run.scoreCalls.get(rec.id) ?? 0) + 1);
+        await work(SCORE_MS);
+        return scoreOf(rec.id);
+      },
+    }),
+  };
+  return run;
+}
+
+async function checkRun(n: number, threads: number): Promise<void> {
+  const lines = Array.from({ length: n }, (_, i) => `rec#${i}`);
+  const run = makePipeline();
+  const total = await analyze(lines, run.pipeline, threads);
+  const what = `${n} lines on ${threads} threads`;
+  let want = 0;
+  for (let i = 0; i < n; i++) want += scoreOf(i);
+  assert(run.headerCalls === 1, `${what}: readHeader() was called ${run.headerCalls} times, expected once`);
+  for (let i = 0; i < n; i++) {
+    const p = run.parseCalls.get(lines[i]!) ?? 0;
+    assert(p === 1, `${what}: line ${i} was parsed ${p} times, expected once`);
+    const s = run.scoreCalls.get(i) ?? 0;
+    assert(s === 1, `${what}: record ${i} was scored ${s} times, expected once`);
+  }
+  assert(total === want, `${what}: the total score should be ${want}, got ${String(total)}`);
+}
+
+export async function small() {
+  await checkRun(6, 3);
+}
+
+/** 4 ms of header, then 48 records × (2 ms parse + 6 ms score): 388 ms of work. */
+export async function big() {
+  await checkRun(48, 4);
+}
+
+export async function uneven() {
+  await checkRun(7, 3);
+  await checkRun(2, 4);
+  await checkRun(0, 2);
+  await checkRun(5, 1);
+}
