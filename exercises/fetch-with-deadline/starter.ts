@@ -21,6 +21,7 @@ export type Outcome =
   | { url: string; status: "error" };
 
 async function fetchOne(client: Client, url: string, timeoutMs: number): Promise<Outcome> {
+  void timeoutMs; // TODO: use it
   const conn = client.connect(url);
   try {
     // TODO: give up after timeoutMs (asyncio.waitFor) — and make sure the connection is still closed then.
@@ -30,7 +31,6 @@ async function fetchOne(client: Client, url: string, timeoutMs: number): Promise
   } catch {
     return { url, status: "error" };
   }
-  void timeoutMs;
 }
 
 /**
