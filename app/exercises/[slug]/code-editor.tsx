@@ -2,7 +2,7 @@
 
 import Editor, { loader, type BeforeMount, type OnMount } from "@monaco-editor/react";
 import * as monaco from "monaco-editor";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 // Monaco is bundled from the monaco-editor package: no CDN, so the editor works offline.
 // Its language services run in web workers that the bundler emits from these URLs.
@@ -40,14 +40,65 @@ function draftKey(slug: string): string {
   return `interleave:draft:${slug}`;
 }
 
-export default function CodeEditor({ slug, starterCode }: { slug: string; starterCode: string }) {
-  // The draft lives in this browser until submissions exist (a later issue stores them).
+/** What the rest of the page may do with the editor. */
+export type EditorApi = {
+  getValue(): string;
+  setValue(code: string): void;
+};
+
+export type CodeEditorProps = {
+  slug: string;
+  starterCode: string;
+  /** Called once Monaco is ready. */
+  onReady?: (api: EditorApi) => void;
+  onChange?: (code: string) => void;
+  /** A line of the student's code to highlight (the current event of a failing interleaving). */
+  highlightLine?: number | null;
+};
+
+export default function CodeEditor({ slug, starterCode, onReady, onChange, highlightLine = null }: CodeEditorProps) {
+  // The draft is kept in this browser; submitted code is stored with each submission.
   const [initialCode] = useState(() => window.localStorage.getItem(draftKey(slug)) ?? starterCode);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const decorationsRef = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
+  const frameRef = useRef<HTMLDivElement | null>(null);
+  const [mounted, setMounted] = useState(false);
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
+    decorationsRef.current = editor.createDecorationsCollection();
+    setMounted(true);
+    onReady?.({
+      getValue: () => editor.getValue(),
+      setValue: (code) => editor.setValue(code),
+    });
   };
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    const decorations = decorationsRef.current;
+    if (!editor || !decorations) return;
+    const lines = editor.getModel()?.getLineCount() ?? 0;
+    const shown = highlightLine !== null && highlightLine >= 1 && highlightLine <= lines ? highlightLine : null;
+    // What is really highlighted, for tests and tools: the line number, or "" for none.
+    if (frameRef.current) frameRef.current.dataset.highlightedLine = shown === null ? "" : String(shown);
+    if (shown === null) {
+      decorations.clear();
+      return;
+    }
+    decorations.set([
+      {
+        range: new monaco.Range(shown, 1, shown, 1),
+        options: {
+          isWholeLine: true,
+          className: "trace-line-highlight",
+          linesDecorationsClassName: "trace-line-marker",
+          overviewRuler: { color: "#d97706", position: monaco.editor.OverviewRulerLane.Full },
+        },
+      },
+    ]);
+    editor.revealLineInCenterIfOutsideViewport(shown);
+  }, [highlightLine, mounted]);
 
   const resetToStarter = () => {
     editorRef.current?.setValue(starterCode);
@@ -64,7 +115,7 @@ export default function CodeEditor({ slug, starterCode }: { slug: string; starte
           Reset to starter code
         </button>
       </div>
-      <div className="editor-frame" data-testid="editor">
+      <div className="editor-frame" data-testid="editor" ref={frameRef}>
         <Editor
           path={`file:///exercises/${slug}/solution.ts`}
           defaultLanguage="typescript"
@@ -72,7 +123,9 @@ export default function CodeEditor({ slug, starterCode }: { slug: string; starte
           beforeMount={configureTypeScript}
           onMount={onMount}
           onChange={(value) => {
-            if (value !== undefined) window.localStorage.setItem(draftKey(slug), value);
+            if (value === undefined) return;
+            window.localStorage.setItem(draftKey(slug), value);
+            onChange?.(value);
           }}
           options={{
             minimap: { enabled: false },

@@ -1,6 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import type { CodeEditorProps } from "./code-editor";
 
 // Monaco touches `window` as soon as it is imported, so it is loaded in the browser only.
 const CodeEditor = dynamic(() => import("./code-editor"), {
@@ -12,6 +13,6 @@ const CodeEditor = dynamic(() => import("./code-editor"), {
   ),
 });
 
-export function ExerciseEditor({ slug, starterCode }: { slug: string; starterCode: string }) {
-  return <CodeEditor slug={slug} starterCode={starterCode} />;
+export function ExerciseEditor(props: CodeEditorProps) {
+  return <CodeEditor {...props} />;
 }

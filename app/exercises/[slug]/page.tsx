@@ -2,24 +2,29 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/server/auth/guards";
 import { chapterTitle } from "@/server/exercises/chapters";
 import { getExerciseBySlug } from "@/server/exercises/get-exercise-by-slug";
+import { listMySubmissions } from "@/server/submissions/list-my-submissions";
 import { Markdown } from "../../_components/markdown";
 import { withoutLeadingTitle } from "../../_lib/markdown";
-import { ExerciseEditor } from "./exercise-editor";
+import { ExerciseWorkspace } from "./exercise-workspace";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ submission?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props) {
   const exercise = await getExerciseBySlug((await params).slug);
   return { title: exercise ? `${exercise.title} · Interleave` : "Exercise not found · Interleave" };
 }
 
-export default async function ExercisePage({ params }: Props) {
+export default async function ExercisePage({ params, searchParams }: Props) {
   const { slug } = await params;
-  await requireUser(`/exercises/${encodeURIComponent(slug)}`);
+  const user = await requireUser(`/exercises/${encodeURIComponent(slug)}`);
   const exercise = await getExerciseBySlug(slug);
   if (!exercise) notFound();
+  const submissions = await listMySubmissions(user.id, exercise.id);
+  // ?submission=<id> reopens a result; the result's own request checks who may read it.
+  const requested = (await searchParams).submission;
+  const initialSubmissionId = typeof requested === "string" && requested !== "" ? requested : null;
   return (
     <article className="exercise">
       <header className="exercise-header">
@@ -42,14 +47,15 @@ export default async function ExercisePage({ params }: Props) {
           </p>
         ) : null}
       </header>
-      <div className="exercise-body">
-        <section className="statement" aria-label="Statement">
-          <Markdown source={withoutLeadingTitle(exercise.statementMd, exercise.title)} />
-        </section>
-        <section className="workspace" aria-label="Your solution">
-          <ExerciseEditor slug={exercise.slug} starterCode={exercise.starterCode} />
-        </section>
-      </div>
+      <ExerciseWorkspace
+        slug={exercise.slug}
+        starterCode={exercise.starterCode}
+        archived={exercise.archived}
+        initialSubmissions={submissions}
+        initialSubmissionId={initialSubmissionId}
+      >
+        <Markdown source={withoutLeadingTitle(exercise.statementMd, exercise.title)} />
+      </ExerciseWorkspace>
     </article>
   );
 }

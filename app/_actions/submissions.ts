@@ -1,0 +1,20 @@
+"use server";
+
+import { requireUser } from "@/server/auth/guards";
+import { isAppError, type FieldErrors } from "@/server/errors";
+import { submitSolution } from "@/server/submissions/submit-solution";
+
+export type SubmitOutcome = { ok: true; id: string } | { ok: false; message: string; fieldErrors: FieldErrors };
+
+// POST (the exercise page's Submit button): store the code, put it in line, hand back its id.
+// The page then polls GET /api/submissions/<id> for the result.
+export async function submitSolutionAction(slug: string, code: string): Promise<SubmitOutcome> {
+  const user = await requireUser(`/exercises/${encodeURIComponent(String(slug))}`);
+  try {
+    const { id } = await submitSolution(user.id, { slug, code });
+    return { ok: true, id };
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    return { ok: false, message: error.fieldErrors.code?.[0] ?? error.message, fieldErrors: error.fieldErrors };
+  }
+}

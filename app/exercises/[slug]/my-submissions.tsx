@@ -1,0 +1,62 @@
+"use client";
+
+import type { SubmissionSummary } from "@/server/submissions/list-my-submissions";
+import { STATUS_LABELS, verdictClass, verdictLabel } from "./verdicts";
+
+export function formatScore(score: number): string {
+  return Number.isInteger(score) ? String(score) : score.toFixed(1);
+}
+
+/** The student's past submissions to this exercise, latest first; each reopens its result. */
+export function MySubmissions({
+  submissions,
+  activeId,
+  onOpen,
+}: {
+  submissions: SubmissionSummary[];
+  activeId: string | null;
+  onOpen: (id: string) => void;
+}) {
+  return (
+    <section className="my-submissions" aria-labelledby="my-submissions-heading" data-testid="my-submissions">
+      <h2 id="my-submissions-heading">My submissions</h2>
+      {submissions.length === 0 ? (
+        <p className="muted">None yet. Submit your solution to have it graded under stress schedules.</p>
+      ) : (
+        <ol className="submission-list">
+          {submissions.map((submission) => {
+            const active = submission.id === activeId;
+            return (
+              <li key={submission.id}>
+                <button
+                  type="button"
+                  className={`submission-item${active ? " current" : ""}`}
+                  aria-current={active ? "true" : undefined}
+                  onClick={() => onOpen(submission.id)}
+                >
+                  <time dateTime={submission.createdAt} suppressHydrationWarning>
+                    {new Date(submission.createdAt).toLocaleString()}
+                  </time>
+                  {submission.verdict ? (
+                    <span className={`verdict-badge small verdict-${verdictClass(submission.verdict)}`}>
+                      {verdictLabel(submission.verdict)}
+                    </span>
+                  ) : (
+                    <span className={`status-badge status-${submission.status}`}>
+                      {STATUS_LABELS[submission.status]}
+                    </span>
+                  )}
+                  {submission.score !== null && submission.maxScore !== null ? (
+                    <span className="muted">
+                      {formatScore(submission.score)} / {formatScore(submission.maxScore)}
+                    </span>
+                  ) : null}
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}
