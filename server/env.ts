@@ -35,7 +35,7 @@ const EnvSchema = z.object({
   // A claimed job is another worker's to take once its worker stops renewing the lease this long.
   GRADING_LEASE_SECONDS: integer(5, 3_600).default(30),
   // How often an idle worker looks for a job (the queue is a table: it is polled).
-  GRADING_POLL_MS: integer(20, 60_000).default(200),
+  GRADING_POLL_MS: integer(20, 60_000).default(100),
 });
 
 /** A whole number from an environment string, within bounds. */

@@ -9,7 +9,7 @@ describe("grading environment", () => {
       GRADING_WORKERS: 1,
       GRADING_POOL_SIZE: 2,
       GRADING_LEASE_SECONDS: 30,
-      GRADING_POLL_MS: 200,
+      GRADING_POLL_MS: 100,
     });
   });
 
