@@ -233,7 +233,9 @@ export function explore(session: Session, options: ExploreOptions): ExploreRepor
     report.byStrategy[plan.strategy] = (report.byStrategy[plan.strategy] ?? 0) + 1;
     if (kindOf(a) !== "passed") {
       fail(i, plan.strategy, plan.seed, plan.strategy === "pct" || plan.strategy === "delay" ? plan.depth : undefined, config, a);
-      report.failingShare = sampleShare(session, options, base, k, i);
+      // Sampling costs as much as the failing schedule did: not for budget or sandbox failures.
+      const kind = kindOf(a);
+      if (kind !== "step-limit" && kind !== "cpu-timeout" && kind !== "memory") report.failingShare = sampleShare(session, options, base, k, i);
       return report;
     }
   }
@@ -270,13 +272,16 @@ function attemptQuiet(
 
 /** Schedules sampled after the first failure to estimate the failing share. */
 const SHARE_SAMPLE = 100;
+/** ... and at most this much real time. */
+const SHARE_SAMPLE_MS = 1_000;
 
 function sampleShare(session: Session, options: ExploreOptions, base: ScheduleConfig, k: number, failedAt: number): { failed: number; explored: number } {
   let failed = 1;
   let explored = failedAt + 1;
   if (options.strategy === "rr") return { failed, explored };
   const end = Math.min(options.runs, failedAt + 1 + SHARE_SAMPLE);
-  for (let i = failedAt + 1; i < end; i++) {
+  const started = performance.now();
+  for (let i = failedAt + 1; i < end && performance.now() - started < SHARE_SAMPLE_MS; i++) {
     const plan = planSchedule(options.strategy as Exclude<ExploreStrategy, "dfs">, i, options.seed, options.depth);
     if (plan.strategy === "rr") continue;
     const a = attempt(session, { ...base, strategy: plan.strategy, seed: plan.seed, depth: plan.depth, expectedSteps: k });
