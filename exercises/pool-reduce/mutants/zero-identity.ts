@@ -1,0 +1,54 @@
+import { Pool } from "interleave";
+
+/** What a chunk reduces to: a monoid (count, sum, min, max), combined associatively. */
+export interface Partial {
+  count: number;
+  sum: number;
+  min: number;
+  max: number;
+}
+
+export interface Summary {
+  count: number;
+  min: number | null;
+  max: number | null;
+  mean: number | null;
+}
+
+/** The identity of combine: combine(EMPTY, p) is p. */
+export const EMPTY: Partial = { count: 0, sum: 0, min: 0, max: 0 }; // 0 is no identity for min or max
+
+export function combine(a: Partial, b: Partial): Partial {
+  return { count: a.count + b.count, sum: a.sum + b.sum, min: Math.min(a.min, b.min), max: Math.max(a.max, b.max) };
+}
+
+/** Runs in a worker process: reduce one chunk to its partial. */
+export function reduceChunk(chunk: number[]): Partial {
+  let count = 0;
+  let sum = 0;
+  let min = 0;
+  let max = 0;
+  for (const v of chunk) {
+    count++;
+    sum += v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return { count, sum, min, max };
+}
+
+export async function summarize(values: readonly number[], processes: number): Promise<Summary> {
+  const size = Math.max(1, Math.ceil(values.length / processes));
+  const chunks: number[][] = [];
+  for (let i = 0; i < values.length; i += size) chunks.push(values.slice(i, i + size));
+  const pool = new Pool(processes);
+  let total = EMPTY;
+  try {
+    for (const p of await pool.map(reduceChunk, chunks, { chunksize: 1 })) total = combine(total, p);
+  } finally {
+    pool.close();
+    await pool.join();
+  }
+  if (total.count === 0) return { count: 0, min: null, max: null, mean: null };
+  return { count: total.count, min: total.min, max: total.max, mean: total.sum / total.count };
+}
