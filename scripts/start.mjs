@@ -99,13 +99,15 @@ let stopping = false;
 async function stopAll(signal, code) {
   if (stopping) return;
   stopping = true;
-  const children = [server, ...workers.map((w) => w.current)].filter((child) => child && child.exitCode === null);
-  for (const child of children) child.kill(signal);
+  const alive = (child) => child && child.exitCode === null && child.signalCode === null;
+  const children = [server, ...workers.map((w) => w.current)].filter(alive);
+  // Workers stop gracefully on SIGTERM whatever stopped us (SIGHUP would kill them outright).
+  for (const child of children) child.kill(child === server ? signal : "SIGTERM");
   const exited = Promise.all(children.map((child) => new Promise((resolve) => child.once("exit", resolve))));
   // The workers give a running job 5 s; past 15 s, whatever is left is killed.
   const timeout = new Promise((resolve) => setTimeout(resolve, 15_000).unref());
   if ((await Promise.race([exited.then(() => "exited"), timeout])) !== "exited") {
-    for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+    for (const child of children) if (alive(child)) child.kill("SIGKILL");
   }
   process.exit(code);
 }
