@@ -9,6 +9,7 @@ export { VERDICTS, verdictOf } from "./verdict";
 export type { Verdict } from "./verdict";
 export { SandboxPool } from "./sandbox/pool";
 export type { SandboxTask, SandboxAnswer } from "./sandbox/tasks";
+export type { ProgramFile } from "./sandbox/session";
 export type { ExploreReport, Failure } from "./explore/explore";
 export type { TraceEvent } from "./runtime/types";
 export { gradeSolution } from "./grade/grade";

@@ -35,7 +35,8 @@ export interface GradeReport {
   maxScore: number;
   checks: CheckResult[];
   /** The first failing check's failure (with its trace), if any. */
-  failure?: Failure & { check: string };
+  /** The first failing check's failure; `hidden` says whether students may see it. */
+  failure?: Failure & { check: string; hidden: boolean };
   diagnostics?: CompileDiagnostic[];
 }
 
@@ -134,7 +135,8 @@ export async function gradeSolution(
         message: r.failure ? r.failure.message : `passed ${r.schedulesRun} schedules`,
         schedulesRun: r.schedulesRun,
         failure: r.failure,
-        report: r,
+        // The failure (and its trace) is kept once, above; not again inside the report.
+        report: { ...r, failure: undefined },
       };
       if (r.verdict === "passed" && check.kind !== "correctness") {
         const maxSteps = check.schedules?.maxSteps ?? m.schedules.maxSteps;
@@ -147,7 +149,7 @@ export async function gradeSolution(
     report.score += result.earned;
     if (result.verdict !== "passed" && report.verdict === "passed") {
       report.verdict = result.verdict;
-      if (result.failure) report.failure = { ...result.failure, check: check.id };
+      if (result.failure) report.failure = { ...result.failure, check: check.id, hidden: check.hidden };
     }
   }
   return report;

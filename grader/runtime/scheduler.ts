@@ -497,7 +497,7 @@ export class Scheduler {
       line: site?.line,
       ...extra,
     };
-    if (this.trace && t) this.traceEvent(t, "fail", undefined, kind, site ?? new Error());
+    if (this.trace && t) this.traceEvent(t, "fail", kind, undefined, site ?? new Error());
   }
 
   // ---- the baton -------------------------------------------------------------------------

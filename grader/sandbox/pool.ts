@@ -155,6 +155,12 @@ export class SandboxPool {
     }, this.options.taskTimeoutMs);
   }
 
+  /** Start every worker process now (a grading service warms up before its first task). */
+  async warmUp(): Promise<void> {
+    while (this.workers.length < this.options.size && !this.closed) this.spawnWorker();
+    await Promise.all(this.workers.map((w) => w.ready));
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     for (const job of this.queue.splice(0)) job.reject(new Error("the sandbox pool closed"));
