@@ -16,9 +16,19 @@ window.MonacoEnvironment = {
 };
 loader.config({ monaco });
 
-// Until the grader publishes the runtime's declarations, `import … from "interleave"` is
-// typed as `any` rather than flagged as an unknown module.
+// Until the runtime's declarations arrive (public/interleave.d.ts, generated from the
+// grader's source by `npm run gen:types`), `import … from "interleave"` is typed as `any`
+// rather than flagged as an unknown module.
 const INTERLEAVE_TYPES = 'declare module "interleave";\n';
+const TYPES_PATH = "file:///node_modules/@types/interleave/index.d.ts";
+let declarations: Promise<string | null> | null = null;
+
+function loadDeclarations(): Promise<string | null> {
+  declarations ??= fetch("/interleave.d.ts")
+    .then((r) => (r.ok ? r.text() : null))
+    .catch(() => null);
+  return declarations;
+}
 
 const configureTypeScript: BeforeMount = (instance) => {
   const ts = instance.languages.typescript;
@@ -31,9 +41,10 @@ const configureTypeScript: BeforeMount = (instance) => {
     allowNonTsExtensions: true,
     lib: ["esnext"],
   });
-  ts.typescriptDefaults.setExtraLibs([
-    { content: INTERLEAVE_TYPES, filePath: "file:///node_modules/@types/interleave/index.d.ts" },
-  ]);
+  ts.typescriptDefaults.setExtraLibs([{ content: INTERLEAVE_TYPES, filePath: TYPES_PATH }]);
+  void loadDeclarations().then((text) => {
+    if (text) ts.typescriptDefaults.setExtraLibs([{ content: text, filePath: TYPES_PATH }]);
+  });
 };
 
 function draftKey(slug: string): string {
