@@ -33,7 +33,12 @@ export const checkSchema = z
     points: z.number().int().min(0),
     hidden: z.boolean().default(false),
     /** What the student is told when this check fails, pointing at the concept. */
-    feedback: z.string().optional(),
+    /**
+     * What the student is told when this check fails, pointing at the concept: one text, or
+     * one per verdict (`{ "race": "...", "deadlock": "...", "default": "..." }`) so that the
+     * advice matches what went wrong.
+     */
+    feedback: z.union([z.string(), z.partialRecord(z.enum([...VERDICTS, "default"]), z.string())]).optional(),
     schedules: scheduleBudget.partial().optional(),
     kind: z.enum(CHECK_KINDS).default("correctness"),
     /** Virtual cores this check runs (and is measured) on; default: the exercise's runtime.cores. */

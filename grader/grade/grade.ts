@@ -104,7 +104,7 @@ export async function gradeSolution(
       title: check.title,
       hidden: check.hidden,
       points: check.points,
-      feedback: check.feedback,
+      feedback: undefined as string | undefined,
     };
     if (answer.kind === "compile-error") {
       report.verdict = "compile-error";
@@ -145,6 +145,7 @@ export async function gradeSolution(
     } else {
       throw new Error(`unexpected sandbox answer ${answer.kind}`);
     }
+    result.feedback = result.verdict === "passed" ? undefined : feedbackFor(check.feedback, result.verdict);
     report.checks.push(result);
     report.score += result.earned;
     if (result.verdict !== "passed" && report.verdict === "passed") {
@@ -189,4 +190,10 @@ async function withPerformance(
     message: p.passed ? `${result.message}; ${p.message}` : p.message,
     performance: p,
   };
+}
+
+/** The check's advice for this verdict: its one text, or the text for this verdict (else "default"). */
+export function feedbackFor(feedback: string | Partial<Record<string, string>> | undefined, verdict: Verdict): string | undefined {
+  if (feedback === undefined || typeof feedback === "string") return feedback;
+  return feedback[verdict] ?? feedback.default;
 }
