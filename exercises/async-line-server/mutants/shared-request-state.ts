@@ -1,0 +1,59 @@
+import { asyncio } from "interleave";
+
+/** The server's side of one client connection. */
+export interface Connection {
+  readonly peer: string;
+  /** The next line the client sent, or null once the client has disconnected. */
+  readLine(): Promise<string | null>;
+  writeLine(line: string): Promise<void>;
+  close(): void;
+}
+
+export interface Listener {
+  /** The next client to connect, or null once every client has connected. */
+  accept(): Promise<Connection | null>;
+}
+
+export interface Backend {
+  /** The price of a symbol (waits for the quote service), or null for an unknown symbol. */
+  price(symbol: string): Promise<number | null>;
+}
+
+// The request being answered, kept at module level "to avoid passing it around": every
+// connection's task shares it, and another task overwrites it while this one awaits its quote.
+let current = { command: "", symbol: "" };
+
+async function answer(backend: Backend, line: string): Promise<string> {
+  const [command = "", symbol = "", ...rest] = line.trim().split(/\s+/);
+  current = { command, symbol };
+  if (current.command === "PRICE" && current.symbol && rest.length === 0) {
+    const price = await backend.price(current.symbol);
+    return price === null ? `ERROR unknown symbol ${current.symbol}` : `${current.symbol} ${price}`;
+  }
+  return "ERROR unknown command";
+}
+
+async function handle(conn: Connection, backend: Backend): Promise<void> {
+  try {
+    for (;;) {
+      const line = await conn.readLine();
+      if (line === null) return; // the client went away
+      if (line.trim() === "QUIT") {
+        await conn.writeLine("BYE");
+        return;
+      }
+      await conn.writeLine(await answer(backend, line));
+    }
+  } finally {
+    conn.close();
+  }
+}
+
+export async function serve(listener: Listener, backend: Backend): Promise<void> {
+  const handlers = [];
+  for (let conn = await listener.accept(); conn !== null; conn = await listener.accept()) {
+    const c = conn;
+    handlers.push(asyncio.createTask(() => handle(c, backend), { name: `handler-${c.peer}` }));
+  }
+  await asyncio.gather(...handlers);
+}
