@@ -277,7 +277,10 @@ export class HappensBefore {
  */
 export function describeRace(race: DataRace): string {
   const verb = (a: AccessSite) => (a.op === "write" ? "wrote" : "read");
-  const where = (a: AccessSite) => (a.line === undefined ? `at step ${a.step}` : `at line ${a.line}`);
+  const where = (a: AccessSite) => {
+    const file = (a as AccessSite & { file?: string }).file;
+    return a.line === undefined ? `at step ${a.step}` : file ? `at ${file}:${a.line}` : `at line ${a.line}`;
+  };
   const { first, second } = race;
   return (
     `Data race on '${race.target}': thread '${first.threadName}' ${verb(first)} it ${where(first)} ` +

@@ -111,6 +111,19 @@ describe("asyncio: tasks on one event loop", () => {
     expect(r.outcome.message).toContain("Forgotten raised TypeError: lost and nobody awaited it");
   });
 
+  it("gather retrieves the later failures of its children (no 'nobody awaited it' after the first one)", () => {
+    const r = runOnce(
+      main(
+        `const caught = await asyncio.run(async () => {
+  const boom = (ms: number) => async () => { await asyncio.sleep(ms); throw new RangeError("boom after " + ms); };
+  try { await asyncio.gather(boom(10), boom(20)); return "no error"; } catch (e) { await asyncio.sleep(50); return (e as Error).message; }
+});
+assert(caught === "boom after 10", caught);`,
+      ),
+    );
+    expect(r.outcome.kind).toBe("passed");
+  });
+
   it("passing a running promise where a coroutine function is expected is a clear TypeError", () => {
     const r = runOnce(main(`await asyncio.run(async () => { await asyncio.gather(asyncio.sleep(1) as any); });`));
     expect(r.outcome.message).toMatch(/gather takes tasks or functions that start coroutines/);

@@ -68,6 +68,8 @@ export class Task<T> implements PromiseLike<T> {
   #result: T | undefined;
   #error: unknown;
   #retrieved = false;
+  /** Gathered: gather retrieves the exceptions of its children (CPython's _GatheringFuture callback). */
+  #gathered = false;
   readonly #s: Scheduler;
   /** @internal */ readonly v: VThread;
   readonly #loop: LoopState;
@@ -142,7 +144,12 @@ export class Task<T> implements PromiseLike<T> {
 
   /** @internal nobody looked at the exception of this failed task */
   get lostError(): unknown {
-    return this.#state === "failed" && !this.#retrieved ? this.#error : undefined;
+    return this.#state === "failed" && !this.#retrieved && !this.#gathered ? this.#error : undefined;
+  }
+
+  /** @internal a gather owns this task: a failure after the first one is retrieved by it, not lost. */
+  gathered(): void {
+    this.#gathered = true;
   }
 
   /** Ask the task to stop: CancelledError is raised inside it at its next asyncio await. */
@@ -282,6 +289,7 @@ export async function gather(...args: (Awaitable<unknown> | GatherOptions)[]): P
   const last = args[args.length - 1];
   const options: GatherOptions = isGatherOptions(last) ? (args.pop() as GatherOptions) : {};
   const tasks = (args as Awaitable<unknown>[]).map((a) => toTask(a, "gather"));
+  for (const x of tasks) x.gathered();
   const s = sched();
   const t = s.enter("gather");
   try {

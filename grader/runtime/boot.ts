@@ -2,7 +2,7 @@
 // `__interleaveBoot`, which the host takes references from and then deletes (see
 // grader/sandbox/session.ts) before anything else runs.
 
-import { api } from "./api";
+import * as api from "./api";
 import { setScheduler } from "./context";
 import { deepFreeze, harden } from "./harden";
 import { DetectingMonitor } from "./detectors";
@@ -63,13 +63,23 @@ function siteOf(stack?: string): SourceSite | undefined {
     if (!current?.tracing) return undefined;
     stack = new Error().stack ?? "";
   }
+  // The innermost frame of the student's own module if the stack has one (a harness helper
+  // the solution calls is reported at the solution's call, the line the student can see and
+  // change); otherwise the innermost user frame.
+  let first: SourceSite | undefined;
   for (const line of stack.split("\n")) {
     const m = /\(?([^\s()]+):(\d+):(\d+)\)?\s*$/.exec(line);
     const file = m ? userFiles.get(m[1]!) : undefined;
-    if (file) return { file: file.displayName, line: tsLine(file, Number(m![2])) };
+    if (!file) continue;
+    const site = { file: file.displayName, line: tsLine(file, Number(m![2])) };
+    if (m![1] === STUDENT_MODULE) return site;
+    first ??= site;
   }
-  return undefined;
+  return first;
 }
+
+/** The sandbox name of the graded solution (grader/grade/grade.ts). */
+const STUDENT_MODULE = "solution.ts";
 
 function instantiate(name: string, cache: Map<string, unknown>): unknown {
   if (name === "interleave") return frozenApi;

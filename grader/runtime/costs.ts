@@ -14,7 +14,7 @@
 // A burst is what a thread runs between two of its scheduling points. A burst of at least
 // CHARGE_QUANTUM units (0.125 ms) is charged as CPU time — on a virtual core, under its
 // process's GIL when that is on — at the scheduling point that ends it, in proportion to its
-// statements; a shorter burst is free. So a loop that really computes costs its iterations,
+// statements; a shorter burst is carried (CARRY_SLICE). So a loop that really computes costs its iterations,
 // while the few statements of glue code around each runtime operation never add up: they
 // would make analytic makespans inexact (4 × work(100) on 4 cores is exactly 100) and, by
 // opening gaps in busy loops, change which schedules exist (a readers-preference lock must
@@ -25,8 +25,16 @@
 /** Virtual milliseconds per cost unit (one instrumented statement): 2^-10 ms. */
 export const UNIT_MS = 1 / 1024;
 
-/** The smallest burst that is charged: 128 units (0.125 ms). */
+/** The smallest burst that is charged at once: 128 units (0.125 ms). */
 export const CHARGE_QUANTUM = 128;
+
+/**
+ * Shorter bursts are carried, not forgiven: once a thread's carried units reach 5 ms (a
+ * scheduler time slice, CPython's switch interval) they are charged as one burst, and what
+ * is left at the thread's end is charged if it reaches the quantum. Glue code stays below
+ * the model's resolution, but a loop cannot hide its work by yielding every few iterations.
+ */
+export const CARRY_SLICE = 5 * 1024;
 
 export const SPAWN_PARENT_MS = 1;
 export const SPAWN_CHILD_MS = 20;

@@ -20,7 +20,7 @@ import type {
 import type { LockRef, Monitor } from "./monitor";
 import { Prng } from "./prng";
 import { Cpu, type CpuDemand } from "./cores";
-import { CHARGE_QUANTUM, GIL_SWITCH_INTERVAL_MS, UNIT_MS, UNITS_PER_STEP_BUDGET } from "./costs";
+import { CARRY_SLICE, CHARGE_QUANTUM, GIL_SWITCH_INTERVAL_MS, UNIT_MS, UNITS_PER_STEP_BUDGET } from "./costs";
 
 /**
  * A thread that runs this many scheduling points in a row without giving the baton away
@@ -98,6 +98,8 @@ export class VThread {
   demand: CpuDemand | null = null;
   /** Cost units not charged yet (costs.ts). */
   pending = 0;
+  /** Units of short bursts not charged yet (charged once they reach CARRY_SLICE). */
+  carried = 0;
   /** Where the pending units were spent, "file:line" → units (traced schedules only). */
   lineUnits: Map<string, number> | null = null;
   /** The event loop this thread is a task of (asyncio), or null for a thread. */
@@ -239,8 +241,9 @@ export class Scheduler {
         this.crashed(t, error);
         return;
       }
-      // What the thread computed since its last scheduling point, before it ends.
-      if (t.pending >= CHARGE_QUANTUM && !this.over) await this.chargePending(t);
+      // What the thread computed since its last scheduling point, and its carried short
+      // bursts, before it ends.
+      if (!this.over) await this.settle(t, true);
       this.dropPending(t);
       this.ended(t);
     });
@@ -303,9 +306,8 @@ export class Scheduler {
    * record their event (`event`) when they do.
    */
   async point(t: VThread, reason: DecisionReason = "point"): Promise<void> {
-    // The burst that ends here: charged if it is long enough, free otherwise (costs.ts).
-    if (t.pending >= CHARGE_QUANTUM && !this.over) await this.chargePending(t);
-    else this.dropPending(t);
+    // The burst that ends here: charged if it is long enough, carried otherwise (costs.ts).
+    if (!this.over) await this.settle(t, false);
     this.count(t);
     if (this.over) return NEVER;
     const delay = reason === "point" ? this.strategy.delay(this.peek(t, reason)) : 0;
@@ -394,7 +396,27 @@ export class Scheduler {
     await this.compute(t, units * UNIT_MS, sites);
   }
 
-  /** A burst shorter than the quantum is free (costs.ts). */
+  /**
+   * End of a burst: a long one is charged now; a short one is carried, and the carried
+   * units are charged once they reach a time slice (or at the thread's end). Without the
+   * carry a program could compute for free in slices shorter than the quantum, with a
+   * scheduling point between them (costs.ts).
+   */
+  private async settle(t: VThread, ending: boolean): Promise<void> {
+    if (t.pending >= CHARGE_QUANTUM) {
+      await this.chargePending(t);
+      return;
+    }
+    t.carried += t.pending;
+    t.pending = 0;
+    if (t.carried >= CARRY_SLICE || (ending && t.carried >= CHARGE_QUANTUM)) {
+      t.pending = t.carried;
+      t.carried = 0;
+      await this.chargePending(t);
+    }
+  }
+
+  /** Discard the current burst (code the runtime ran for the thread, not the program). */
   private dropPending(t: VThread): void {
     t.pending = 0;
     if (t.lineUnits && t.lineUnits.size > 0) t.lineUnits = new Map();
@@ -689,7 +711,7 @@ export class Scheduler {
         : `${w.thread} waits in ${w.op}(${w.target})${w.line ? ` at line ${w.line}` : ""}${w.holder ? `, held by ${w.holder}` : ""}`;
     const head =
       cycle && cycle.length === 1
-        ? `Deadlock: ${cycle[0]} waits for a lock it already holds (a Lock is not reentrant: release it first, or use an RLock).`
+        ? `Deadlock: ${cycle[0]} waits for a lock it already holds: was it not released on some path (an early return, an error), or taken twice? (A Lock is not reentrant.)`
         : cycle
           ? `Deadlock: ${cycle.join(" → ")} → ${cycle[0]} wait for each other in a cycle.`
           : `Deadlock: every live thread is blocked and nothing left running can wake them.`;
