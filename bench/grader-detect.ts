@@ -30,7 +30,16 @@ export default async function main() {
 }`;
 
 function schedulesPerSecond(session: Session, detect: boolean, ms: number): number {
-  const config = { ...baseConfig({ cores: 4, maxSteps: 100_000, entryModule: "program.ts", entryExport: "default", detectors: detect }), strategy: "random" as const };
+  const config = {
+    ...baseConfig({
+      cores: 4,
+      maxSteps: 100_000,
+      entryModule: "program.ts",
+      entryExport: "default",
+      detectors: detect,
+    }),
+    strategy: "random" as const,
+  };
   let n = 0;
   const start = performance.now();
   while (performance.now() - start < ms) {
@@ -65,26 +74,52 @@ export async function benchDetectorOverhead(ms = 2_000): Promise<Figure[]> {
 
 /** Share of bundled buggy programs whose shrunk counterexample needs at most 2 preemptions. */
 export async function benchShrinking(): Promise<Figure[]> {
-  const files = readdirSync(BUGGY).filter((f) => f.endsWith(".ts")).sort();
+  const files = readdirSync(BUGGY)
+    .filter((f) => f.endsWith(".ts"))
+    .sort();
   const rows: { file: string; found: boolean; original: number; shrunk: number }[] = [];
   for (const file of files) {
-    const session = Session.create([{ name: "program.ts", displayName: file, source: readFileSync(path.join(BUGGY, file), "utf8") }]);
+    const session = Session.create([
+      { name: "program.ts", displayName: file, source: readFileSync(path.join(BUGGY, file), "utf8") },
+    ]);
     try {
       // Detectors off: the detectors would report most of these on schedule 0 with no
       // preemption at all; here the stress schedules must find and shrink the failure itself.
-      const r = explore(session, { strategy: "portfolio", runs: 1000, seed: 1, cores: 4, maxSteps: 50_000, entryModule: "program.ts", entryExport: "default", detectors: false });
+      const r = explore(session, {
+        strategy: "portfolio",
+        runs: 1000,
+        seed: 1,
+        cores: 4,
+        maxSteps: 50_000,
+        entryModule: "program.ts",
+        entryExport: "default",
+        detectors: false,
+      });
       const f = r.failure;
-      rows.push({ file, found: f !== undefined, original: f?.preemptions ?? 0, shrunk: f ? (f.shrunk?.preemptions ?? f.preemptions) : 0 });
+      rows.push({
+        file,
+        found: f !== undefined,
+        original: f?.preemptions ?? 0,
+        shrunk: f ? (f.shrunk?.preemptions ?? f.preemptions) : 0,
+      });
     } finally {
       session.dispose();
     }
   }
   const found = rows.filter((r) => r.found);
   const small = found.filter((r) => r.shrunk <= 2).length;
-  for (const r of rows) console.log(`  shrink ${r.file.padEnd(34)} ${r.found ? `${r.original} → ${r.shrunk} preemptions` : "not found without detectors"}`);
+  for (const r of rows)
+    console.log(
+      `  shrink ${r.file.padEnd(34)} ${r.found ? `${r.original} → ${r.shrunk} preemptions` : "not found without detectors"}`,
+    );
   return [
     { name: "buggy programs found (detectors off, portfolio ≤ 1000)", value: found.length, unit: `of ${rows.length}` },
-    { name: "shrunk counterexamples with ≤ 2 preemptions", value: found.length ? Number(((100 * small) / found.length).toFixed(1)) : 0, unit: "%", goal: "≥ 90%" },
+    {
+      name: "shrunk counterexamples with ≤ 2 preemptions",
+      value: found.length ? Number(((100 * small) / found.length).toFixed(1)) : 0,
+      unit: "%",
+      goal: "≥ 90%",
+    },
     {
       name: "median preemptions before → after shrinking",
       value: median(found.map((r) => r.shrunk)),

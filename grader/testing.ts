@@ -31,7 +31,14 @@ export function exploreSource(source: string, options: Partial<ExploreOptions> =
 
 export function replaySource(
   source: string,
-  options: { strategy: ReplayStrategy; seed: number; depth?: number; cores?: number; decisions?: number[]; maxSteps?: number },
+  options: {
+    strategy: ReplayStrategy;
+    seed: number;
+    depth?: number;
+    cores?: number;
+    decisions?: number[];
+    maxSteps?: number;
+  },
 ): { report: ExploreReport; result: ScheduleResult | null } {
   const s = session(source);
   try {

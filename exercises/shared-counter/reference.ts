@@ -6,13 +6,16 @@ export async function countConcurrently(threads: number, perThread: number): Pro
   const workers = [];
   for (let t = 0; t < threads; t++) {
     workers.push(
-      spawn(async () => {
-        for (let i = 0; i < perThread; i++) {
-          await using _ = await lock.hold();
-          const v = await counter.get();
-          await counter.set(v + 1);
-        }
-      }, `Worker-${t + 1}`),
+      spawn(
+        async () => {
+          for (let i = 0; i < perThread; i++) {
+            await using _ = await lock.hold();
+            const v = await counter.get();
+            await counter.set(v + 1);
+          }
+        },
+        `Worker-${t + 1}`,
+      ),
     );
   }
   for (const w of workers) await w.join();

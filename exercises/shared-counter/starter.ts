@@ -6,12 +6,15 @@ export async function countConcurrently(threads: number, perThread: number): Pro
   const workers = [];
   for (let t = 0; t < threads; t++) {
     workers.push(
-      spawn(async () => {
-        for (let i = 0; i < perThread; i++) {
-          const v = await counter.get();
-          await counter.set(v + 1);
-        }
-      }, `Worker-${t + 1}`),
+      spawn(
+        async () => {
+          for (let i = 0; i < perThread; i++) {
+            const v = await counter.get();
+            await counter.set(v + 1);
+          }
+        },
+        `Worker-${t + 1}`,
+      ),
     );
   }
   // TODO: make the increments safe, then wait for every worker before reading the total.

@@ -70,28 +70,55 @@ describe("interleave run / replay", () => {
     expect(typeof r.schedulesRun).toBe("number");
     expect(typeof r.makespan).toBe("number");
     const f = r.failure as Record<string, unknown>;
-    for (const key of ["verdict", "message", "schedule", "strategy", "seed", "trace", "traceHash"]) expect(f).toHaveProperty(key);
+    for (const key of ["verdict", "message", "schedule", "strategy", "seed", "trace", "traceHash"])
+      expect(f).toHaveProperty(key);
     expect(r.schedulesRun).toBe((f.schedule as number) + 1);
     const trace = f.trace as { step: number; thread: string; op: string; time: number; line?: number }[];
     expect(trace.length).toBeGreaterThan(0);
-    expect(trace.every((e) => typeof e.step === "number" && typeof e.thread === "string" && typeof e.op === "string" && typeof e.time === "number")).toBe(true);
+    expect(
+      trace.every(
+        (e) =>
+          typeof e.step === "number" &&
+          typeof e.thread === "string" &&
+          typeof e.op === "string" &&
+          typeof e.time === "number",
+      ),
+    ).toBe(true);
     expect(trace.some((e) => e.thread === "A" && e.op === "get" && e.line === 6)).toBe(true);
 
-    const replay = await cli("replay", atomicityViolation, "--strategy", String(f.strategy), "--seed", String(f.seed), "--json");
+    const replay = await cli(
+      "replay",
+      atomicityViolation,
+      "--strategy",
+      String(f.strategy),
+      "--seed",
+      String(f.seed),
+      "--json",
+    );
     expect(replay.code).toBe(1);
     expect(json(replay).traceHash).toBe(f.traceHash);
 
-    const again = json(await cli("run", atomicityViolation, "--strategy", "pct", "--runs", "300", "--seed", "7", "--json"));
+    const again = json(
+      await cli("run", atomicityViolation, "--strategy", "pct", "--runs", "300", "--seed", "7", "--json"),
+    );
     expect((again.failure as Record<string, unknown>).traceHash).toBe(f.traceHash);
   }, 60_000);
 
   it("exit 0 and no failure on a correct program; exit 2 with a message on bad usage", async () => {
-    const ok = file("ok.ts", `import { spawn } from "interleave";\nexport default async function main() { const t = spawn(async () => {}); await t.join(); }\n`);
+    const ok = file(
+      "ok.ts",
+      `import { spawn } from "interleave";\nexport default async function main() { const t = spawn(async () => {}); await t.join(); }\n`,
+    );
     const pass = await cli("run", ok, "--runs", "20", "--json");
     expect(pass.code).toBe(0);
     expect(json(pass)).toMatchObject({ verdict: "passed", schedulesRun: 20 });
     expect(json(pass)).not.toHaveProperty("failure");
-    for (const args of [["run", path.join(tmp, "missing.ts")], ["run", ok, "--strategy", "nope"], ["run", ok, "--runs", "x"], ["frobnicate"]]) {
+    for (const args of [
+      ["run", path.join(tmp, "missing.ts")],
+      ["run", ok, "--strategy", "nope"],
+      ["run", ok, "--runs", "x"],
+      ["frobnicate"],
+    ]) {
       const bad = await cli(...args);
       expect(bad.code, args.join(" ")).toBe(2);
       expect(bad.stderr).toMatch(/^interleave: /);
@@ -108,29 +135,53 @@ describe.concurrent("interleave grade: one exercise end to end, every verdict", 
     ["wrong-answer", counter, path.join(counter, "mutants/no-join.ts")],
     ["deadlock", counter, path.join(counter, "mutants/double-acquire.ts")],
     ["compile-error", counter, file("syntax.ts", `export async function countConcurrently(: number) {}\n`)],
-    ["runtime-error", counter, file("throws.ts", `export async function countConcurrently(): Promise<number> { throw new Error("not yet"); }\n`)],
-    ["timeout", counter, file("spins.ts", `export async function countConcurrently(): Promise<number> { for (;;) {} }\n`)],
+    [
+      "runtime-error",
+      counter,
+      file("throws.ts", `export async function countConcurrently(): Promise<number> { throw new Error("not yet"); }\n`),
+    ],
+    [
+      "timeout",
+      counter,
+      file("spins.ts", `export async function countConcurrently(): Promise<number> { for (;;) {} }\n`),
+    ],
     [
       "memory-limit",
       counter,
-      file("hog.ts", `export async function countConcurrently(): Promise<number> { const xs: number[][] = []; for (;;) xs.push(new Array(1e5).fill(1)); }\n`),
+      file(
+        "hog.ts",
+        `export async function countConcurrently(): Promise<number> { const xs: number[][] = []; for (;;) xs.push(new Array(1e5).fill(1)); }\n`,
+      ),
     ],
-    ["starvation", path.join(ROOT, "exercises/cas-loops"), path.join(ROOT, "exercises/cas-loops/mutants/stale-expected.ts")],
-    ["too-slow", path.join(ROOT, "grader/grade/fixtures/parallel-sum"), path.join(ROOT, "grader/grade/fixtures/parallel-sum/mutants/serial.ts")],
+    [
+      "starvation",
+      path.join(ROOT, "exercises/cas-loops"),
+      path.join(ROOT, "exercises/cas-loops/mutants/stale-expected.ts"),
+    ],
+    [
+      "too-slow",
+      path.join(ROOT, "grader/grade/fixtures/parallel-sum"),
+      path.join(ROOT, "grader/grade/fixtures/parallel-sum/mutants/serial.ts"),
+    ],
   ];
   for (const [verdict, dir, solution] of cases) {
-    it(verdict, async () => {
-      const r = await cli("grade", dir, solution, "--json");
-      const report = json(r);
-      expect(report.verdict).toBe(verdict);
-      expect(r.code).toBe(verdict === "passed" ? 0 : 1);
-      expect(typeof report.score).toBe("number");
-      expect(typeof report.maxScore).toBe("number");
-      expect(Array.isArray(report.checks)).toBe(true);
-      if (verdict === "passed") expect(report.score).toBe(report.maxScore);
-      else expect(report.score).toBeLessThan(report.maxScore as number);
-      if (verdict === "race" || verdict === "deadlock") expect(((report.failure as { trace: unknown[] }).trace ?? []).length).toBeGreaterThan(0);
-    }, 120_000);
+    it(
+      verdict,
+      async () => {
+        const r = await cli("grade", dir, solution, "--json");
+        const report = json(r);
+        expect(report.verdict).toBe(verdict);
+        expect(r.code).toBe(verdict === "passed" ? 0 : 1);
+        expect(typeof report.score).toBe("number");
+        expect(typeof report.maxScore).toBe("number");
+        expect(Array.isArray(report.checks)).toBe(true);
+        if (verdict === "passed") expect(report.score).toBe(report.maxScore);
+        else expect(report.score).toBeLessThan(report.maxScore as number);
+        if (verdict === "race" || verdict === "deadlock")
+          expect(((report.failure as { trace: unknown[] }).trace ?? []).length).toBeGreaterThan(0);
+      },
+      120_000,
+    );
   }
 });
 
@@ -138,7 +189,10 @@ describe("interleave validate", () => {
   it("proves one exercise and says so in JSON", async () => {
     const r = await cli("validate", path.join(ROOT, "exercises/shared-counter"), "--json");
     expect(r.code).toBe(0);
-    const v = json(r) as { valid: boolean; exercises: { slug: string; chapter: number; valid: boolean; mutants: number; caught: number }[] };
+    const v = json(r) as {
+      valid: boolean;
+      exercises: { slug: string; chapter: number; valid: boolean; mutants: number; caught: number }[];
+    };
     expect(v.valid).toBe(true);
     expect(v.exercises[0]).toMatchObject({ slug: "shared-counter", chapter: 3, valid: true, mutants: 4, caught: 4 });
   }, 120_000);
@@ -147,7 +201,10 @@ describe("interleave validate", () => {
     const dir = path.join(tmp, "broken");
     const { mkdirSync } = await import("node:fs");
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, "exercise.json"), JSON.stringify({ id: "x", slug: "broken", title: "Broken", chapter: 42 }));
+    writeFileSync(
+      path.join(dir, "exercise.json"),
+      JSON.stringify({ id: "x", slug: "broken", title: "Broken", chapter: 42 }),
+    );
     const r = await cli("validate", dir, "--json");
     expect(r.code).toBe(1);
     const problems = (json(r) as { problems: { path: string; message: string }[] }).problems;

@@ -12,7 +12,13 @@ export function describeEvent(e: TraceEvent): string {
   const value =
     e.value === undefined
       ? ""
-      : e.op === "get" || e.op === "load" || e.op === "fetchAdd" || e.op === "exchange" || e.op === "compareExchange" || e.op === "acquire" || e.op === "wait"
+      : e.op === "get" ||
+          e.op === "load" ||
+          e.op === "fetchAdd" ||
+          e.op === "exchange" ||
+          e.op === "compareExchange" ||
+          e.op === "acquire" ||
+          e.op === "wait"
         ? ` → ${e.value}`
         : ` ${e.value}`;
   const line = e.line !== undefined ? ` :${e.line}` : "";
@@ -79,8 +85,12 @@ export function formatRun(file: string, report: ExploreReport): string {
   if (!report.failure) {
     out.push(`✔ passed: ${runs} explored (${mix}), no failure found.`);
     if (report.exhaustive) out.push(`  dfs explored every schedule within the preemption bound.`);
-    if (report.budgetExhausted) out.push(`  The time budget ran out before every requested schedule ran: more schedules could still find a bug.`);
-    if (report.makespan !== null) out.push(`  Makespan of the un-stressed schedule: ${report.makespan} ms of virtual time on ${report.cores} cores.`);
+    if (report.budgetExhausted)
+      out.push(`  The time budget ran out before every requested schedule ran: more schedules could still find a bug.`);
+    if (report.makespan !== null)
+      out.push(
+        `  Makespan of the un-stressed schedule: ${report.makespan} ms of virtual time on ${report.cores} cores.`,
+      );
     warn();
     return out.join("\n");
   }
@@ -94,38 +104,62 @@ export function formatRun(file: string, report: ExploreReport): string {
     const { failed, explored } = report.failingShare;
     out.push(`  ${failed} of ${explored} schedules sampled fail (${((100 * failed) / explored).toFixed(1)}%).`);
   }
-  if (f.verdict === "wrong-answer") out.push(`  It fails even without any preemption (the un-stressed rr schedule): the logic is wrong, not only the synchronization.`);
-  if (f.verdict === "race" && report.baseline.kind === "passed") out.push(`  The un-stressed schedule passes: only some interleavings break it — a race.`);
+  if (f.verdict === "wrong-answer")
+    out.push(
+      `  It fails even without any preemption (the un-stressed rr schedule): the logic is wrong, not only the synchronization.`,
+    );
+  if (f.verdict === "race" && report.baseline.kind === "passed")
+    out.push(`  The un-stressed schedule passes: only some interleavings break it — a race.`);
   if (f.outcome.race) {
     const { first, second } = f.outcome.race;
     out.push("");
     out.push(`  The two accesses (${f.outcome.race.kind}):`);
-    out.push(`    ${first.thread} ${first.op === "write" ? "writes" : "reads"} ${first.target}${first.line ? ` at ${first.file ?? ""}:${first.line}` : ""}`);
-    out.push(`    ${second.thread} ${second.op === "write" ? "writes" : "reads"} ${second.target}${second.line ? ` at ${second.file ?? ""}:${second.line}` : ""}`);
-    out.push(`  Nothing orders them, so some schedule runs them the other way round. Protect both with the same lock (or publish through a join, Event, Queue or atomic).`);
+    out.push(
+      `    ${first.thread} ${first.op === "write" ? "writes" : "reads"} ${first.target}${first.line ? ` at ${first.file ?? ""}:${first.line}` : ""}`,
+    );
+    out.push(
+      `    ${second.thread} ${second.op === "write" ? "writes" : "reads"} ${second.target}${second.line ? ` at ${second.file ?? ""}:${second.line}` : ""}`,
+    );
+    out.push(
+      `  Nothing orders them, so some schedule runs them the other way round. Protect both with the same lock (or publish through a join, Event, Queue or atomic).`,
+    );
   }
   if (f.outcome.lockOrder && f.outcome.lockOrder.length > 0) {
     out.push("");
     out.push("  Lock order cycle:");
     for (const e of f.outcome.lockOrder) {
-      out.push(`    ${e.thread} takes ${e.acquired}${e.acquiredAt?.line ? ` (line ${e.acquiredAt.line})` : ""} while holding ${e.held}${e.heldAt?.line ? ` (taken at line ${e.heldAt.line})` : ""}`);
+      out.push(
+        `    ${e.thread} takes ${e.acquired}${e.acquiredAt?.line ? ` (line ${e.acquiredAt.line})` : ""} while holding ${e.held}${e.heldAt?.line ? ` (taken at line ${e.heldAt.line})` : ""}`,
+      );
     }
     const c = f.confirmation;
-    if (c?.happened) out.push(`  Interleaving made it happen: a directed schedule (DeadlockFuzzer) deadlocked after ${c.attempts} attempt${c.attempts === 1 ? "" : "s"}.`);
-    else if (c) out.push(`  ${c.attempts} directed schedules did not make it happen this time — but nothing prevents it: fix the order.`);
+    if (c?.happened)
+      out.push(
+        `  Interleaving made it happen: a directed schedule (DeadlockFuzzer) deadlocked after ${c.attempts} attempt${c.attempts === 1 ? "" : "s"}.`,
+      );
+    else if (c)
+      out.push(
+        `  ${c.attempts} directed schedules did not make it happen this time — but nothing prevents it: fix the order.`,
+      );
   }
   if (f.outcome.waits && f.outcome.waits.length > 0) {
     out.push("");
     out.push("  Who waits for what:");
     for (const w of f.outcome.waits) {
-      out.push(`    ${w.thread} waits in ${w.op}(${w.target})${w.line ? ` at ${w.file ?? ""}:${w.line}` : ""}${w.holder ? ` — held by ${w.holder}` : ""}`);
+      out.push(
+        `    ${w.thread} waits in ${w.op}(${w.target})${w.line ? ` at ${w.file ?? ""}:${w.line}` : ""}${w.holder ? ` — held by ${w.holder}` : ""}`,
+      );
     }
   }
-  const shown = f.confirmation?.happened && f.confirmation.trace ? f.confirmation.trace : f.shrunk ? f.shrunk.trace : f.trace;
+  const shown =
+    f.confirmation?.happened && f.confirmation.trace ? f.confirmation.trace : f.shrunk ? f.shrunk.trace : f.trace;
   if (shown.length > 0) {
     out.push("");
     if (f.confirmation?.happened) out.push("The following interleaving makes the deadlock happen:");
-    else if (f.shrunk) out.push(`The following interleaving leads to the error (shrunk from ${f.preemptions} to ${f.shrunk.preemptions} preemption${f.shrunk.preemptions === 1 ? "" : "s"}, ${f.steps} to ${f.shrunk.steps} steps):`);
+    else if (f.shrunk)
+      out.push(
+        `The following interleaving leads to the error (shrunk from ${f.preemptions} to ${f.shrunk.preemptions} preemption${f.shrunk.preemptions === 1 ? "" : "s"}, ${f.steps} to ${f.shrunk.steps} steps):`,
+      );
     else out.push("The following interleaving leads to the error:");
     out.push(interleavingTable(shown, f.threads));
   }
@@ -134,7 +168,8 @@ export function formatRun(file: string, report: ExploreReport): string {
     out.push(`The bug needs ${f.shrunk.preemptions} preemption${f.shrunk.preemptions === 1 ? "" : "s"}.`);
     out.push(`Replay the shrunk schedule: ${scheduleCommand(file, f.shrunk.decisions, report)}`);
   }
-  if (f.confirmation?.happened && f.confirmation.decisions) out.push(`Replay the deadlock: ${scheduleCommand(file, f.confirmation.decisions, report)}`);
+  if (f.confirmation?.happened && f.confirmation.decisions)
+    out.push(`Replay the deadlock: ${scheduleCommand(file, f.confirmation.decisions, report)}`);
   out.push(`Replay it: ${replayCommand(file, f, report)}`);
   out.push(`Trace hash: ${f.traceHash}`);
   return out.join("\n");
@@ -144,11 +179,21 @@ export function scheduleCommand(file: string, decisions: readonly number[], o: R
   return `npx interleave replay ${quote(file)} --schedule ${decisions.join(",")}${optionFlags(o)}`;
 }
 
-export function formatReplay(file: string, report: ExploreReport, trace: readonly TraceEvent[], threads: readonly string[], given = false): string {
+export function formatReplay(
+  file: string,
+  report: ExploreReport,
+  trace: readonly TraceEvent[],
+  threads: readonly string[],
+  given = false,
+): string {
   const out: string[] = [];
   const f = report.failure;
-  out.push(f ? `✘ ${f.verdict}: ${f.message}${where(f)}` : `✔ passed: this schedule runs to the end without a failure.`);
-  out.push(`  Schedule: ${given ? "the given decisions" : `${report.strategy}, seed ${report.seed}`}; ${trace.length} events.`);
+  out.push(
+    f ? `✘ ${f.verdict}: ${f.message}${where(f)}` : `✔ passed: this schedule runs to the end without a failure.`,
+  );
+  out.push(
+    `  Schedule: ${given ? "the given decisions" : `${report.strategy}, seed ${report.seed}`}; ${trace.length} events.`,
+  );
   out.push("");
   out.push(interleavingTable(trace, threads));
   if (f) {

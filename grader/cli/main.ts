@@ -106,14 +106,30 @@ export function nonReport(answer: SandboxAnswer, json: boolean, io: Io): number 
   switch (answer.kind) {
     case "compile-error": {
       const diagnostics = answer.diagnostics;
-      if (json) io.out(JSON.stringify({ verdict: "compile-error", schedulesRun: 0, diagnostics, message: diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`).join("\n") }));
+      if (json)
+        io.out(
+          JSON.stringify({
+            verdict: "compile-error",
+            schedulesRun: 0,
+            diagnostics,
+            message: diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`).join("\n"),
+          }),
+        );
       else for (const d of diagnostics) io.out(`✘ compile-error: ${d.file}:${d.line}:${d.column}: ${d.message}`);
       return 1;
     }
     case "crashed":
     case "timeout": {
       const verdict = answer.kind === "timeout" ? "timeout" : answer.memory ? "memory-limit" : "runtime-error";
-      if (json) io.out(JSON.stringify({ verdict, schedulesRun: 0, message: answer.message, failure: { verdict, message: answer.message, trace: [] } }));
+      if (json)
+        io.out(
+          JSON.stringify({
+            verdict,
+            schedulesRun: 0,
+            message: answer.message,
+            failure: { verdict, message: answer.message, trace: [] },
+          }),
+        );
       else io.out(`✘ ${verdict}: ${answer.message}`);
       return 1;
     }
@@ -170,7 +186,12 @@ export function runJson(file: string, report: ExploreReport): Record<string, unk
             shrunk: f.shrunk ? { ...f.shrunk, replay: scheduleCommand(file, f.shrunk.decisions, report) } : undefined,
             liveness: f.liveness,
             confirmation: f.confirmation
-              ? { ...f.confirmation, replay: f.confirmation.decisions ? scheduleCommand(file, f.confirmation.decisions, report) : undefined }
+              ? {
+                  ...f.confirmation,
+                  replay: f.confirmation.decisions
+                    ? scheduleCommand(file, f.confirmation.decisions, report)
+                    : undefined,
+                }
               : undefined,
           },
         }
@@ -205,7 +226,9 @@ async function runCommand(argv: string[], io: Io): Promise<number> {
     detectors: flags["no-detectors"] !== true,
   };
   const gil = flags.gil === true;
-  const answer = await withPool((pool) => pool.run({ kind: "explore", files: withRuntimeOptions([program], { gil }), options }));
+  const answer = await withPool((pool) =>
+    pool.run({ kind: "explore", files: withRuntimeOptions([program], { gil }), options }),
+  );
   const json = flags.json === true;
   const early = nonReport(answer, json, io);
   if (early !== null) return early;
@@ -246,7 +269,9 @@ async function replayCommandMain(argv: string[], io: Io): Promise<number> {
     detectors: flags["no-detectors"] !== true,
   };
   const gil = flags.gil === true;
-  const answer = await withPool((pool) => pool.run({ kind: "replay", files: withRuntimeOptions([program], { gil }), options }));
+  const answer = await withPool((pool) =>
+    pool.run({ kind: "replay", files: withRuntimeOptions([program], { gil }), options }),
+  );
   const json = flags.json === true;
   const early = nonReport(answer, json, io);
   if (early !== null) return early;

@@ -49,7 +49,10 @@ export function loadExercise(dir: string): { exercise?: LoadedExercise; problems
   const manifest = parsed.data;
   const problems: CatalogueProblem[] = [];
   if (manifest.slug !== path.basename(dir)) {
-    problems.push({ path: manifestPath, message: `slug: "${manifest.slug}" must equal the folder name "${path.basename(dir)}"` });
+    problems.push({
+      path: manifestPath,
+      message: `slug: "${manifest.slug}" must equal the folder name "${path.basename(dir)}"`,
+    });
   }
   const read = (name: string): string => {
     const p = path.join(dir, name);
@@ -93,7 +96,10 @@ export async function loadCatalogue(root: string): Promise<Catalogue> {
     if (!r.exercise) continue;
     const other = ids.get(r.exercise.manifest.id);
     if (other) {
-      problems.push({ path: path.join(dir, "exercise.json"), message: `id: "${r.exercise.manifest.id}" is already used by ${other}` });
+      problems.push({
+        path: path.join(dir, "exercise.json"),
+        message: `id: "${r.exercise.manifest.id}" is already used by ${other}`,
+      });
       continue;
     }
     ids.set(r.exercise.manifest.id, dir);

@@ -22,7 +22,9 @@ function exercise(files: Partial<Pick<LoadedExercise, "starter" | "reference" | 
     statement: "",
     starter: files.starter ?? ok,
     reference: files.reference ?? ok,
-    harness: files.harness ?? `import { assert } from "interleave";\nimport { f } from "./solution";\nexport async function check() { assert((await f()) === 1, "one"); }\n`,
+    harness:
+      files.harness ??
+      `import { assert } from "interleave";\nimport { f } from "./solution";\nexport async function check() { assert((await f()) === 1, "one"); }\n`,
     mutants: [{ file: "mutants/m.ts", source: ok, verdict: "race", bug: "bug" }],
   };
 }
@@ -33,13 +35,19 @@ describe("typecheckExercises", () => {
   });
 
   it("fires on a misuse of the API, naming the file and line", () => {
-    const problems = typecheckExercises([exercise({ starter: `import { Lock } from "interleave";\nexport async function f() { new Lock().acquire({ timeout: "soon" }); }\n` })]);
+    const problems = typecheckExercises([
+      exercise({
+        starter: `import { Lock } from "interleave";\nexport async function f() { new Lock().acquire({ timeout: "soon" }); }\n`,
+      }),
+    ]);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ path: "/tmp/t/starter.ts", line: 2 });
   });
 
   it("fires when the harness calls something the reference does not export", () => {
-    const problems = typecheckExercises([exercise({ harness: `import { g } from "./solution";\nexport async function check() { await g(); }\n` })]);
+    const problems = typecheckExercises([
+      exercise({ harness: `import { g } from "./solution";\nexport async function check() { await g(); }\n` }),
+    ]);
     expect(problems.some((p) => p.path === "/tmp/t/harness.ts")).toBe(true);
   });
 });

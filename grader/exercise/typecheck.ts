@@ -49,7 +49,8 @@ export function typecheckExercises(exercises: readonly LoadedExercise[]): TypePr
   const realExists = host.fileExists.bind(host);
   host.fileExists = (name) => files.has(name) || realExists(name);
   const realDirectoryExists = host.directoryExists?.bind(host);
-  host.directoryExists = (dir) => dir.startsWith("/virtual") || (realDirectoryExists ? realDirectoryExists(dir) : false);
+  host.directoryExists = (dir) =>
+    dir.startsWith("/virtual") || (realDirectoryExists ? realDirectoryExists(dir) : false);
   const realRead = host.readFile.bind(host);
   host.readFile = (name) => files.get(name)?.text ?? realRead(name);
   const program = ts.createProgram([...files.keys()], OPTIONS, host);
@@ -57,7 +58,8 @@ export function typecheckExercises(exercises: readonly LoadedExercise[]): TypePr
   for (const d of ts.getPreEmitDiagnostics(program)) {
     if (d.category !== ts.DiagnosticCategory.Error) continue;
     const file = d.file ? files.get(d.file.fileName) : undefined;
-    const pos = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : { line: 0, character: 0 };
+    const pos =
+      d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : { line: 0, character: 0 };
     problems.push({
       path: file?.real ?? d.file?.fileName ?? "(program)",
       line: pos.line + 1,

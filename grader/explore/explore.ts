@@ -110,7 +110,9 @@ export interface ExploreReport {
 
 type Attempt = { result: ScheduleResult } | { sandbox: SandboxFailure };
 
-export function baseConfig(options: Pick<ExploreOptions, "cores" | "maxSteps" | "entryModule" | "entryExport" | "detectors">): ScheduleConfig {
+export function baseConfig(
+  options: Pick<ExploreOptions, "cores" | "maxSteps" | "entryModule" | "entryExport" | "detectors">,
+): ScheduleConfig {
   return {
     strategy: "rr",
     seed: 0,
@@ -180,8 +182,25 @@ export function explore(session: Session, options: ExploreOptions): ExploreRepor
   const outOfTime = () => options.timeBudgetMs !== undefined && performance.now() - started > options.timeBudgetMs;
   const onBaselineFailed = baselineKind !== "passed";
 
-  const fail = (index: number, strategy: ReplayStrategy, seed: number, depth: number | undefined, config: ScheduleConfig, a: Attempt) => {
-    report.failure = buildFailure(session, index, strategy, seed, depth, { ...config, quietCycles: base.quietCycles }, a, onBaselineFailed, confirmations.get(a));
+  const fail = (
+    index: number,
+    strategy: ReplayStrategy,
+    seed: number,
+    depth: number | undefined,
+    config: ScheduleConfig,
+    a: Attempt,
+  ) => {
+    report.failure = buildFailure(
+      session,
+      index,
+      strategy,
+      seed,
+      depth,
+      { ...config, quietCycles: base.quietCycles },
+      a,
+      onBaselineFailed,
+      confirmations.get(a),
+    );
     report.verdict = report.failure.verdict;
   };
 
@@ -227,15 +246,29 @@ export function explore(session: Session, options: ExploreOptions): ExploreRepor
       break;
     }
     const plan = planSchedule(options.strategy, i, options.seed, options.depth);
-    const config: ScheduleConfig = { ...base, strategy: plan.strategy, seed: plan.seed, depth: plan.depth, expectedSteps: k };
+    const config: ScheduleConfig = {
+      ...base,
+      strategy: plan.strategy,
+      seed: plan.seed,
+      depth: plan.depth,
+      expectedSteps: k,
+    };
     const a = plan.strategy === "rr" ? baseline : run(config);
     report.schedulesRun++;
     report.byStrategy[plan.strategy] = (report.byStrategy[plan.strategy] ?? 0) + 1;
     if (kindOf(a) !== "passed") {
-      fail(i, plan.strategy, plan.seed, plan.strategy === "pct" || plan.strategy === "delay" ? plan.depth : undefined, config, a);
+      fail(
+        i,
+        plan.strategy,
+        plan.seed,
+        plan.strategy === "pct" || plan.strategy === "delay" ? plan.depth : undefined,
+        config,
+        a,
+      );
       // Sampling costs as much as the failing schedule did: not for budget or sandbox failures.
       const kind = kindOf(a);
-      if (kind !== "step-limit" && kind !== "cpu-timeout" && kind !== "memory") report.failingShare = sampleShare(session, options, base, k, i);
+      if (kind !== "step-limit" && kind !== "cpu-timeout" && kind !== "memory")
+        report.failingShare = sampleShare(session, options, base, k, i);
       return report;
     }
   }
@@ -259,7 +292,8 @@ function attemptQuiet(
 ): { a: Attempt; confirmation?: DeadlockConfirmation } {
   for (;;) {
     const a = attempt(session, { ...config, quietCycles: quiet });
-    if (!("result" in a) || a.result.outcome.kind !== "potential-deadlock" || quiet.length >= MAX_QUIET_CYCLES) return { a };
+    if (!("result" in a) || a.result.outcome.kind !== "potential-deadlock" || quiet.length >= MAX_QUIET_CYCLES)
+      return { a };
     const confirmation = confirmDeadlock(session, { ...config, quietCycles: quiet }, a.result.outcome);
     if (confirmation.happened) return { a, confirmation };
     const locks = (a.result.outcome.lockOrder ?? []).map((e) => e.held);
@@ -275,7 +309,13 @@ const SHARE_SAMPLE = 100;
 /** ... and at most this much real time. */
 const SHARE_SAMPLE_MS = 1_000;
 
-function sampleShare(session: Session, options: ExploreOptions, base: ScheduleConfig, k: number, failedAt: number): { failed: number; explored: number } {
+function sampleShare(
+  session: Session,
+  options: ExploreOptions,
+  base: ScheduleConfig,
+  k: number,
+  failedAt: number,
+): { failed: number; explored: number } {
   let failed = 1;
   let explored = failedAt + 1;
   if (options.strategy === "rr") return { failed, explored };
@@ -284,7 +324,13 @@ function sampleShare(session: Session, options: ExploreOptions, base: ScheduleCo
   for (let i = failedAt + 1; i < end && performance.now() - started < SHARE_SAMPLE_MS; i++) {
     const plan = planSchedule(options.strategy as Exclude<ExploreStrategy, "dfs">, i, options.seed, options.depth);
     if (plan.strategy === "rr") continue;
-    const a = attempt(session, { ...base, strategy: plan.strategy, seed: plan.seed, depth: plan.depth, expectedSteps: k });
+    const a = attempt(session, {
+      ...base,
+      strategy: plan.strategy,
+      seed: plan.seed,
+      depth: plan.depth,
+      expectedSteps: k,
+    });
     explored++;
     if (kindOf(a) !== "passed") failed++;
   }
@@ -360,7 +406,13 @@ function buildFailure(
   } else if (result.preemptions > 0 && kind !== "escaped") {
     const shrunk = shrinkSchedule(session, config, found.result);
     if (shrunk.preemptions < result.preemptions || shrunk.steps < result.steps) {
-      const replayed = attempt(session, { ...config, strategy: "guided", guide: shrunk.decisions, trace: true, recordOptions: false });
+      const replayed = attempt(session, {
+        ...config,
+        strategy: "guided",
+        guide: shrunk.decisions,
+        trace: true,
+        recordOptions: false,
+      });
       if ("result" in replayed && replayed.result.outcome.kind === kind) {
         const t = replayed.result.trace ?? [];
         failure.shrunk = { ...shrunk, trace: t, traceHash: hashTrace(t), message: replayed.result.outcome.message };
@@ -378,7 +430,15 @@ function liveThreads(result: ScheduleResult): string[] {
 /** DeadlockFuzzer: pause threads at the cycle's acquisitions until the deadlock closes. */
 function confirmDeadlock(session: Session, config: ScheduleConfig, outcome: ScheduleOutcome): DeadlockConfirmation {
   const directed = (outcome.lockOrder ?? []).map((e) => ({ thread: e.thread, held: e.held, acquired: e.acquired }));
-  const base: ScheduleConfig = { ...config, strategy: "directed", directed, detectLockOrder: false, detectRaces: false, trace: false, recordOptions: false };
+  const base: ScheduleConfig = {
+    ...config,
+    strategy: "directed",
+    directed,
+    detectLockOrder: false,
+    detectRaces: false,
+    trace: false,
+    recordOptions: false,
+  };
   for (let i = 0; i < DIRECTED_ATTEMPTS; i++) {
     const a = attempt(session, { ...base, seed: config.seed + i });
     if ("result" in a && a.result.outcome.kind === "deadlock") {
@@ -400,7 +460,10 @@ function confirmDeadlock(session: Session, config: ScheduleConfig, outcome: Sche
 /** Run one schedule with the trace on (the `replay` command). */
 export function replayOne(
   session: Session,
-  options: Omit<ExploreOptions, "runs" | "strategy" | "timeBudgetMs"> & { strategy: ReplayStrategy; decisions?: number[] },
+  options: Omit<ExploreOptions, "runs" | "strategy" | "timeBudgetMs"> & {
+    strategy: ReplayStrategy;
+    decisions?: number[];
+  },
 ): { report: ExploreReport; result: ScheduleResult | null } {
   if (options.strategy === "dfs" && options.decisions === undefined) {
     // A dfs schedule is named by its index in the enumeration: enumerate up to it.
@@ -414,7 +477,8 @@ export function replayOne(
       const a = attempt(session, { ...base, strategy: "guided", guide: prefix, recordOptions: true });
       if ("result" in a) dfs.explored(prefix, a.result.options ?? []);
     }
-    if (prefix === null) throw new RangeError(`dfs has no schedule ${options.seed} at preemption bound ${options.depth ?? 2}`);
+    if (prefix === null)
+      throw new RangeError(`dfs has no schedule ${options.seed} at preemption bound ${options.depth ?? 2}`);
     return replayOne(session, { ...options, decisions: prefix });
   }
   const report = explore(session, { ...options, strategy: "rr", runs: 1 });
@@ -425,7 +489,14 @@ export function replayOne(
       ? { ...base, strategy: "guided", guide: options.decisions, trace: true }
       : (() => {
           const plan = planSchedule(options.strategy as Exclude<ReplayStrategy, "dfs">, 0, options.seed, options.depth);
-          return { ...base, strategy: plan.strategy, seed: plan.seed, depth: plan.depth, expectedSteps: k, trace: true };
+          return {
+            ...base,
+            strategy: plan.strategy,
+            seed: plan.seed,
+            depth: plan.depth,
+            expectedSteps: k,
+            trace: true,
+          };
         })();
   const quiet: string[][] = [];
   const { a, confirmation } = attemptQuiet(session, config, quiet, report.warnings);

@@ -3,7 +3,15 @@ import type { TraceEvent } from "../runtime/types";
 import { analyzeLiveness } from "./liveness";
 
 let step = 0;
-const ev = (thread: string, op: string, target?: string, value?: string, line?: number): TraceEvent => ({ step: step++, thread, op, target, value, line, time: 0 });
+const ev = (thread: string, op: string, target?: string, value?: string, line?: number): TraceEvent => ({
+  step: step++,
+  thread,
+  op,
+  target,
+  value,
+  line,
+  time: 0,
+});
 
 function repeat(n: number, round: () => TraceEvent[]): TraceEvent[] {
   return Array.from({ length: n }, round).flat();
@@ -41,7 +49,10 @@ describe("analyzeLiveness", () => {
 
   it("a long computation that keeps reaching new values is a timeout, not starvation", () => {
     let i = 0;
-    const trace = repeat(100, () => [ev("Worker", "get", "sum", String(i), 3), ev("Worker", "set", "sum", String(++i), 4)]);
+    const trace = repeat(100, () => [
+      ev("Worker", "get", "sum", String(i), 3),
+      ev("Worker", "set", "sum", String(++i), 4),
+    ]);
     const v = analyzeLiveness(trace, ["Worker"], 200);
     expect(v.verdict).toBe("timeout");
     expect(v.starved).toEqual([]);

@@ -22,7 +22,8 @@ const WRITES = new Set(["set", "store", "fetchAdd", "exchange", "put"]);
 function isSuccess(e: TraceEvent): boolean {
   if (WRITES.has(e.op) || e.op === "end" || e.op === "join" || e.op === "taskDone") return true;
   if (e.op === "get" && e.target !== undefined && e.value !== undefined && e.target.startsWith("Queue")) return true;
-  if ((e.op === "acquire" || e.op === "wait" || e.op === "compareExchange") && e.value !== "false") return e.op !== "wait" || e.value === "true";
+  if ((e.op === "acquire" || e.op === "wait" || e.op === "compareExchange") && e.value !== "false")
+    return e.op !== "wait" || e.value === "true";
   return false;
 }
 
@@ -34,7 +35,11 @@ function ranges(lines: number[]): string {
   return first === last ? `line ${first}` : `lines ${first}–${last}`;
 }
 
-export function analyzeLiveness(trace: readonly TraceEvent[], liveThreads: readonly string[], maxSteps: number): LivenessVerdict {
+export function analyzeLiveness(
+  trace: readonly TraceEvent[],
+  liveThreads: readonly string[],
+  maxSteps: number,
+): LivenessVerdict {
   const window = trace.slice(Math.floor(trace.length / 2));
   const half = Math.floor(window.length / 2);
   const seen = new Set<string>();

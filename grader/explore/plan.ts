@@ -35,7 +35,12 @@ export function scheduleSeed(base: number, index: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-export function planSchedule(strategy: Exclude<ExploreStrategy, "dfs">, index: number, baseSeed: number, depth: number | undefined): PlannedSchedule {
+export function planSchedule(
+  strategy: Exclude<ExploreStrategy, "dfs">,
+  index: number,
+  baseSeed: number,
+  depth: number | undefined,
+): PlannedSchedule {
   const seed = scheduleSeed(baseSeed, index);
   if (strategy === "portfolio") {
     if (index === 0) return { strategy: "rr", seed, depth: depthFor("rr", seed, depth) };

@@ -40,24 +40,38 @@ function preemptionPoints(options: readonly DecisionRecord[]): number[] {
   return points;
 }
 
-export function shrinkSchedule(session: Session, config: ScheduleConfig, failing: ScheduleResult, budget = 400): Shrunk {
+export function shrinkSchedule(
+  session: Session,
+  config: ScheduleConfig,
+  failing: ScheduleResult,
+  budget = 400,
+): Shrunk {
   let attempts = 0;
   const run = (guide: number[]): ScheduleResult | null => {
     attempts++;
     try {
-      return session.runSchedule({ ...config, strategy: "guided", guide, lenient: true, recordOptions: true, trace: false });
+      return session.runSchedule({
+        ...config,
+        strategy: "guided",
+        guide,
+        lenient: true,
+        recordOptions: true,
+        trace: false,
+      });
     } catch (error) {
       if (error instanceof SandboxFailure) return null;
       throw error;
     }
   };
-  const fails = (r: ScheduleResult | null): r is ScheduleResult => r !== null && sameFailure(r.outcome, failing.outcome);
+  const fails = (r: ScheduleResult | null): r is ScheduleResult =>
+    r !== null && sameFailure(r.outcome, failing.outcome);
   const better = (r: ScheduleResult, than: ScheduleResult) =>
     r.preemptions < than.preemptions || (r.preemptions === than.preemptions && r.steps < than.steps);
 
   // The failing schedule as a decision list (delays of the delay strategy are dropped here).
   const start = run(failing.decisions);
-  if (!fails(start)) return { decisions: failing.decisions, preemptions: failing.preemptions, steps: failing.steps, attempts };
+  if (!fails(start))
+    return { decisions: failing.decisions, preemptions: failing.preemptions, steps: failing.steps, attempts };
   let best = start;
   const consider = (guide: number[]): boolean => {
     if (attempts >= budget) return false;

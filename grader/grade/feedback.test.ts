@@ -9,7 +9,11 @@ describe("check feedback", () => {
   });
 
   it("per-verdict texts pick the one that matches, else the default, else none", () => {
-    const f = { race: "protect the read-modify-write", deadlock: "take the locks in one order", default: "read the trace" };
+    const f = {
+      race: "protect the read-modify-write",
+      deadlock: "take the locks in one order",
+      default: "read the trace",
+    };
     expect(feedbackFor(f, "race")).toBe("protect the read-modify-write");
     expect(feedbackFor(f, "runtime-error")).toBe("read the trace");
     expect(feedbackFor({ race: "only races" }, "deadlock")).toBeUndefined();
@@ -17,10 +21,19 @@ describe("check feedback", () => {
 
   it("the manifest accepts both forms and refuses an unknown verdict", () => {
     const base = {
-      id: "x", slug: "x", title: "Example", chapter: 3, difficulty: "easy", points: 1, summary: "an example exercise",
+      id: "x",
+      slug: "x",
+      title: "Example",
+      chapter: 3,
+      difficulty: "easy",
+      points: 1,
+      summary: "an example exercise",
       mutants: [{ file: "mutants/m.ts", verdict: "race", bug: "bug" }],
     };
-    const check = (feedback: unknown) => ({ ...base, checks: [{ id: "c", title: "check", export: "c", points: 1, feedback }] });
+    const check = (feedback: unknown) => ({
+      ...base,
+      checks: [{ id: "c", title: "check", export: "c", points: 1, feedback }],
+    });
     expect(manifestSchema.safeParse(check("text")).success).toBe(true);
     expect(manifestSchema.safeParse(check({ race: "a", default: "b" })).success).toBe(true);
     expect(manifestSchema.safeParse(check({ raced: "a" })).success).toBe(false);

@@ -193,7 +193,10 @@ async function withPerformance(
 }
 
 /** The check's advice for this verdict: its one text, or the text for this verdict (else "default"). */
-export function feedbackFor(feedback: string | Partial<Record<string, string>> | undefined, verdict: Verdict): string | undefined {
+export function feedbackFor(
+  feedback: string | Partial<Record<string, string>> | undefined,
+  verdict: Verdict,
+): string | undefined {
   if (feedback === undefined || typeof feedback === "string") return feedback;
   return feedback[verdict] ?? feedback.default;
 }

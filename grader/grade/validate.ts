@@ -33,7 +33,9 @@ export async function validateExercise(pool: SandboxPool, exercise: LoadedExerci
   const reference = await gradeSolution(pool, exercise, exercise.reference, "reference.ts");
   if (reference.verdict !== "passed") {
     const failed = reference.checks.find((c) => c.verdict !== "passed");
-    problems.push(`reference.ts: ${reference.verdict} in check "${failed?.id ?? "?"}": ${failed?.message ?? (reference.diagnostics ?? []).map((d) => `${d.line}:${d.column} ${d.message}`).join("; ")}`);
+    problems.push(
+      `reference.ts: ${reference.verdict} in check "${failed?.id ?? "?"}": ${failed?.message ?? (reference.diagnostics ?? []).map((d) => `${d.line}:${d.column} ${d.message}`).join("; ")}`,
+    );
   }
   const starter = await gradeSolution(pool, exercise, exercise.starter, "starter.ts");
   if (starter.verdict === "passed") problems.push("starter.ts passes every check: the exercise asks for nothing");

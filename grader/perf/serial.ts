@@ -26,7 +26,11 @@ const PREFER_SHARE = 0.2;
  * The serial part of a run, in the file that matters most: `prefer` (the student's file)
  * when it holds a fair share of the serial time, otherwise the file with the most.
  */
-export function serialPart(profile: SchedulePerfProfile | undefined, prefer?: string, onlyPreferred = false): SerialPart | null {
+export function serialPart(
+  profile: SchedulePerfProfile | undefined,
+  prefer?: string,
+  onlyPreferred = false,
+): SerialPart | null {
   if (!profile || profile.serial.length === 0) return null;
   const byFile = new Map<string, { line: number; time: number }[]>();
   for (const s of profile.serial) {
@@ -41,7 +45,10 @@ export function serialPart(profile: SchedulePerfProfile | undefined, prefer?: st
   const largest = [...byFile.keys()].sort((a, b) => total(b) - total(a) || a.localeCompare(b))[0]!;
   // Grading names only the student's file: the harness is hidden, its lines would tell nothing.
   if (onlyPreferred && (prefer === undefined || !byFile.has(prefer))) return null;
-  let file = onlyPreferred || (prefer !== undefined && byFile.has(prefer) && total(prefer) >= PREFER_SHARE * all) ? prefer! : largest;
+  let file =
+    onlyPreferred || (prefer !== undefined && byFile.has(prefer) && total(prefer) >= PREFER_SHARE * all)
+      ? prefer!
+      : largest;
   const lines = [...byFile.get(file)!].sort((a, b) => b.time - a.time || a.line - b.line);
   const fileTotal = total(file);
   let covered = 0;

@@ -136,8 +136,6 @@ export declare namespace asyncio {
 }
 /* eslint-enable @typescript-eslint/no-namespace */
 
-
-
 // Everything this module exports is the "interleave" module (boot.ts freezes the namespace);
 // the declarations given to the editor and to the exercise type check are generated from it.
 export {

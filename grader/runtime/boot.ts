@@ -144,7 +144,12 @@ const control = {
     const config = withRuntimeOptions(JSON.parse(configJson) as ScheduleConfig);
     programRng = new Prng(config.seed, 2);
     let late: Scheduler | null = null;
-    const monitor = new DetectingMonitor(() => late!, config.detectRaces, config.detectLockOrder, config.quietCycles ?? []);
+    const monitor = new DetectingMonitor(
+      () => late!,
+      config.detectRaces,
+      config.detectLockOrder,
+      config.quietCycles ?? [],
+    );
     const paused = (id: number): boolean => {
       const t = late?.threads[id];
       const pending = t?.pendingLock;

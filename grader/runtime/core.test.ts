@@ -50,7 +50,11 @@ describe("scheduler basics", () => {
   });
 
   it("sleep advances the virtual clock only", () => {
-    const r = runOnce(program(`await sleep(250); assert(now() === 250, "now " + now()); assert(Date.now() - Date.UTC(2024,0,1) === 250, "Date");`));
+    const r = runOnce(
+      program(
+        `await sleep(250); assert(now() === 250, "now " + now()); assert(Date.now() - Date.UTC(2024,0,1) === 250, "Date");`,
+      ),
+    );
     expect(r.outcome.kind).toBe("passed");
     expect(r.time).toBe(250);
   });
@@ -115,7 +119,10 @@ describe("verdicts", () => {
 
   it("wrong-answer whatever strategy was asked for, when the un-stressed schedule fails", () => {
     for (const strategy of ["random", "pct", "delay"] as const) {
-      const r = exploreSource(program(`const t = spawn(async () => {}); assert(!t.isAlive() || now() < 0, "ran before the join");`), { strategy, runs: 5, seed: 3 });
+      const r = exploreSource(
+        program(`const t = spawn(async () => {}); assert(!t.isAlive() || now() < 0, "ran before the join");`),
+        { strategy, runs: 5, seed: 3 },
+      );
       expect(r.verdict, strategy).toBe("wrong-answer");
       expect(r.failure!.strategy).toBe("rr");
     }
@@ -163,7 +170,9 @@ describe("verdicts", () => {
   });
 
   it("timeout, not starvation: a loop that keeps changing state just runs out of steps", () => {
-    const r = exploreSource(program(`const c = new Shared(0, "c"); for (let i = 0; ; i++) await c.set(i);`), { maxSteps: 3000 });
+    const r = exploreSource(program(`const c = new Shared(0, "c"); for (let i = 0; ; i++) await c.set(i);`), {
+      maxSteps: 3000,
+    });
     expect(r.verdict).toBe("timeout");
     expect(r.failure!.liveness!.verdict).toBe("timeout");
   });
@@ -240,7 +249,9 @@ describe("strategies", () => {
 
   it("dfs exhausts a small program's bounded space and says so", () => {
     const r = exploreSource(
-      program(`const c = new Shared(0); const l = new Lock(); const t = spawn(async () => { await l.acquire(); await c.set(1); l.release(); }); await l.acquire(); await c.set(2); l.release(); await t.join();`),
+      program(
+        `const c = new Shared(0); const l = new Lock(); const t = spawn(async () => { await l.acquire(); await c.set(1); l.release(); }); await l.acquire(); await c.set(2); l.release(); await t.join();`,
+      ),
       { strategy: "dfs", runs: 1000, depth: 2 },
     );
     expect(r.verdict).toBe("passed");

@@ -23,7 +23,9 @@ interface Gate {
 function gated(gatesPerEdge: Gate[][]): boolean {
   const [first, ...rest] = gatesPerEdge;
   if (!first) return false;
-  return first.some((g) => g.capacity < gatesPerEdge.length && rest.every((gs) => gs.some((x) => x.semaphore === g.semaphore)));
+  return first.some(
+    (g) => g.capacity < gatesPerEdge.length && rest.every((gs) => gs.some((x) => x.semaphore === g.semaphore)),
+  );
 }
 
 export class DetectingMonitor implements Monitor {
@@ -54,7 +56,8 @@ export class DetectingMonitor implements Monitor {
     if (!s.tracing) return { thread: t.id, threadName: t.name, op, target, step: s.traceIndex };
     // Where the program called the operation (its frame may be gone from the stack by now).
     const entry = t.inFlight !== null ? t.inFlightSite : undefined;
-    if (entry) return { thread: t.id, threadName: t.name, op, target, step: s.traceIndex, line: entry.line, file: entry.file };
+    if (entry)
+      return { thread: t.id, threadName: t.name, op, target, step: s.traceIndex, line: entry.line, file: entry.file };
     const where = s.siteLater();
     return {
       thread: t.id,
@@ -100,11 +103,24 @@ export class DetectingMonitor implements Monitor {
   }
 
   private raceFound(t: VThread, race: { target: string; kind: string; first: Site; second: Site }): void {
-    const access = (a: Site): RaceAccess => ({ thread: a.threadName, op: a.op, target: a.target, file: a.file, line: a.line, step: a.step });
-    const second = race.second;
-    this.s().fail("data-race", describeRace(race as Parameters<typeof describeRace>[0]), t, { file: second.file, line: second.line }, {
-      race: { target: race.target, kind: race.kind, first: access(race.first), second: access(second) },
+    const access = (a: Site): RaceAccess => ({
+      thread: a.threadName,
+      op: a.op,
+      target: a.target,
+      file: a.file,
+      line: a.line,
+      step: a.step,
     });
+    const second = race.second;
+    this.s().fail(
+      "data-race",
+      describeRace(race as Parameters<typeof describeRace>[0]),
+      t,
+      { file: second.file, line: second.line },
+      {
+        race: { target: race.target, kind: race.kind, first: access(race.first), second: access(second) },
+      },
+    );
   }
 
   lockAcquired(t: VThread, lock: LockRef, couldWaitForever: boolean): void {
@@ -128,19 +144,32 @@ export class DetectingMonitor implements Monitor {
       : { step: s.traceIndex, threadName: t.name, gates };
     if (this.locks) {
       const found = this.locks.onAcquire(t.id, lock, site, held, { blocking: couldWaitForever });
-      const quiet = found && this.quiet.has(found.cycle.map((e) => e.held.lock).sort().join("\u0000"));
+      const quiet =
+        found &&
+        this.quiet.has(
+          found.cycle
+            .map((e) => e.held.lock)
+            .sort()
+            .join("\u0000"),
+        );
       if (found && !quiet && !gated(found.cycle.map((e) => (e.acquired.site as { gates?: Gate[] }).gates ?? []))) {
         const fileOf = (x: object) => (x as { file?: string }).file;
         const here = later?.();
-        s.fail("potential-deadlock", found.explanation, t, { file: here?.file, line: here?.line }, {
-          lockOrder: found.cycle.map((e) => ({
-            thread: e.threadName,
-            held: e.held.lock,
-            acquired: e.acquired.lock,
-            heldAt: { file: fileOf(e.held.site), line: e.held.site.line },
-            acquiredAt: { file: fileOf(e.acquired.site), line: e.acquired.site.line },
-          })),
-        });
+        s.fail(
+          "potential-deadlock",
+          found.explanation,
+          t,
+          { file: here?.file, line: here?.line },
+          {
+            lockOrder: found.cycle.map((e) => ({
+              thread: e.threadName,
+              held: e.held.lock,
+              acquired: e.acquired.lock,
+              heldAt: { file: fileOf(e.held.site), line: e.held.site.line },
+              acquiredAt: { file: fileOf(e.acquired.site), line: e.acquired.site.line },
+            })),
+          },
+        );
       }
     }
     held.push({ ...lock, site });

@@ -61,9 +61,18 @@ export function harden(world: VirtualWorld): void {
     const d = Object.getOwnPropertyDescriptor(g, name);
     if (d && "value" in d) deepFreeze(d.value, seen);
   }
-  deepFreeze(Object.getPrototypeOf(async function () {}), seen);
-  deepFreeze(Object.getPrototypeOf(function* () {}), seen);
-  deepFreeze(Object.getPrototypeOf(async function* () {}), seen);
+  deepFreeze(
+    Object.getPrototypeOf(async function () {}),
+    seen,
+  );
+  deepFreeze(
+    Object.getPrototypeOf(function* () {}),
+    seen,
+  );
+  deepFreeze(
+    Object.getPrototypeOf(async function* () {}),
+    seen,
+  );
   deepFreeze(Object.getPrototypeOf([][Symbol.iterator]()), seen);
   Object.freeze(g);
 }

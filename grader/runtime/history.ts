@@ -52,19 +52,29 @@ export class History<I = unknown, O = unknown> {
   }
 }
 
-export function checkLinearizable<S, I, O>(model: Model<S, I, O>, history: History<I, O>, options?: { maxSteps?: number }): LinearizabilityResult<I, O> {
+export function checkLinearizable<S, I, O>(
+  model: Model<S, I, O>,
+  history: History<I, O>,
+  options?: { maxSteps?: number },
+): LinearizabilityResult<I, O> {
   return checkLinearizability(model, history.operations(), options);
 }
 
 /** Fail the schedule unless the history is linearizable; "unknown" fails too (it is not a proof). */
-export function assertLinearizable<S, I, O>(model: Model<S, I, O>, history: History<I, O>, options?: { maxSteps?: number }): void {
+export function assertLinearizable<S, I, O>(
+  model: Model<S, I, O>,
+  history: History<I, O>,
+  options?: { maxSteps?: number },
+): void {
   const r = checkLinearizable(model, history, options);
   if (r.result === "ok") return;
   const s = sched();
   let message: string;
   if (r.result === "illegal") {
     const describe = model.describe ? (op: Operation<I, O>) => model.describe!(op) : describeOperation;
-    const ops = r.minimal.map((op) => `${history.threadName(op.thread)}: ${describe(op)} [${op.call}–${op.ret}]`).join("; ");
+    const ops = r.minimal
+      .map((op) => `${history.threadName(op.thread)}: ${describe(op)} [${op.call}–${op.ret}]`)
+      .join("; ");
     message = `Not linearizable: ${r.explanation.replace(/thread (\d+) /g, (_m, id: string) => `${history.threadName(Number(id))} `)} Minimal history: ${ops}.`;
   } else {
     message = `Linearizability unknown: ${r.reason}. A history this size should be decidable; record fewer operations.`;

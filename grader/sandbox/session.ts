@@ -89,9 +89,12 @@ export class Session {
     const context = this.isolate.createContextSync();
     this.contextsInIsolate++;
     context.evalSync(runtimeBundle(), { filename: "interleave-runtime.js" });
-    const boot = context.global.getSync("__interleaveBoot", { reference: true }) as ivm.Reference<Record<string, unknown>>;
+    const boot = context.global.getSync("__interleaveBoot", { reference: true }) as ivm.Reference<
+      Record<string, unknown>
+    >;
     const get = <T>(name: string) => boot.getSync(name, { reference: true }) as ivm.Reference<T>;
-    const define = get<(name: string, deps: string, factory: unknown, displayName: string, lines: string) => void>("define");
+    const define =
+      get<(name: string, deps: string, factory: unknown, displayName: string, lines: string) => void>("define");
     this.runRef = get("run");
     this.resultRef = get("result");
     get<() => void>("lockdown").applySync(undefined, []);
@@ -99,8 +102,17 @@ export class Session {
     for (const f of this.files) {
       const m = this.modules.get(f.name)!;
       const script = this.isolate.compileScriptSync(factorySource(m.js), { filename: m.name });
-      const factory = script.runSync(context, { reference: true, timeout: this.limits.scheduleTimeoutMs }) as ivm.Reference<unknown>;
-      define.applySync(undefined, [m.name, JSON.stringify(f.deps ?? {}), factory.derefInto(), m.displayName, JSON.stringify([...m.lines])]);
+      const factory = script.runSync(context, {
+        reference: true,
+        timeout: this.limits.scheduleTimeoutMs,
+      }) as ivm.Reference<unknown>;
+      define.applySync(undefined, [
+        m.name,
+        JSON.stringify(f.deps ?? {}),
+        factory.derefInto(),
+        m.displayName,
+        JSON.stringify([...m.lines]),
+      ]);
       script.release();
     }
     this.context = context;
@@ -151,7 +163,10 @@ export class Session {
           throw new SandboxFailure("memory", `the program used more than ${this.limits.memoryMb} MB of memory`);
         }
         this.reset();
-        throw new SandboxFailure("cpu-timeout", `one schedule ran for more than ${timeout} ms of real time (an endless loop with no await, or far too much computation)`);
+        throw new SandboxFailure(
+          "cpu-timeout",
+          `one schedule ran for more than ${timeout} ms of real time (an endless loop with no await, or far too much computation)`,
+        );
       }
       if (/memory limit|disposed/i.test(message) || this.isolate?.isDisposed) {
         this.reset(true);

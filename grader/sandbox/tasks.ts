@@ -11,7 +11,10 @@ export type SandboxTask =
   | {
       kind: "replay";
       files: ProgramFile[];
-      options: Omit<ExploreOptions, "runs" | "strategy" | "timeBudgetMs"> & { strategy: ReplayStrategy; decisions?: number[] };
+      options: Omit<ExploreOptions, "runs" | "strategy" | "timeBudgetMs"> & {
+        strategy: ReplayStrategy;
+        decisions?: number[];
+      };
       limits?: Partial<SessionLimits>;
     };
 

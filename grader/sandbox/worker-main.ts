@@ -30,7 +30,10 @@ process.on("message", (message: { id: number; task: SandboxTask }) => {
   try {
     answer = handle(message.task);
   } catch (error) {
-    answer = { kind: "internal-error", message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    answer = {
+      kind: "internal-error",
+      message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    };
   }
   process.send?.({ id: message.id, answer });
 });
