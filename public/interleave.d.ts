@@ -277,8 +277,15 @@ declare module "runtime/cores" {
 declare module "runtime/costs" {
     /** Virtual milliseconds per cost unit (one instrumented statement): 2^-10 ms. */
     export const UNIT_MS: number;
-    /** The smallest burst that is charged: 128 units (0.125 ms). */
+    /** The smallest burst that is charged at once: 128 units (0.125 ms). */
     export const CHARGE_QUANTUM = 128;
+    /**
+     * Shorter bursts are carried, not forgiven: once a thread's carried units reach 5 ms (a
+     * scheduler time slice, CPython's switch interval) they are charged as one burst, and what
+     * is left at the thread's end is charged if it reaches the quantum. Glue code stays below
+     * the model's resolution, but a loop cannot hide its work by yielding every few iterations.
+     */
+    export const CARRY_SLICE: number;
     export const SPAWN_PARENT_MS = 1;
     export const SPAWN_CHILD_MS = 20;
     export const MESSAGE_MS = 0.05;
@@ -367,6 +374,8 @@ declare module "runtime/scheduler" {
         demand: CpuDemand | null;
         /** Cost units not charged yet (costs.ts). */
         pending: number;
+        /** Units of short bursts not charged yet (charged once they reach CARRY_SLICE). */
+        carried: number;
         /** Where the pending units were spent, "file:line" → units (traced schedules only). */
         lineUnits: Map<string, number> | null;
         /** The event loop this thread is a task of (asyncio), or null for a thread. */
@@ -468,7 +477,14 @@ declare module "runtime/scheduler" {
         compute(t: VThread, ms: number, sites?: Map<string, number> | null): Promise<void>;
         /** Charge the burst `t` computed since its last scheduling point (instrumented code). */
         private chargePending;
-        /** A burst shorter than the quantum is free (costs.ts). */
+        /**
+         * End of a burst: a long one is charged now; a short one is carried, and the carried
+         * units are charged once they reach a time slice (or at the thread's end). Without the
+         * carry a program could compute for free in slices shorter than the quantum, with a
+         * scheduling point between them (costs.ts).
+         */
+        private settle;
+        /** Discard the current burst (code the runtime ran for the thread, not the program). */
         private dropPending;
         /**
          * Instrumented code ran `units` statements at `file:line` (grader/compile/instrument.ts).
@@ -1295,6 +1311,8 @@ declare module "runtime/asyncio" {
         exception(): unknown;
         /** @internal nobody looked at the exception of this failed task */
         get lostError(): unknown;
+        /** @internal a gather owns this task: a failure after the first one is retrieved by it, not lost. */
+        gathered(): void;
         /** Ask the task to stop: CancelledError is raised inside it at its next asyncio await. */
         cancel(): boolean;
         then<R1 = T, R2 = never>(onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null, onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null): PromiseLike<R1 | R2>;

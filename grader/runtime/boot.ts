@@ -205,6 +205,10 @@ const control = {
     harden({
       now: () => current?.now ?? 0,
       random: () => programRng.float(),
+      print: (text) => {
+        const t = current?.current;
+        if (current && t) current.event(t, "print", undefined, text.length > 200 ? `${text.slice(0, 199)}…` : text);
+      },
     });
     deepFreeze(frozenApi);
   },

@@ -66,6 +66,20 @@ describe("scheduler basics", () => {
     expect(runOnce(src, { cores: 1 }).time).toBe(400);
   });
 
+  it("console.log is print debugging: a print event in the trace, in order, with the line", () => {
+    const r = runOnce(
+      program(
+        `const t = spawn(async () => { console.log("in", 1, { a: 2 }); }, "T"); await t.join(); console.error("out");`,
+      ),
+    );
+    expect(r.outcome.kind).toBe("passed");
+    const prints = r.trace!.filter((e) => e.op === "print").map((e) => [e.thread, e.value, e.line]);
+    expect(prints).toEqual([
+      ["T", JSON.stringify('in 1 {"a":2}'), 4],
+      ["MainThread", JSON.stringify("out"), 4],
+    ]);
+  });
+
   it("Math.random is seeded by the schedule", () => {
     const src = program(`const x = Math.random(); assert(x >= 0 && x < 1, "range"); assert(false, String(x));`);
     const a = runOnce(src, { seed: 7 }).outcome.message;

@@ -5,6 +5,8 @@
 export interface VirtualWorld {
   now(): number;
   random(): number;
+  /** console.log and friends: a line the program printed (shown in the trace as `print`). */
+  print(text: string): void;
 }
 
 /** Virtual epoch: Date.now() in the sandbox is this plus the virtual clock. */
@@ -28,6 +30,18 @@ export function harden(world: VirtualWorld): void {
   g.setInterval = notHere("setInterval", "use a thread that loops with `await sleep(ms)`");
   g.setImmediate = notHere("setImmediate", "use `await yieldNow()` from 'interleave'");
   g.queueMicrotask = notHere("queueMicrotask", "start a Thread instead");
+
+  // Print debugging works: console output becomes `print` events in the trace, in order
+  // with everything else the thread did (there is no terminal in the sandbox).
+  const printer = (...args: unknown[]) => world.print(args.map(show).join(" "));
+  g.console = Object.freeze({
+    log: printer,
+    info: printer,
+    warn: printer,
+    error: printer,
+    debug: printer,
+    trace: printer,
+  });
 
   Math.random = function random() {
     return world.random();
@@ -113,5 +127,17 @@ export function deepFreeze(root: unknown, seen = new Set<unknown>()): void {
         stack.push(d.set);
       }
     }
+  }
+}
+
+/** Text of a printed value: the program's own call, so its toString/toJSON may run here. */
+function show(value: unknown): string {
+  try {
+    if (typeof value === "string") return value;
+    if (typeof value !== "object" || value === null) return String(value);
+    if (value instanceof Error) return `${value.name}: ${value.message}`;
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return "<unprintable>";
   }
 }

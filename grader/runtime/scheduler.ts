@@ -904,7 +904,7 @@ function errorSite(error: unknown, siteOf: (stack?: string) => SourceSite | unde
 export function formatValue(value: unknown): string {
   switch (typeof value) {
     case "string":
-      return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+      return JSON.stringify(value.length > 200 ? `${value.slice(0, 197)}...` : value);
     case "number":
     case "boolean":
     case "bigint":
