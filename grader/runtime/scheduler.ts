@@ -307,7 +307,11 @@ export class Scheduler {
    */
   async point(t: VThread, reason: DecisionReason = "point"): Promise<void> {
     // The burst that ends here: charged if it is long enough, carried otherwise (costs.ts).
-    if (!this.over) await this.settle(t, false);
+    // The common case (a short burst, little carried) stays synchronous: no extra await.
+    if (t.pending < CHARGE_QUANTUM && t.carried + t.pending < CARRY_SLICE) {
+      t.carried += t.pending;
+      t.pending = 0;
+    } else if (!this.over) await this.settle(t, false);
     this.count(t);
     if (this.over) return NEVER;
     const delay = reason === "point" ? this.strategy.delay(this.peek(t, reason)) : 0;
@@ -586,7 +590,7 @@ export class Scheduler {
   private decide(running: VThread, reason: DecisionReason): VThread | null {
     if (this.over) return null;
     for (;;) {
-      if (!this.threads.some((t) => !t.daemon && t.state !== "done")) {
+      if (!this.anyLiveNonDaemon()) {
         this.finish();
         return null;
       }
@@ -653,6 +657,16 @@ export class Scheduler {
       if (canContinue && why === "point" && chosen !== running.id) this.preemptions++;
       return this.threads[chosen]!;
     }
+  }
+
+  /** (A plain loop: this runs at every decision.) */
+  private anyLiveNonDaemon(): boolean {
+    const threads = this.threads;
+    for (let i = 0; i < threads.length; i++) {
+      const t = threads[i]!;
+      if (!t.daemon && t.state !== "done") return true;
+    }
+    return false;
   }
 
   private hasTimedEvent(): boolean {
