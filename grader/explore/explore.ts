@@ -403,7 +403,8 @@ function buildFailure(
     failure.message = failure.liveness.message;
   } else if (kind === "potential-deadlock") {
     failure.confirmation = confirmation ?? confirmDeadlock(session, config, result.outcome);
-  } else if (result.preemptions > 0 && kind !== "escaped") {
+  } else if (result.preemptions > 0 && kind !== "escaped" && kind !== "data-race") {
+    // (A data race is reported from the two accesses, whatever the interleaving: nothing to shrink.)
     const shrunk = shrinkSchedule(session, config, found.result);
     if (shrunk.preemptions < result.preemptions || shrunk.steps < result.steps) {
       const replayed = attempt(session, {
