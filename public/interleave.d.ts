@@ -510,6 +510,8 @@ declare module "runtime/scheduler" {
         private peek;
         /** Ask the strategy for the next thread; advance virtual time when nobody can run. */
         private decide;
+        /** (A plain loop: this runs at every decision.) */
+        private anyLiveNonDaemon;
         private hasTimedEvent;
         /** Jump the clock to the next sleep, work completion or timeout. False when there is none. */
         private advanceTime;
