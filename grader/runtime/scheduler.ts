@@ -285,7 +285,7 @@ export class Scheduler {
     if (t === null)
       throw new RuntimeError(`${op}() must be called from inside a thread (from main() or a function a Thread runs)`);
     if (t.inFlight !== null) {
-      const message = `${op}() was called while ${t.inFlight}() had not finished in ${t.name}: was an \`await\` missing? A thread must await each operation before starting the next; to do things at the same time, start threads.`;
+      const message = `${op}() was called while ${t.inFlight}() had not finished in ${t.name}: was an \`await\` missing? A thread must await each operation before starting the next; to do things at the same time, start threads (in asyncio code: create tasks, or gather).`;
       this.fail("misuse", message, t, this.siteOf());
       throw new RuntimeError(message);
     }
