@@ -591,30 +591,12 @@ declare module "runtime/primitives/barrier" {
         name?: string;
     }
     export class Barrier {
+        #private;
         readonly name: string;
         readonly parties: number;
-        private state;
-        private count;
-        private readonly s;
-        private readonly waiters;
-        private readonly action?;
-        private readonly defaultTimeout?;
         constructor(parties: number, options?: BarrierOptions | string);
         /** Resolves to this thread's arrival index (0 .. parties-1); throws BrokenBarrierError when broken. */
         wait(options?: TimeoutOptions): Promise<number>;
-        /** The last party is in and runs the action: the round is full but not yet released. */
-        private get releasing();
-        private release;
-        /**
-         * The action is the program's own code, run by the last thread to arrive. It may use the
-         * runtime (update a Shared, sleep, print through a lock...): its operations must not be
-         * taken for a second operation started inside wait() (the missing-await check), and
-         * threads arriving meanwhile wait for the next round (`releasing`).
-         */
-        private runAction;
-        private sleepOn;
-        private wakeAll;
-        private breakBarrier;
         /** Put the barrier into the broken state: current and future waits raise BrokenBarrierError. */
         abort(): void;
         /** Return to the empty state; threads waiting now get BrokenBarrierError. */
@@ -638,43 +620,41 @@ declare module "runtime/primitives/locks" {
     export interface LockHold {
         [Symbol.asyncDispose](): Promise<void>;
     }
-    abstract class BaseLock {
-        protected owner: VThread | null;
-        protected readonly waiters: VThread[];
-        protected readonly s: Scheduler;
-        protected readonly ref: LockRef;
-        /** Whether the acquisition that just succeeded through acquireAs could have waited forever. */
-        protected couldWaitForever: boolean;
+    /** A lock's state: in a side table, never in a property a program could reach (issue 9). */
+    interface LockState {
+        readonly s: Scheduler;
+        readonly ref: LockRef;
         readonly name: string;
-        constructor(kind: string, name?: string);
+        readonly waiters: VThread[];
+        owner: VThread | null;
+        /** RLock's recursion count. */
+        count: number;
+        /** Whether the acquisition that just succeeded through acquireAs could have waited forever. */
+        couldWaitForever: boolean;
         /** Take the lock for `t` if it may; true when taken. */
-        protected abstract tryTake(t: VThread): boolean;
-        protected acquireAs(t: VThread, op: string, options: BlockingOptions | boolean | undefined): Promise<boolean>;
-        protected wakeWaiters(): void;
+        readonly tryTake: (t: VThread) => boolean;
+    }
+    abstract class BaseLock {
+        readonly name: string;
+        constructor(kind: string, name: string | undefined, tryTake: (st: LockState, t: VThread) => boolean);
         /** `await using _ = await lock.hold()` — Python's `with lock:`. */
         hold(): Promise<LockHold>;
+        locked(): boolean;
         abstract acquire(options?: BlockingOptions | boolean): Promise<boolean>;
         abstract release(): PromiseLike<void>;
     }
     export class Lock extends BaseLock {
         constructor(name?: string);
-        protected tryTake(t: VThread): boolean;
-        private taken;
         /** Resolves to true when acquired; `{ timeout }` (virtual ms) or `{ blocking: false }` may give false. */
         acquire(options?: BlockingOptions | boolean): Promise<boolean>;
-        private releaseAs;
         /** Takes effect at once (any thread may release a Lock, as in Python); awaiting it is a scheduling point. */
         release(): PromiseLike<void>;
-        locked(): boolean;
     }
     export class RLock extends BaseLock {
-        private count;
         constructor(name?: string);
-        protected tryTake(t: VThread): boolean;
         acquire(options?: BlockingOptions | boolean): Promise<boolean>;
         /** Only the owner may release; the lock is free when the recursion count drops to zero. */
         release(): PromiseLike<void>;
-        locked(): boolean;
     }
 }
 declare module "runtime/primitives/condition" {
@@ -686,20 +666,14 @@ declare module "runtime/primitives/condition" {
         hold(): Promise<LockHold>;
     }
     export class Condition {
+        #private;
         readonly name: string;
-        private readonly s;
-        private readonly lock;
-        private readonly inner;
-        private readonly waiters;
-        /** Threads woken by notify (as opposed to a timeout), so wait() can answer true or false. */
-        private readonly notified;
         constructor(lock?: Lockish, name?: string);
         acquire(options?: BlockingOptions | boolean): Promise<boolean>;
         release(): PromiseLike<void>;
         hold(): Promise<LockHold>;
         /** Resolves to false when the timeout expired before a notify. */
         wait(options?: TimeoutOptions): Promise<boolean>;
-        private waitAs;
         /** Python's wait_for: wait until `predicate()` is true; resolves to its last value. */
         waitFor<T>(predicate: () => T | Promise<T>, options?: TimeoutOptions): Promise<T>;
         notify(n?: number): PromiseLike<void>;
@@ -709,10 +683,8 @@ declare module "runtime/primitives/condition" {
 declare module "runtime/primitives/event" {
     import { type TimeoutOptions } from "runtime/primitives/options";
     export class Event {
+        #private;
         readonly name: string;
-        private flag;
-        private readonly s;
-        private readonly waiters;
         constructor(name?: string);
         isSet(): boolean;
         set(): PromiseLike<void>;
@@ -726,22 +698,15 @@ declare module "runtime/primitives/queue" {
         block?: boolean;
     }
     export class Queue<T = unknown> {
+        #private;
         readonly name: string;
         readonly maxsize: number;
-        private readonly items;
-        private unfinished;
-        private readonly s;
-        private readonly getters;
-        private readonly putters;
-        private readonly joiners;
         constructor(maxsize?: number, name?: string);
         qsize(): number;
         empty(): boolean;
         full(): boolean;
         put(item: T, options?: QueueOptions): Promise<void>;
         get(options?: QueueOptions): Promise<T>;
-        /** Python's queue: block=False ignores the timeout; a negative timeout is a ValueError (not "forever"). */
-        private deadline;
         putNowait(item: T): Promise<void>;
         getNowait(): Promise<T>;
         taskDone(): PromiseLike<void>;
@@ -750,59 +715,43 @@ declare module "runtime/primitives/queue" {
     }
 }
 declare module "runtime/primitives/semaphore" {
-    import type { Scheduler } from "runtime/scheduler";
     import type { LockHold } from "runtime/primitives/locks";
     import { type BlockingOptions } from "runtime/primitives/options";
     export class Semaphore {
+        #private;
         readonly name: string;
-        protected value: number;
-        protected readonly s: Scheduler;
-        private readonly waiters;
-        constructor(value?: number, name?: string, kind?: string);
-        /** The initial value: at most this many threads hold a permit at once (unless over-released). */
-        private readonly capacity;
+        constructor(value?: number, name?: string);
         acquire(options?: BlockingOptions | boolean): Promise<boolean>;
         release(n?: number): PromiseLike<void>;
-        protected check(_n: number): void;
         hold(): Promise<LockHold>;
     }
     export class BoundedSemaphore extends Semaphore {
-        private readonly initial;
         constructor(value?: number, name?: string);
-        protected check(n: number): void;
     }
 }
 declare module "runtime/primitives/shared" {
     export class Shared<T> {
+        #private;
         readonly name: string;
-        private value;
-        private readonly s;
         constructor(initial: T, name?: string);
         get(): Promise<T>;
         set(value: T): Promise<void>;
     }
     export class SharedArray<T = number> {
+        #private;
         readonly name: string;
         readonly length: number;
-        private readonly values;
-        /** One identity per cell, so the race detector tells cells apart. */
-        private readonly cells;
-        private readonly s;
         /** `new SharedArray(n)` holds n zeros (Python's `[0] * n`); `new SharedArray(items)` copies items. */
         constructor(lengthOrItems: number | readonly T[], name?: string);
-        private check;
         get(i: number): Promise<T>;
         set(i: number, value: T): Promise<void>;
         /** Read every cell (each read is an access, in index order, with no scheduling point between them). */
         toArray(): Promise<T[]>;
     }
     export class AtomicInt {
+        #private;
         readonly name: string;
-        private value;
-        private readonly s;
         constructor(initial?: number, name?: string);
-        /** `operands` must be integers: the constructor's invariant held only until a fetchAdd(0.5). */
-        private op;
         load(): Promise<number>;
         store(v: number): Promise<void>;
         /** Adds d and resolves to the previous value. */
@@ -834,9 +783,9 @@ declare module "runtime/primitives/thread" {
         start(): PromiseLike<void>;
         /** Wait until the thread ends (or the timeout, in virtual ms, passes; then check isAlive()). */
         join(options?: TimeoutOptions): Promise<void>;
-        /** @internal the Thread object of a thread the runtime started itself (main). */
-        static adopt(v: VThread): Thread;
     }
+    /** The Thread object of a thread the runtime started itself (main, a task, a process's main). */
+    export function adoptThread(v: VThread): Thread;
     export function spawn(target: (...args: never[]) => unknown, name?: string | ThreadOptions): Thread;
     export function currentThread(): Thread;
 }
@@ -1137,18 +1086,14 @@ declare module "runtime/channel" {
         block?: boolean;
     }
     export class Channel<T> {
-        private readonly s;
-        readonly name: string;
-        readonly maxsize: number;
-        private readonly items;
-        private readonly getters;
-        private readonly putters;
+        #private;
         /** No more puts will come: gets on an empty closed channel return `ended`. */
         closed: boolean;
+        readonly name: string;
+        readonly maxsize: number;
         constructor(s: Scheduler, name: string, maxsize?: number);
         get size(): number;
         full(): boolean;
-        private deadline;
         /** Put (blocking while full); the caller has entered an operation on `t`. */
         put(t: VThread, value: T, options?: ChannelOptions, op?: string): Promise<void>;
         /** Get (blocking while empty); `ended` when the channel is closed and drained. */
@@ -1276,7 +1221,7 @@ declare module "runtime/pool" {
     }
 }
 declare module "runtime/asyncio" {
-    import { EventLoopRef, type Scheduler, type VThread } from "runtime/scheduler";
+    import { EventLoopRef, type VThread } from "runtime/scheduler";
     export class CancelledError extends Error {
         constructor(message?: string);
     }
@@ -1290,7 +1235,6 @@ declare module "runtime/asyncio" {
         ref: EventLoopRef;
         tasks: Task<unknown>[];
     }
-    type TaskState = "pending" | "done" | "failed" | "cancelled";
     /** Deliver a pending cancellation to the task running on `t` (at an asyncio await). */
     export function takeCancel(t: VThread): void;
     /** Awaitables: a Task, or a function that starts the coroutine. */
@@ -1298,23 +1242,14 @@ declare module "runtime/asyncio" {
     export class Task<T> implements PromiseLike<T> {
         #private;
         readonly name: string;
-        /** @internal */ cancelRequested: boolean;
-        /** @internal threads blocked until this task is done */ readonly watchers: VThread[];
-        /** @internal */ readonly v: VThread;
-        /** @internal use createTask(). */
-        constructor(s: Scheduler, loop: LoopState, fn: () => Promise<T> | T, name: string, parent: VThread | null);
+        /** Tasks come from asyncio.createTask() (or gather/run): `new Task()` is a TypeError. */
+        constructor();
         done(): boolean;
         cancelled(): boolean;
-        /** @internal */
-        get state(): TaskState;
         /** The task's return value; raises its exception, CancelledError, or InvalidStateError if not done. */
         result(): T;
         /** The exception the task raised (null if none). */
         exception(): unknown;
-        /** @internal nobody looked at the exception of this failed task */
-        get lostError(): unknown;
-        /** @internal a gather owns this task: a failure after the first one is retrieved by it, not lost. */
-        gathered(): void;
         /** Ask the task to stop: CancelledError is raised inside it at its next asyncio await. */
         cancel(): boolean;
         then<R1 = T, R2 = never>(onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null, onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null): PromiseLike<R1 | R2>;
@@ -1551,11 +1486,6 @@ declare module "runtime/api" {
     export function now(): number;
     /** Fail this schedule when `condition` is false. The failure stands even if the error is caught. */
     export function assert(condition: unknown, message?: string): asserts condition;
-    /**
-     * Record a measurement (a request's latency, say) for the exercise's performance checks.
-     * Harnesses only: a graded solution cannot vouch for its own speed.
-     */
-    export function measure(name: string, value: number): void;
     /** `import { asyncio } from "interleave"`: Python's asyncio (grader/runtime/asyncio.ts). */
     export const asyncio: Readonly<{
         run: typeof aio.run;
@@ -1606,7 +1536,17 @@ declare module "runtime/api" {
     }
     export { Thread, spawn, currentThread, Shared, SharedArray, AtomicInt, Lock, RLock, Semaphore, BoundedSemaphore, Condition, Event, Barrier, Queue, AssertionError, RuntimeError, ValueError, IndexError, BrokenBarrierError, Full, Empty, Process, Pool, ProcessQueue, Pipe, Connection, currentProcess, cpuCount, EOFError, PicklingError, History, checkLinearizable, assertLinearizable, models, };
 }
+declare module "runtime/harness-api" {
+    /**
+     * Record a measurement (a request's latency, say) for the exercise's performance checks.
+     * Harnesses only: a graded solution cannot vouch for its own speed.
+     */
+    export function measure(name: string, value: number): void;
+}
 
 declare module "interleave" {
   export * from "runtime/api";
+}
+declare module "interleave/harness" {
+  export * from "runtime/harness-api";
 }

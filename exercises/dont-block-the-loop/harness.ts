@@ -1,4 +1,5 @@
-import { asyncio, assert, io, measure, now, work } from "interleave";
+import { asyncio, assert, io, now, work } from "interleave";
+import { measure } from "interleave/harness";
 import { refreshAll, type Tools } from "./solution";
 
 const PARTS = 16;

@@ -12,23 +12,28 @@ let cached: string | null = null;
 /** One ambient declaration file: `declare module "interleave" { ... }` and the modules it uses. */
 export function runtimeDeclarations(): string {
   if (cached !== null) return cached;
-  const program = ts.createProgram([path.join(GRADER, "runtime", "api.ts")], {
-    declaration: true,
-    emitDeclarationOnly: true,
-    outFile: "interleave.d.ts",
-    module: ts.ModuleKind.AMD,
-    target: ts.ScriptTarget.ES2022,
-    strict: true,
-    skipLibCheck: true,
-    rootDir: GRADER,
-    lib: ["lib.es2023.d.ts", "lib.esnext.disposable.d.ts"],
-    types: [],
-  });
+  const program = ts.createProgram(
+    [path.join(GRADER, "runtime", "api.ts"), path.join(GRADER, "runtime", "harness-api.ts")],
+    {
+      declaration: true,
+      emitDeclarationOnly: true,
+      outFile: "interleave.d.ts",
+      module: ts.ModuleKind.AMD,
+      target: ts.ScriptTarget.ES2022,
+      strict: true,
+      skipLibCheck: true,
+      rootDir: GRADER,
+      lib: ["lib.es2023.d.ts", "lib.esnext.disposable.d.ts"],
+      types: [],
+    },
+  );
   let text = "";
   const result = program.emit(undefined, (_name, data) => {
     text = data;
   });
   if (result.emitSkipped || text === "") throw new Error("could not generate the runtime's declarations");
-  cached = `${text}\ndeclare module "interleave" {\n  export * from "runtime/api";\n}\n`;
+  cached =
+    `${text}\ndeclare module "interleave" {\n  export * from "runtime/api";\n}\n` +
+    `declare module "interleave/harness" {\n  export * from "runtime/harness-api";\n}\n`;
   return cached;
 }

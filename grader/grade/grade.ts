@@ -48,7 +48,8 @@ export function solutionFiles(exercise: LoadedExercise, solution: string, displa
         name: "harness.ts",
         displayName: "harness.ts",
         source: exercise.harness,
-        deps: { "./solution": "solution.ts" },
+        // "interleave/harness" (measure, ...) is the harness's alone (grader/runtime/harness-api.ts).
+        deps: { "./solution": "solution.ts", "interleave/harness": "interleave:harness" },
       },
     ],
     { gil: exercise.manifest.runtime.gil },

@@ -15,7 +15,6 @@ import { assertLinearizable, checkLinearizable, History, models } from "./histor
 import { PicklingError } from "./pickle";
 import { Pool } from "./pool";
 import { Connection, cpuCount, currentProcess, EOFError, Pipe, Process, ProcessQueue } from "./process";
-import { programHost } from "./program";
 import * as aio from "./asyncio";
 import * as aioSync from "./asyncio-sync";
 import { ConnectionError, Server, ServerConnection, Web } from "./io";
@@ -68,21 +67,6 @@ export function assert(condition: unknown, message?: string): asserts condition 
   const site = s.siteOf(new Error().stack);
   s.fail("assertion", text, s.current, site);
   throw new AssertionError(text);
-}
-
-/**
- * Record a measurement (a request's latency, say) for the exercise's performance checks.
- * Harnesses only: a graded solution cannot vouch for its own speed.
- */
-export function measure(name: string, value: number): void {
-  const s = sched();
-  if (typeof name !== "string" || name.length === 0 || name.length > 200)
-    throw new ValueError("measure(name, value) needs a name of 1 to 200 characters");
-  if (typeof value !== "number" || !Number.isFinite(value))
-    throw new ValueError("measure(name, value) needs a finite number");
-  if (programHost().callerModule() === "solution.ts")
-    throw new RuntimeError("measure() is for exercise harnesses; a solution cannot record its own measurements");
-  s.measure(name, value);
 }
 
 /** `import { asyncio } from "interleave"`: Python's asyncio (grader/runtime/asyncio.ts). */

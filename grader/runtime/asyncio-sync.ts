@@ -66,6 +66,7 @@ export class Lock {
   constructor(name?: string) {
     sched();
     this.name = name ?? autoName("asyncio.Lock");
+    if (new.target === Lock) Object.freeze(this);
   }
 
   locked(): boolean {
@@ -136,6 +137,7 @@ export class Semaphore {
     this.#value = value;
     this.#bound = bound;
     this.name = name ?? autoName("asyncio.Semaphore");
+    if (new.target === Semaphore) Object.freeze(this);
   }
 
   locked(): boolean {
@@ -202,6 +204,7 @@ export class Event {
   constructor(name?: string) {
     sched();
     this.name = name ?? autoName("asyncio.Event");
+    if (new.target === Event) Object.freeze(this);
   }
 
   isSet(): boolean {
@@ -248,6 +251,7 @@ export class Queue<T = unknown> {
     if (!Number.isInteger(maxsize)) throw new ValueError("maxsize must be an integer");
     this.maxsize = maxsize;
     this.name = name ?? autoName("asyncio.Queue");
+    if (new.target === Queue) Object.freeze(this);
   }
 
   qsize(): number {

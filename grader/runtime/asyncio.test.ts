@@ -5,7 +5,7 @@ import { baseConfig } from "../explore/explore";
 import { Session } from "../sandbox/session";
 import { exploreSource, runOnce } from "../testing";
 
-const header = `import { asyncio, io, spawn, work, sleep, now, assert, Shared, measure } from "interleave";\n`;
+const header = `import { asyncio, io, spawn, work, sleep, now, assert, Shared } from "interleave";\n`;
 const main = (body: string, preamble = "") =>
   `${header}${preamble}\nexport default async function main() {\n${body}\n}\n`;
 
@@ -220,18 +220,14 @@ describe("simulated I/O", () => {
     expect(r.metrics?.request).toMatchObject({ count: 6, p50: 3, p95: 3, max: 3 });
   });
 
-  it("a harness may record measurements; a graded solution cannot vouch for its own speed", () => {
+  it("a harness may record measurements; a graded solution cannot reach measure()", () => {
     const files = (solution: string) => [
-      {
-        name: "solution.ts",
-        displayName: "mine.ts",
-        source: `import { measure } from "interleave";\nexport async function serve() { ${solution} }`,
-      },
+      { name: "solution.ts", displayName: "mine.ts", source: solution },
       {
         name: "harness.ts",
         displayName: "harness.ts",
-        source: `import { measure } from "interleave";\nimport { serve } from "./solution";\nexport async function check() { measure("request", 5); await serve(); }`,
-        deps: { "./solution": "solution.ts" },
+        source: `import { measure } from "interleave/harness";\nimport { serve } from "./solution";\nexport async function check() { measure("request", 5); await serve(); }`,
+        deps: { "./solution": "solution.ts", "interleave/harness": "interleave:harness" },
       },
     ];
     const run = (solution: string) => {
@@ -245,11 +241,20 @@ describe("simulated I/O", () => {
         s.dispose();
       }
     };
-    const honest = run("");
+    const honest = run("export async function serve() {}");
     expect(honest.outcome.kind).toBe("passed");
     expect(honest.metrics?.request?.count).toBe(1);
-    const forged = run(`for (let i = 0; i < 100; i++) measure("request", 0);`);
-    expect(forged.outcome.kind).toBe("error");
-    expect(forged.outcome.message).toMatch(/measure\(\) is for exercise harnesses/);
+    // Not in "interleave" any more...
+    const fromApi = run(
+      `import * as il from "interleave";\nexport async function serve() { (il as any).measure("request", 0); }`,
+    );
+    expect(fromApi.outcome.kind).toBe("error");
+    expect(fromApi.metrics?.request?.count ?? 0).toBe(1);
+    // ...and the harness's own module is not the solution's to import.
+    const imported = run(
+      `import { measure } from "interleave/harness";\nexport async function serve() { measure("request", 0); }`,
+    );
+    expect(imported.outcome.kind).toBe("error");
+    expect(imported.outcome.message).toMatch(/interleave\/harness.*exercise harnesses/);
   });
 });

@@ -14,7 +14,7 @@
 import { autoName, sched } from "./context";
 import { RuntimeError } from "./errors";
 import { markUnpicklable } from "./pickle";
-import { Thread } from "./primitives/thread";
+import { adoptThread } from "./primitives/thread";
 import { describeError, EventLoopRef, type Scheduler, type VThread } from "./scheduler";
 
 export class CancelledError extends Error {
@@ -51,8 +51,8 @@ const loopOf = new WeakMap<EventLoopRef, LoopState>();
 /** Deliver a pending cancellation to the task running on `t` (at an asyncio await). */
 export function takeCancel(t: VThread): void {
   const task = taskOf.get(t);
-  if (task && task.cancelRequested) {
-    task.cancelRequested = false;
+  if (task && inside(task).cancelRequested) {
+    inside(task).cancelRequested = false;
     throw new CancelledError();
   }
 }
@@ -60,10 +60,53 @@ export function takeCancel(t: VThread): void {
 /** Awaitables: a Task, or a function that starts the coroutine. */
 export type Awaitable<T> = Task<T> | (() => Promise<T> | T);
 
+/** What the runtime keeps of a task: in a side table, never in a property (issue 9). */
+interface TaskInside {
+  readonly v: VThread;
+  /** Threads blocked until this task is done. */
+  readonly watchers: VThread[];
+  cancelRequested: boolean;
+  state(): TaskState;
+  /** The exception nobody looked at, if the task failed and none did. */
+  lostError(): unknown;
+  /** A gather owns this task: a failure after the first one is retrieved by it, not lost. */
+  gathered(): void;
+}
+
+const insides = new WeakMap<object, TaskInside>();
+
+function inside(task: Task<unknown>): TaskInside {
+  const x = insides.get(task);
+  if (x === undefined) throw new TypeError("not a Task made by asyncio.createTask()");
+  return x;
+}
+
+/** Set by newTask for the constructor: programs cannot construct a Task themselves. */
+let creating: {
+  s: Scheduler;
+  loop: LoopState;
+  fn: () => unknown;
+  name: string;
+  parent: VThread | null;
+} | null = null;
+
+function newTask<T>(
+  s: Scheduler,
+  loop: LoopState,
+  fn: () => Promise<T> | T,
+  name: string,
+  parent: VThread | null,
+): Task<T> {
+  creating = { s, loop, fn, name, parent };
+  try {
+    return new Task<T>();
+  } finally {
+    creating = null;
+  }
+}
+
 export class Task<T> implements PromiseLike<T> {
   readonly name: string;
-  /** @internal */ cancelRequested = false;
-  /** @internal threads blocked until this task is done */ readonly watchers: VThread[] = [];
   #state: TaskState = "pending";
   #result: T | undefined;
   #error: unknown;
@@ -71,19 +114,33 @@ export class Task<T> implements PromiseLike<T> {
   /** Gathered: gather retrieves the exceptions of its children (CPython's _GatheringFuture callback). */
   #gathered = false;
   readonly #s: Scheduler;
-  /** @internal */ readonly v: VThread;
   readonly #loop: LoopState;
+  readonly #in: TaskInside;
 
-  /** @internal use createTask(). */
-  constructor(s: Scheduler, loop: LoopState, fn: () => Promise<T> | T, name: string, parent: VThread | null) {
+  /** Tasks come from asyncio.createTask() (or gather/run): `new Task()` is a TypeError. */
+  constructor() {
+    if (creating === null) throw new TypeError("a Task is created by asyncio.createTask(coro), not with new");
+    const { s, loop, name, parent } = creating;
+    const fn = creating.fn as () => Promise<T> | T;
+    creating = null;
     this.#s = s;
     this.#loop = loop;
     this.name = name;
     const v = s.newThread(name);
-    this.v = v;
+    this.#in = {
+      v,
+      watchers: [],
+      cancelRequested: false,
+      state: () => this.#state,
+      lostError: () => (this.#state === "failed" && !this.#retrieved && !this.#gathered ? this.#error : undefined),
+      gathered: () => {
+        this.#gathered = true;
+      },
+    };
+    insides.set(this, this.#in);
     s.bindToLoop(v, loop.ref);
     taskOf.set(v, this as Task<unknown>);
-    Thread.adopt(v);
+    adoptThread(v);
     loop.tasks.push(this as Task<unknown>);
     v.state = "runnable";
     s.start(v, parent, async () => {
@@ -100,10 +157,11 @@ export class Task<T> implements PromiseLike<T> {
       }
       if (!s.over)
         s.event(v, this.#state === "done" ? "return" : this.#state === "cancelled" ? "cancelled" : "raise", name);
-      for (const w of [...this.watchers]) s.wake(w);
-      this.watchers.length = 0;
+      for (const w of [...this.#in.watchers]) s.wake(w);
+      this.#in.watchers.length = 0;
     });
     if (parent) s.event(parent, "createTask", name);
+    if (new.target === Task) Object.freeze(this);
   }
 
   done(): boolean {
@@ -112,11 +170,6 @@ export class Task<T> implements PromiseLike<T> {
 
   cancelled(): boolean {
     return this.#state === "cancelled";
-  }
-
-  /** @internal */
-  get state(): TaskState {
-    return this.#state;
   }
 
   /** The task's return value; raises its exception, CancelledError, or InvalidStateError if not done. */
@@ -142,21 +195,11 @@ export class Task<T> implements PromiseLike<T> {
     return this.#state === "failed" ? this.#error : null;
   }
 
-  /** @internal nobody looked at the exception of this failed task */
-  get lostError(): unknown {
-    return this.#state === "failed" && !this.#retrieved && !this.#gathered ? this.#error : undefined;
-  }
-
-  /** @internal a gather owns this task: a failure after the first one is retrieved by it, not lost. */
-  gathered(): void {
-    this.#gathered = true;
-  }
-
   /** Ask the task to stop: CancelledError is raised inside it at its next asyncio await. */
   cancel(): boolean {
     if (this.done()) return false;
-    this.cancelRequested = true;
-    const v = this.v;
+    this.#in.cancelRequested = true;
+    const v = this.#in.v;
     if (v.state === "blocked" && v.wait?.yieldsLoop) this.#s.wake(v);
     return true;
   }
@@ -181,11 +224,17 @@ async function untilDone(s: Scheduler, t: VThread, task: Task<unknown>, deadline
   while (!task.done() && s.now < deadline) {
     await s.block(
       t,
-      { op: "await", target: task.name, waiters: task.watchers, yieldsLoop: true, holder: () => task.v },
+      {
+        op: "await",
+        target: task.name,
+        waiters: inside(task).watchers,
+        yieldsLoop: true,
+        holder: () => inside(task).v,
+      },
       deadline,
     );
     const mine = taskOf.get(t);
-    if (mine?.cancelRequested) {
+    if (mine && inside(mine).cancelRequested) {
       task.cancel();
       takeCancel(t);
     }
@@ -200,7 +249,7 @@ async function awaitTask<T>(task: Task<T>): Promise<T> {
     takeCancel(t);
     await s.point(t);
     await untilDone(s, t, task as Task<unknown>);
-    s.monitor.join(t.id, task.v.id);
+    s.monitor.join(t.id, inside(task).v.id);
     s.event(t, "await", task.name);
     return task.result();
   } finally {
@@ -225,7 +274,7 @@ export function createTask<T>(coro: () => Promise<T> | T, options: { name?: stri
     );
   }
   const loop = runningLoop(s, "createTask()");
-  return new Task(s, loop, coro, options.name ?? autoName("Task"), s.current);
+  return newTask(s, loop, coro, options.name ?? autoName("Task"), s.current);
 }
 
 function toTask<T>(aw: Awaitable<T>, what: string): Task<T> {
@@ -248,20 +297,30 @@ export async function run<T>(main: () => Promise<T> | T): Promise<T> {
     const loop: LoopState = { ref, tasks: [] };
     loopOf.set(ref, loop);
     await s.point(t);
-    const first = new Task(s, loop, main, autoName("Task"), t);
+    const first = newTask(s, loop, main, autoName("Task"), t);
     while (!first.done())
-      await s.block(t, { op: "asyncio.run", target: first.name, waiters: first.watchers, holder: () => first.v });
+      await s.block(t, {
+        op: "asyncio.run",
+        target: first.name,
+        waiters: inside(first).watchers,
+        holder: () => inside(first).v,
+      });
     // As asyncio.run does: cancel what is left and let it finish.
     for (const task of loop.tasks) task.cancel();
     for (const task of loop.tasks) {
       while (!task.done())
-        await s.block(t, { op: "asyncio.run", target: task.name, waiters: task.watchers, holder: () => task.v });
-      s.monitor.join(t.id, task.v.id);
+        await s.block(t, {
+          op: "asyncio.run",
+          target: task.name,
+          waiters: inside(task).watchers,
+          holder: () => inside(task).v,
+        });
+      s.monitor.join(t.id, inside(task).v.id);
     }
-    const lost = loop.tasks.find((x) => x !== first && x.lostError !== undefined);
+    const lost = loop.tasks.find((x) => x !== first && inside(x).lostError() !== undefined);
     if (lost) {
-      const message = `${lost.name} raised ${describeError(lost.lostError)} and nobody awaited it (asyncio only logs "Task exception was never retrieved"): await your tasks, or gather them`;
-      s.fail("error", message, lost.v);
+      const message = `${lost.name} raised ${describeError(inside(lost).lostError())} and nobody awaited it (asyncio only logs "Task exception was never retrieved"): await your tasks, or gather them`;
+      s.fail("error", message, inside(lost).v);
       throw new RuntimeError(message);
     }
     s.event(t, "asyncio.run", first.name);
@@ -289,7 +348,7 @@ export async function gather(...args: (Awaitable<unknown> | GatherOptions)[]): P
   const last = args[args.length - 1];
   const options: GatherOptions = isGatherOptions(last) ? (args.pop() as GatherOptions) : {};
   const tasks = (args as Awaitable<unknown>[]).map((a) => toTask(a, "gather"));
-  for (const x of tasks) x.gathered();
+  for (const x of tasks) inside(x).gathered();
   const s = sched();
   const t = s.enter("gather");
   try {
@@ -299,33 +358,33 @@ export async function gather(...args: (Awaitable<unknown> | GatherOptions)[]): P
       const pending = tasks.filter((x) => !x.done());
       if (!options.returnExceptions) {
         // result() raises the task's exception (or CancelledError).
-        tasks.find((x) => x.state === "failed" || x.state === "cancelled")?.result();
+        tasks.find((x) => inside(x).state() === "failed" || inside(x).state() === "cancelled")?.result();
       }
       if (pending.length === 0) break;
-      for (const x of pending) x.watchers.push(t);
+      for (const x of pending) inside(x).watchers.push(t);
       await s.block(t, {
         op: "gather",
         target: `${pending.length} of ${tasks.length} tasks`,
         waiters: null,
         yieldsLoop: true,
-        holder: () => pending[0]!.v,
+        holder: () => inside(pending[0]!).v,
       });
       for (const x of pending) {
-        const i = x.watchers.indexOf(t);
-        if (i >= 0) x.watchers.splice(i, 1);
+        const i = inside(x).watchers.indexOf(t);
+        if (i >= 0) inside(x).watchers.splice(i, 1);
       }
       const mine = taskOf.get(t);
-      if (mine?.cancelRequested) {
+      if (mine && inside(mine).cancelRequested) {
         for (const x of tasks) x.cancel();
         takeCancel(t);
       }
     }
-    for (const x of tasks) s.monitor.join(t.id, x.v.id);
+    for (const x of tasks) s.monitor.join(t.id, inside(x).v.id);
     s.event(t, "gather", `${tasks.length} tasks`);
     return tasks.map((x) => {
       if (!options.returnExceptions) return x.result();
-      if (x.state === "cancelled") return new CancelledError(`${x.name} was cancelled`);
-      return x.state === "failed" ? x.exception() : x.result();
+      if (inside(x).state() === "cancelled") return new CancelledError(`${x.name} was cancelled`);
+      return inside(x).state() === "failed" ? x.exception() : x.result();
     });
   } finally {
     s.leave(t);
@@ -354,7 +413,7 @@ export async function waitFor<T>(aw: Awaitable<T>, timeoutMs: number | null): Pr
         throw new TimeoutError(`${task.name} did not finish within ${timeoutMs} ms`);
       }
     }
-    s.monitor.join(t.id, task.v.id);
+    s.monitor.join(t.id, inside(task).v.id);
     return task.result() as T;
   } finally {
     s.leave(t);
@@ -410,17 +469,17 @@ export function asCompleted<T>(aws: Awaitable<T>[]): AsyncIterable<T> {
           takeCancel(t);
           await s.point(t);
           while (!left.some((x) => x.done())) {
-            for (const x of left) x.watchers.push(t);
+            for (const x of left) inside(x).watchers.push(t);
             await s.block(t, {
               op: "asCompleted",
               target: `${left.length} tasks`,
               waiters: null,
               yieldsLoop: true,
-              holder: () => left[0]!.v,
+              holder: () => inside(left[0]!).v,
             });
             for (const x of left) {
-              const i = x.watchers.indexOf(t);
-              if (i >= 0) x.watchers.splice(i, 1);
+              const i = inside(x).watchers.indexOf(t);
+              if (i >= 0) inside(x).watchers.splice(i, 1);
             }
             takeCancel(t);
           }

@@ -3,10 +3,11 @@
 // grader/sandbox/session.ts) before anything else runs.
 
 import * as api from "./api";
+import * as harnessApi from "./harness-api";
 import { setScheduler } from "./context";
 import { deepFreeze, harden } from "./harden";
 import { DetectingMonitor } from "./detectors";
-import { Thread } from "./primitives/thread";
+import { adoptThread } from "./primitives/thread";
 import { Prng } from "./prng";
 import { describeError, Scheduler } from "./scheduler";
 import { createStrategy } from "./strategies";
@@ -56,6 +57,7 @@ let programRng = new Prng(0, 2);
 let lastResult = "";
 
 const frozenApi = Object.freeze({ ...api });
+const frozenHarnessApi = Object.freeze({ ...harnessApi });
 
 /** The first stack frame in a user file: `{ file, line }` in compiled-JS lines (the host maps them). */
 function siteOf(stack?: string): SourceSite | undefined {
@@ -78,6 +80,9 @@ function siteOf(stack?: string): SourceSite | undefined {
   return first;
 }
 
+/** What a harness's deps map "interleave/harness" to (grader/grade/grade.ts solutionFiles). */
+const HARNESS_MODULE = "interleave:harness";
+
 /** The sandbox name of the graded solution (grader/grade/grade.ts). */
 const STUDENT_MODULE = "solution.ts";
 
@@ -91,7 +96,11 @@ function instantiate(name: string, cache: Map<string, unknown>): unknown {
   cache.set(name, module.exports);
   const require = (spec: string): unknown => {
     if (spec === "interleave") return frozenApi;
-    const target = def.deps[spec];
+    const target = Object.hasOwn(def.deps, spec) ? def.deps[spec] : undefined;
+    // Given by the host to exercise harnesses only (their deps), never to a solution.
+    if (target === HARNESS_MODULE) return frozenHarnessApi;
+    if (spec === "interleave/harness")
+      throw new Error("Cannot find module 'interleave/harness': it is for exercise harnesses, not solutions");
     if (target === undefined)
       throw new Error(
         `Cannot find module '${spec}': the sandbox only provides 'interleave'${Object.keys(def.deps).length ? ` and ${Object.keys(def.deps).join(", ")}` : ""}`,
@@ -165,7 +174,7 @@ const control = {
     setScheduler(s);
     lastResult = "";
     const main = s.newThread("MainThread");
-    Thread.adopt(main);
+    adoptThread(main);
     let entry: unknown;
     try {
       const exports = instantiate(config.entryModule, s.mainProcess.cache) as Record<string, unknown>;
@@ -211,6 +220,7 @@ const control = {
       },
     });
     deepFreeze(frozenApi);
+    deepFreeze(frozenHarnessApi);
   },
 };
 

@@ -13,80 +13,84 @@ export interface ChannelOptions extends TimeoutOptions {
 }
 
 export class Channel<T> {
-  private readonly items: { value: T }[] = [];
-  private readonly getters: VThread[] = [];
-  private readonly putters: VThread[] = [];
+  readonly #items: { value: T }[] = [];
+  readonly #getters: VThread[] = [];
+  readonly #putters: VThread[] = [];
   /** No more puts will come: gets on an empty closed channel return `ended`. */
   closed = false;
 
-  constructor(
-    private readonly s: Scheduler,
-    readonly name: string,
-    readonly maxsize = 0,
-  ) {}
+  readonly #s: Scheduler;
+  readonly name: string;
+  readonly maxsize: number;
+
+  constructor(s: Scheduler, name: string, maxsize = 0) {
+    this.#s = s;
+    this.name = name;
+    this.maxsize = maxsize;
+  }
 
   get size(): number {
-    return this.items.length;
+    return this.#items.length;
   }
 
   full(): boolean {
-    return this.maxsize > 0 && this.items.length >= this.maxsize;
+    return this.maxsize > 0 && this.#items.length >= this.maxsize;
   }
 
-  private deadline(options: ChannelOptions | undefined): number {
-    if (options?.block === false) return this.s.now;
+  #deadline(options: ChannelOptions | undefined): number {
+    if (options?.block === false) return this.#s.now;
     const timeout = options?.timeout;
     if (typeof timeout === "number" && timeout < 0) throw new ValueError("'timeout' must be a non-negative number");
-    return deadlineOf(this.s.now, options);
+    return deadlineOf(this.#s.now, options);
   }
 
   /** Put (blocking while full); the caller has entered an operation on `t`. */
   async put(t: VThread, value: T, options?: ChannelOptions, op = "put"): Promise<void> {
-    const s = this.s;
+    const s = this.#s;
     await s.point(t);
-    const deadline = this.deadline(options);
+    const deadline = this.#deadline(options);
     while (this.full()) {
       if (s.now >= deadline) throw new Full(`${this.name} is full`);
-      await s.block(t, { op, target: this.name, waiters: this.putters }, deadline);
+      await s.block(t, { op, target: this.name, waiters: this.#putters }, deadline);
     }
     const slot = { value };
     s.monitor.release(t, slot);
-    this.items.push(slot);
+    this.#items.push(slot);
     s.event(t, op, this.name);
     // Every waiter re-checks in its loop: waking them all keeps pollers and getters right.
-    for (const g of [...this.getters]) s.wake(g);
+    for (const g of [...this.#getters]) s.wake(g);
   }
 
   /** Get (blocking while empty); `ended` when the channel is closed and drained. */
   async get<E>(t: VThread, ended: E, options?: ChannelOptions, op = "get"): Promise<T | E> {
-    const s = this.s;
+    const s = this.#s;
     await s.point(t);
-    const deadline = this.deadline(options);
-    while (this.items.length === 0) {
+    const deadline = this.#deadline(options);
+    while (this.#items.length === 0) {
       if (this.closed) return ended;
       if (s.now >= deadline) throw new Empty(`${this.name} is empty`);
-      await s.block(t, { op, target: this.name, waiters: this.getters }, deadline);
+      await s.block(t, { op, target: this.name, waiters: this.#getters }, deadline);
     }
-    const slot = this.items.shift()!;
+    const slot = this.#items.shift()!;
     s.monitor.acquire(t, slot);
     s.event(t, op, this.name);
-    for (const p of [...this.putters]) s.wake(p);
+    for (const p of [...this.#putters]) s.wake(p);
     return slot.value;
   }
 
   /** Wait until an item is there (or the deadline passes, or the channel closes): poll(). */
   async waitReadable(t: VThread, deadline: number): Promise<boolean> {
-    const s = this.s;
+    const s = this.#s;
     await s.point(t);
-    while (this.items.length === 0 && !this.closed) {
+    while (this.#items.length === 0 && !this.closed) {
       if (s.now >= deadline) return false;
-      await s.block(t, { op: "poll", target: this.name, waiters: this.getters }, deadline);
+      await s.block(t, { op: "poll", target: this.name, waiters: this.#getters }, deadline);
     }
-    return this.items.length > 0;
+    return this.#items.length > 0;
   }
 
   close(): void {
     this.closed = true;
-    for (const g of [...this.getters]) this.s.wake(g);
+    for (const g of [...this.#getters]) this.#s.wake(g);
   }
 }

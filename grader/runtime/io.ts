@@ -88,6 +88,7 @@ export class Web {
     this.#seed = options.seed ?? 0;
     this.#fallback = options.fallback ?? { latency: 10, status: 404, body: "not found" };
     for (const [url, p] of this.#profiles) validate(url, p);
+    if (new.target === Web) Object.freeze(this);
   }
 
   /** Every request so far: who asked, when it started and ended, how it went. */
@@ -207,10 +208,13 @@ export class ServerConnection {
 
   /** @internal made by Server.accept(). */
   constructor(s: Scheduler, peer: string, inbound: Stream, outbound: Stream) {
+    // Only Server.accept() holds the scheduler to pass: `new io.ServerConnection(...)` is refused.
+    if (s !== sched()) throw new TypeError("connections come from Server.accept()");
     this.#s = s;
     this.peer = peer;
     this.#in = inbound;
     this.#out = outbound;
+    if (new.target === ServerConnection) Object.freeze(this);
   }
 
   /** The next line without its newline, or null once the client closed and nothing is left. */
@@ -306,6 +310,7 @@ export class Server {
     const delay = Math.max(0, options.delay ?? 0);
     const metric = options.metric ?? "request";
     clients.forEach((plan, i) => this.#startClient(plan, i, delay, metric));
+    if (new.target === Server) Object.freeze(this);
   }
 
   /** Latency of every request so far (sent → response line back at the client). */

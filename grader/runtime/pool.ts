@@ -56,6 +56,7 @@ export class Pool {
     }
     // Starting n interpreters costs the parent too (charged at its next scheduling point).
     parent.pending += (n * SPAWN_PARENT_MS) / UNIT_MS;
+    if (new.target === Pool) Object.freeze(this);
   }
 
   async #serve(v: VThread): Promise<void> {

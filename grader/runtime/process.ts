@@ -10,7 +10,7 @@ import { RuntimeError, ValueError } from "./errors";
 import { Channel } from "./channel";
 import { crossesByReference, findExport, pickle, unpickle, type Pickled } from "./pickle";
 import { deadlineOf, type TimeoutOptions } from "./primitives/options";
-import { Thread } from "./primitives/thread";
+import { adoptThread } from "./primitives/thread";
 import { programHost } from "./program";
 import type { Scheduler, VProcess, VThread } from "./scheduler";
 
@@ -62,7 +62,7 @@ export function spawnProcess(
   const proc = s.newProcess(name);
   const v = s.newThread(name, proc);
   v.daemon = daemon;
-  Thread.adopt(v);
+  adoptThread(v);
   v.state = "runnable";
   s.start(v, parent, async () => {
     await s.compute(v, SPAWN_CHILD_MS);
@@ -89,6 +89,7 @@ export class Process {
     if (!Array.isArray(this.#args)) throw new TypeError("Process args must be an array");
     this.#name = options.name ?? autoName("Process");
     this.#daemon = options.daemon === true;
+    if (new.target === Process) Object.freeze(this);
   }
 
   get name(): string {
@@ -172,6 +173,7 @@ export class ProcessQueue<T = unknown> {
     this.name = name ?? autoName("ProcessQueue");
     this.#channel = new Channel<Pickled>(this.#s, this.name, maxsize);
     crossesByReference(this);
+    if (new.target === ProcessQueue) Object.freeze(this);
   }
 
   qsize(): number {
@@ -236,6 +238,7 @@ export class Connection {
     this.#inbox = inbox;
     this.#peerInbox = peerInbox;
     crossesByReference(this);
+    if (new.target === Connection) Object.freeze(this);
   }
 
   get closed(): boolean {

@@ -20,26 +20,27 @@ export interface BarrierOptions extends TimeoutOptions {
 export class Barrier {
   readonly name: string;
   readonly parties: number;
-  private state = FILLING;
-  private count = 0;
-  private readonly s: Scheduler;
-  private readonly waiters: VThread[] = [];
-  private readonly action?: () => unknown;
-  private readonly defaultTimeout?: number | null;
+  #state = FILLING;
+  #count = 0;
+  readonly #s: Scheduler;
+  readonly #waiters: VThread[] = [];
+  readonly #action?: () => unknown;
+  readonly #defaultTimeout?: number | null;
 
   constructor(parties: number, options?: BarrierOptions | string) {
     if (!Number.isInteger(parties) || parties < 1) throw new ValueError("parties must be an integer > 0");
     const opts = typeof options === "string" ? { name: options } : (options ?? {});
-    this.s = sched();
+    this.#s = sched();
     this.parties = parties;
     this.name = opts.name ?? autoName("Barrier");
-    this.action = opts.action;
-    this.defaultTimeout = opts.timeout;
+    this.#action = opts.action;
+    this.#defaultTimeout = opts.timeout;
+    if (new.target === Barrier) Object.freeze(this);
   }
 
   /** Resolves to this thread's arrival index (0 .. parties-1); throws BrokenBarrierError when broken. */
   async wait(options?: TimeoutOptions): Promise<number> {
-    const s = this.s;
+    const s = this.#s;
     const t = s.enter("wait");
     try {
       await s.point(t);
@@ -47,38 +48,38 @@ export class Barrier {
       // wait has no timeout: with one, an expired deadline made sleepOn return at once and
       // this loop spin forever without a scheduling point (a thread that released a round
       // and came straight back with `{ timeout: 0 }` hung the isolate).
-      while (this.state === DRAINING || this.state === RESETTING || this.releasing) {
-        await this.sleepOn(t, Infinity, "wait");
+      while (this.#state === DRAINING || this.#state === RESETTING || this.#releasing) {
+        await this.#sleepOn(t, Infinity, "wait");
       }
-      if (this.state === BROKEN) throw new BrokenBarrierError(`${this.name} is broken`);
+      if (this.#state === BROKEN) throw new BrokenBarrierError(`${this.name} is broken`);
       // Python: `if timeout is None: timeout = self._timeout`, counted from here (its _wait).
-      const deadline = deadlineOf(s.now, { timeout: options?.timeout ?? this.defaultTimeout });
-      const index = this.count++;
+      const deadline = deadlineOf(s.now, { timeout: options?.timeout ?? this.#defaultTimeout });
+      const index = this.#count++;
       s.event(t, "wait", this.name, index);
       s.monitor.release(t, this);
       try {
         if (index + 1 === this.parties) {
-          await this.release(t);
+          await this.#release(t);
         } else {
-          while (this.state === FILLING) {
+          while (this.#state === FILLING) {
             // Once the last party is in and runs the action, the round is complete: a timeout
             // then is too late to break it (in Python the waiter cannot even retake the
             // condition's lock before the action ends).
-            const inTime = await this.sleepOn(t, this.releasing ? Infinity : deadline, "wait");
-            if (!inTime && this.state === FILLING && !this.releasing) {
-              this.breakBarrier(t);
+            const inTime = await this.#sleepOn(t, this.#releasing ? Infinity : deadline, "wait");
+            if (!inTime && this.#state === FILLING && !this.#releasing) {
+              this.#breakBarrier(t);
               throw new BrokenBarrierError(`${this.name} broke: the wait timed out`);
             }
           }
-          if (this.state < 0) throw new BrokenBarrierError(`${this.name} is broken`);
+          if (this.#state < 0) throw new BrokenBarrierError(`${this.name} is broken`);
         }
         s.monitor.acquire(t, this);
         return index;
       } finally {
-        this.count--;
-        if (this.count === 0 && (this.state === RESETTING || this.state === DRAINING)) {
-          this.state = FILLING;
-          this.wakeAll();
+        this.#count--;
+        if (this.#count === 0 && (this.#state === RESETTING || this.#state === DRAINING)) {
+          this.#state = FILLING;
+          this.#wakeAll();
         }
       }
     } finally {
@@ -87,23 +88,23 @@ export class Barrier {
   }
 
   /** The last party is in and runs the action: the round is full but not yet released. */
-  private get releasing(): boolean {
-    return this.state === FILLING && this.count >= this.parties;
+  get #releasing(): boolean {
+    return this.#state === FILLING && this.#count >= this.parties;
   }
 
-  private async release(t: VThread): Promise<void> {
-    if (this.action) {
+  async #release(t: VThread): Promise<void> {
+    if (this.#action) {
       try {
-        await this.runAction(t);
+        await this.#runAction(t);
       } catch (error) {
-        this.breakBarrier(t);
+        this.#breakBarrier(t);
         throw error;
       }
     }
     // An abort() or reset() by another thread while an async action ran calls the round off.
-    if (this.state !== FILLING) throw new BrokenBarrierError(`${this.name} is broken`);
-    this.state = DRAINING;
-    this.wakeAll();
+    if (this.#state !== FILLING) throw new BrokenBarrierError(`${this.name} is broken`);
+    this.#state = DRAINING;
+    this.#wakeAll();
   }
 
   /**
@@ -112,53 +113,53 @@ export class Barrier {
    * taken for a second operation started inside wait() (the missing-await check), and
    * threads arriving meanwhile wait for the next round (`releasing`).
    */
-  private async runAction(t: VThread): Promise<void> {
-    this.s.leave(t);
+  async #runAction(t: VThread): Promise<void> {
+    this.#s.leave(t);
     try {
-      await this.action!();
+      await this.#action!();
     } finally {
-      this.s.enter("wait");
+      this.#s.enter("wait");
     }
   }
 
-  private async sleepOn(t: VThread, deadline: number, op: string): Promise<boolean> {
-    if (this.s.now >= deadline) return false;
-    return this.s.block(t, { op, target: this.name, waiters: this.waiters }, deadline);
+  async #sleepOn(t: VThread, deadline: number, op: string): Promise<boolean> {
+    if (this.#s.now >= deadline) return false;
+    return this.#s.block(t, { op, target: this.name, waiters: this.#waiters }, deadline);
   }
 
-  private wakeAll(): void {
-    for (const w of [...this.waiters]) this.s.wake(w);
+  #wakeAll(): void {
+    for (const w of [...this.#waiters]) this.#s.wake(w);
   }
 
-  private breakBarrier(t: VThread): void {
-    this.state = BROKEN;
-    this.s.event(t, "break", this.name);
-    this.wakeAll();
+  #breakBarrier(t: VThread): void {
+    this.#state = BROKEN;
+    this.#s.event(t, "break", this.name);
+    this.#wakeAll();
   }
 
   /** Put the barrier into the broken state: current and future waits raise BrokenBarrierError. */
   abort(): void {
-    const t = this.s.current;
-    this.state = BROKEN;
-    if (t) this.s.event(t, "abort", this.name);
-    this.wakeAll();
+    const t = this.#s.current;
+    this.#state = BROKEN;
+    if (t) this.#s.event(t, "abort", this.name);
+    this.#wakeAll();
   }
 
   /** Return to the empty state; threads waiting now get BrokenBarrierError. */
   reset(): void {
-    if (this.count > 0) {
-      if (this.state === FILLING || this.state === BROKEN) this.state = RESETTING;
+    if (this.#count > 0) {
+      if (this.#state === FILLING || this.#state === BROKEN) this.#state = RESETTING;
     } else {
-      this.state = FILLING;
+      this.#state = FILLING;
     }
-    this.wakeAll();
+    this.#wakeAll();
   }
 
   get broken(): boolean {
-    return this.state === BROKEN;
+    return this.#state === BROKEN;
   }
 
   get nWaiting(): number {
-    return this.state === FILLING ? this.count : 0;
+    return this.#state === FILLING ? this.#count : 0;
   }
 }

@@ -15,63 +15,64 @@ interface Lockish {
 
 export class Condition {
   readonly name: string;
-  private readonly s: Scheduler;
-  private readonly lock: Lockish;
-  private readonly inner: ConditionLock;
-  private readonly waiters: VThread[] = [];
+  readonly #s: Scheduler;
+  readonly #lock: Lockish;
+  readonly #inner: ConditionLock;
+  readonly #waiters: VThread[] = [];
   /** Threads woken by notify (as opposed to a timeout), so wait() can answer true or false. */
-  private readonly notified = new Set<VThread>();
+  readonly #notified = new Set<VThread>();
 
   constructor(lock?: Lockish, name?: string) {
-    this.s = sched();
+    this.#s = sched();
     this.name = name ?? autoName("Condition");
-    this.lock = lock ?? new RLock(`${this.name}.lock`);
-    const inner = conditionLocks.get(this.lock);
+    this.#lock = lock ?? new RLock(`${this.name}.lock`);
+    const inner = conditionLocks.get(this.#lock);
     if (!inner) throw new ValueError("Condition needs a Lock or an RLock from 'interleave'");
-    this.inner = inner;
+    this.#inner = inner;
+    if (new.target === Condition) Object.freeze(this);
   }
 
   acquire(options?: BlockingOptions | boolean): Promise<boolean> {
-    return this.lock.acquire(options);
+    return this.#lock.acquire(options);
   }
 
   release(): PromiseLike<void> {
-    return this.lock.release();
+    return this.#lock.release();
   }
 
   hold(): Promise<LockHold> {
-    return this.lock.hold();
+    return this.#lock.hold();
   }
 
   /** Resolves to false when the timeout expired before a notify. */
   async wait(options?: TimeoutOptions): Promise<boolean> {
-    const s = this.s;
+    const s = this.#s;
     const t = s.enter("wait");
     try {
-      return await this.waitAs(t, options);
+      return await this.#waitAs(t, options);
     } finally {
       s.leave(t);
     }
   }
 
-  private async waitAs(t: VThread, options?: TimeoutOptions): Promise<boolean> {
-    const s = this.s;
-    if (!this.inner.isOwned(t)) throw new RuntimeError(`cannot wait on un-acquired lock (${this.inner.name})`);
+  async #waitAs(t: VThread, options?: TimeoutOptions): Promise<boolean> {
+    const s = this.#s;
+    if (!this.#inner.isOwned(t)) throw new RuntimeError(`cannot wait on un-acquired lock (${this.#inner.name})`);
     const deadline = deadlineOf(s.now, options);
-    const saved = this.inner.releaseSave(t);
+    const saved = this.#inner.releaseSave(t);
     s.event(t, "wait", this.name);
-    this.notified.delete(t);
+    this.#notified.delete(t);
     s.monitor.release(t, this);
-    const woken = await s.block(t, { op: "wait", target: this.name, waiters: this.waiters }, deadline);
-    const gotNotify = woken && this.notified.delete(t);
+    const woken = await s.block(t, { op: "wait", target: this.name, waiters: this.#waiters }, deadline);
+    const gotNotify = woken && this.#notified.delete(t);
     s.monitor.acquire(t, this);
-    await this.inner.acquireRestore(t, saved);
+    await this.#inner.acquireRestore(t, saved);
     return gotNotify;
   }
 
   /** Python's wait_for: wait until `predicate()` is true; resolves to its last value. */
   async waitFor<T>(predicate: () => T | Promise<T>, options?: TimeoutOptions): Promise<T> {
-    const s = this.s;
+    const s = this.#s;
     let result = await predicate();
     const deadline = deadlineOf(s.now, options);
     while (!result) {
@@ -88,20 +89,20 @@ export class Condition {
   }
 
   notify(n = 1): PromiseLike<void> {
-    const s = this.s;
+    const s = this.#s;
     const t = s.current;
     if (t === null) throw new RuntimeError("notify() must be called from inside a thread");
-    if (!this.inner.isOwned(t)) throw new RuntimeError(`cannot notify on un-acquired lock (${this.inner.name})`);
-    s.event(t, n >= this.waiters.length && n > 1 ? "notifyAll" : "notify", this.name, n);
+    if (!this.#inner.isOwned(t)) throw new RuntimeError(`cannot notify on un-acquired lock (${this.#inner.name})`);
+    s.event(t, n >= this.#waiters.length && n > 1 ? "notifyAll" : "notify", this.name, n);
     s.monitor.release(t, this);
-    for (const w of this.waiters.slice(0, Math.max(0, n))) {
-      this.notified.add(w);
+    for (const w of this.#waiters.slice(0, Math.max(0, n))) {
+      this.#notified.add(w);
       s.wake(w);
     }
     return s.lazyPoint();
   }
 
   notifyAll(): PromiseLike<void> {
-    return this.notify(Math.max(1, this.waiters.length));
+    return this.notify(Math.max(1, this.#waiters.length));
   }
 }

@@ -7,41 +7,42 @@ import { deadlineOf, type TimeoutOptions } from "./options";
 
 export class Event {
   readonly name: string;
-  private flag = false;
-  private readonly s: Scheduler;
-  private readonly waiters: VThread[] = [];
+  #flag = false;
+  readonly #s: Scheduler;
+  readonly #waiters: VThread[] = [];
 
   constructor(name?: string) {
-    this.s = sched();
+    this.#s = sched();
     this.name = name ?? autoName("Event");
+    if (new.target === Event) Object.freeze(this);
   }
 
   isSet(): boolean {
-    return this.flag;
+    return this.#flag;
   }
 
   set(): PromiseLike<void> {
-    const s = this.s;
+    const s = this.#s;
     const t = s.current;
     if (t === null) throw new RuntimeError("set() must be called from inside a thread");
     s.monitor.release(t, this);
-    this.flag = true;
+    this.#flag = true;
     s.event(t, "set", this.name);
-    for (const w of [...this.waiters]) s.wake(w);
+    for (const w of [...this.#waiters]) s.wake(w);
     return s.lazyPoint();
   }
 
   clear(): PromiseLike<void> {
-    const s = this.s;
+    const s = this.#s;
     const t = s.current;
     if (t === null) throw new RuntimeError("clear() must be called from inside a thread");
-    this.flag = false;
+    this.#flag = false;
     s.event(t, "clear", this.name);
     return s.lazyPoint();
   }
 
   async wait(options?: TimeoutOptions): Promise<boolean> {
-    const s = this.s;
+    const s = this.#s;
     const t = s.enter("wait");
     try {
       await s.point(t);
@@ -49,9 +50,9 @@ export class Event {
       // Python returns whether it was woken by set(), not the flag at wake-up: a set()
       // followed at once by clear() must still release every waiter (bpo-13502). Only
       // set() wakes this list, so being woken (not timed out) means "signaled".
-      let signaled = this.flag;
+      let signaled = this.#flag;
       if (!signaled && s.now < deadline) {
-        signaled = await s.block(t, { op: "wait", target: this.name, waiters: this.waiters }, deadline);
+        signaled = await s.block(t, { op: "wait", target: this.name, waiters: this.#waiters }, deadline);
       }
       if (signaled) s.monitor.acquire(t, this);
       s.event(t, "wait", this.name, signaled);

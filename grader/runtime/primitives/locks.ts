@@ -23,57 +23,102 @@ export interface LockHold {
   [Symbol.asyncDispose](): Promise<void>;
 }
 
-abstract class BaseLock {
-  protected owner: VThread | null = null;
-  protected readonly waiters: VThread[] = [];
-  protected readonly s: Scheduler;
-  protected readonly ref: LockRef;
+/** A lock's state: in a side table, never in a property a program could reach (issue 9). */
+interface LockState {
+  readonly s: Scheduler;
+  readonly ref: LockRef;
+  readonly name: string;
+  readonly waiters: VThread[];
+  owner: VThread | null;
+  /** RLock's recursion count. */
+  count: number;
   /** Whether the acquisition that just succeeded through acquireAs could have waited forever. */
-  protected couldWaitForever = true;
+  couldWaitForever: boolean;
+  /** Take the lock for `t` if it may; true when taken. */
+  readonly tryTake: (t: VThread) => boolean;
+}
+
+const states = new WeakMap<object, LockState>();
+
+function stateOf(lock: object): LockState {
+  const st = states.get(lock);
+  if (st === undefined) throw new TypeError("not a lock made by the interleave runtime");
+  return st;
+}
+
+async function acquireAs(
+  st: LockState,
+  t: VThread,
+  op: string,
+  options: BlockingOptions | boolean | undefined,
+): Promise<boolean> {
+  const s = st.s;
+  // Which lock the thread is about to take: a directed (DeadlockFuzzer) schedule pauses it here.
+  t.pendingLock = st.ref;
+  await s.point(t);
+  t.pendingLock = null;
+  const opts = optionsOf(options);
+  const blocking = isBlocking(opts);
+  // Python's lock.acquire(blocking, timeout): -1 is the default and means forever; any
+  // other negative timeout, or a timeout on a non-blocking call, is a ValueError.
+  const timeout = opts.timeout === -1 ? null : opts.timeout;
+  if (!blocking && timeout !== undefined && timeout !== null)
+    throw new ValueError("can't specify a timeout for a non-blocking call");
+  if (typeof timeout === "number" && timeout < 0) throw new ValueError("timeout value must be a non-negative number");
+  const deadline = blocking ? deadlineOf(s.now, { timeout }) : s.now;
+  while (!st.tryTake(t)) {
+    if (s.now >= deadline) {
+      s.event(t, op, st.name, false);
+      return false;
+    }
+    const holder = () => st.owner;
+    await s.block(t, { op, target: st.name, waiters: st.waiters, holder }, deadline);
+  }
+  s.event(t, op, st.name);
+  // A timed or non-blocking acquisition cannot wait forever: it adds no lock-order edge.
+  // Set only now: the caller reads it before any other thread runs, whereas a value set
+  // before blocking would be overwritten by other threads acquiring meanwhile.
+  st.couldWaitForever = deadline === Infinity;
+  return true;
+}
+
+function wakeWaiters(st: LockState): void {
+  for (const w of [...st.waiters]) st.s.wake(w);
+}
+
+/** Record an acquisition with the detectors (once per outermost acquisition). */
+function taken(st: LockState, lock: object, t: VThread): void {
+  st.s.monitor.acquire(t, lock);
+  st.s.monitor.lockAcquired(t, st.ref, st.couldWaitForever);
+}
+
+/** Give the lock up entirely and wake its waiters. */
+function releaseAll(st: LockState, lock: object, t: VThread, op: string): void {
+  st.s.monitor.release(t, lock);
+  st.s.monitor.lockReleased(t, st.ref);
+  st.owner = null;
+  st.count = 0;
+  st.s.event(t, op, st.name);
+  wakeWaiters(st);
+}
+
+abstract class BaseLock {
   readonly name: string;
 
-  constructor(kind: string, name?: string) {
-    this.s = sched();
-    this.name = name ?? autoName(kind);
-    this.ref = { key: this, name: this.name };
-  }
-
-  /** Take the lock for `t` if it may; true when taken. */
-  protected abstract tryTake(t: VThread): boolean;
-
-  protected async acquireAs(t: VThread, op: string, options: BlockingOptions | boolean | undefined): Promise<boolean> {
-    const s = this.s;
-    // Which lock the thread is about to take: a directed (DeadlockFuzzer) schedule pauses it here.
-    t.pendingLock = this.ref;
-    await s.point(t);
-    t.pendingLock = null;
-    const opts = optionsOf(options);
-    const blocking = isBlocking(opts);
-    // Python's lock.acquire(blocking, timeout): -1 is the default and means forever; any
-    // other negative timeout, or a timeout on a non-blocking call, is a ValueError.
-    const timeout = opts.timeout === -1 ? null : opts.timeout;
-    if (!blocking && timeout !== undefined && timeout !== null)
-      throw new ValueError("can't specify a timeout for a non-blocking call");
-    if (typeof timeout === "number" && timeout < 0) throw new ValueError("timeout value must be a non-negative number");
-    const deadline = blocking ? deadlineOf(s.now, { timeout }) : s.now;
-    while (!this.tryTake(t)) {
-      if (s.now >= deadline) {
-        s.event(t, op, this.name, false);
-        return false;
-      }
-      const holder = () => this.owner;
-      await s.block(t, { op, target: this.name, waiters: this.waiters, holder }, deadline);
-    }
-    s.event(t, op, this.name);
-    // A timed or non-blocking acquisition cannot wait forever: it adds no lock-order edge.
-    // Set only now: the caller reads it before any other thread runs, whereas a value set
-    // before blocking would be overwritten by other threads acquiring meanwhile.
-    this.couldWaitForever = deadline === Infinity;
-    return true;
-  }
-
-  protected wakeWaiters(): void {
-    for (const w of [...this.waiters]) this.s.wake(w);
+  constructor(kind: string, name: string | undefined, tryTake: (st: LockState, t: VThread) => boolean) {
+    const s = sched();
+    this.name = name === undefined || name === null ? autoName(kind) : String(name);
+    const st: LockState = {
+      s,
+      ref: { key: this, name: this.name },
+      name: this.name,
+      waiters: [],
+      owner: null,
+      count: 0,
+      couldWaitForever: true,
+      tryTake: (t) => tryTake(st, t),
+    };
+    states.set(this, st);
   }
 
   /** `await using _ = await lock.hold()` — Python's `with lock:`. */
@@ -89,147 +134,120 @@ abstract class BaseLock {
     });
   }
 
+  locked(): boolean {
+    return stateOf(this).owner !== null;
+  }
+
   abstract acquire(options?: BlockingOptions | boolean): Promise<boolean>;
   abstract release(): PromiseLike<void>;
 }
 
+function takeLock(st: LockState, t: VThread): boolean {
+  if (st.owner !== null) return false;
+  st.owner = t;
+  return true;
+}
+
+function takeRLock(st: LockState, t: VThread): boolean {
+  if (st.owner === t) {
+    st.count++;
+    return true;
+  }
+  if (st.owner !== null) return false;
+  st.owner = t;
+  st.count = 1;
+  return true;
+}
+
 export class Lock extends BaseLock {
   constructor(name?: string) {
-    super("Lock", name);
+    super("Lock", name, takeLock);
+    const st = stateOf(this);
     conditionLocks.set(this, {
       name: this.name,
-      isOwned: () => this.owner !== null,
+      isOwned: () => st.owner !== null,
       releaseSave: (t) => {
-        this.releaseAs(t, "release");
+        if (st.owner === null) throw new RuntimeError(`release unlocked lock (${st.name})`);
+        releaseAll(st, this, t, "release");
         return 1;
       },
       acquireRestore: async (t) => {
-        await this.acquireAs(t, "acquire", undefined);
-        this.taken(t);
+        await acquireAs(st, t, "acquire", undefined);
+        taken(st, this, t);
       },
     });
-  }
-
-  protected tryTake(t: VThread): boolean {
-    if (this.owner !== null) return false;
-    this.owner = t;
-    return true;
-  }
-
-  private taken(t: VThread): void {
-    this.s.monitor.acquire(t, this);
-    this.s.monitor.lockAcquired(t, this.ref, this.couldWaitForever);
+    if (new.target === Lock) Object.freeze(this);
   }
 
   /** Resolves to true when acquired; `{ timeout }` (virtual ms) or `{ blocking: false }` may give false. */
   async acquire(options?: BlockingOptions | boolean): Promise<boolean> {
-    const t = this.s.enter("acquire");
+    const st = stateOf(this);
+    const t = st.s.enter("acquire");
     try {
-      const ok = await this.acquireAs(t, "acquire", options);
-      if (ok) this.taken(t);
+      const ok = await acquireAs(st, t, "acquire", options);
+      if (ok) taken(st, this, t);
       return ok;
     } finally {
-      this.s.leave(t);
+      st.s.leave(t);
     }
-  }
-
-  private releaseAs(t: VThread, op: string): void {
-    if (this.owner === null) throw new RuntimeError(`release unlocked lock (${this.name})`);
-    this.s.monitor.release(t, this);
-    this.s.monitor.lockReleased(t, this.ref);
-    this.owner = null;
-    this.s.event(t, op, this.name);
-    this.wakeWaiters();
   }
 
   /** Takes effect at once (any thread may release a Lock, as in Python); awaiting it is a scheduling point. */
   release(): PromiseLike<void> {
-    const s = this.s;
+    const st = stateOf(this);
+    const s = st.s;
     const t = s.current;
     if (t === null) throw new RuntimeError("release() must be called from inside a thread");
-    this.releaseAs(t, "release");
+    if (st.owner === null) throw new RuntimeError(`release unlocked lock (${st.name})`);
+    releaseAll(st, this, t, "release");
     return s.lazyPoint();
-  }
-
-  locked(): boolean {
-    return this.owner !== null;
   }
 }
 
 export class RLock extends BaseLock {
-  private count = 0;
-
   constructor(name?: string) {
-    super("RLock", name);
+    super("RLock", name, takeRLock);
+    const st = stateOf(this);
     conditionLocks.set(this, {
       name: this.name,
-      isOwned: (t) => this.owner === t,
+      isOwned: (t) => st.owner === t,
       releaseSave: (t) => {
-        const saved = this.count;
-        this.count = 0;
-        this.s.monitor.release(t, this);
-        this.s.monitor.lockReleased(t, this.ref);
-        this.owner = null;
-        this.s.event(t, "release", this.name);
-        this.wakeWaiters();
+        const saved = st.count;
+        releaseAll(st, this, t, "release");
         return saved;
       },
       acquireRestore: async (t, saved) => {
-        await this.acquireAs(t, "acquire", undefined);
-        this.count = saved;
-        this.s.monitor.acquire(t, this);
-        this.s.monitor.lockAcquired(t, this.ref, this.couldWaitForever);
+        await acquireAs(st, t, "acquire", undefined);
+        st.count = saved;
+        taken(st, this, t);
       },
     });
-  }
-
-  protected tryTake(t: VThread): boolean {
-    if (this.owner === t) {
-      this.count++;
-      return true;
-    }
-    if (this.owner !== null) return false;
-    this.owner = t;
-    this.count = 1;
-    return true;
+    if (new.target === RLock) Object.freeze(this);
   }
 
   async acquire(options?: BlockingOptions | boolean): Promise<boolean> {
-    const t = this.s.enter("acquire");
+    const st = stateOf(this);
+    const t = st.s.enter("acquire");
     try {
-      const reentry = this.owner === t;
-      const ok = await this.acquireAs(t, "acquire", options);
-      if (ok && !reentry) {
-        this.s.monitor.acquire(t, this);
-        this.s.monitor.lockAcquired(t, this.ref, this.couldWaitForever);
-      }
+      const reentry = st.owner === t;
+      const ok = await acquireAs(st, t, "acquire", options);
+      if (ok && !reentry) taken(st, this, t);
       return ok;
     } finally {
-      this.s.leave(t);
+      st.s.leave(t);
     }
   }
 
   /** Only the owner may release; the lock is free when the recursion count drops to zero. */
   release(): PromiseLike<void> {
-    const s = this.s;
+    const st = stateOf(this);
+    const s = st.s;
     const t = s.current;
     if (t === null) throw new RuntimeError("release() must be called from inside a thread");
-    if (this.owner !== t)
-      throw new RuntimeError(`cannot release un-acquired lock (${this.name} is not held by ${t.name})`);
-    this.count--;
-    if (this.count === 0) {
-      s.monitor.release(t, this);
-      s.monitor.lockReleased(t, this.ref);
-      this.owner = null;
-      s.event(t, "release", this.name);
-      this.wakeWaiters();
-    } else {
-      s.event(t, "release", this.name, this.count);
-    }
+    if (st.owner !== t) throw new RuntimeError(`cannot release un-acquired lock (${st.name} is not held by ${t.name})`);
+    st.count--;
+    if (st.count === 0) releaseAll(st, this, t, "release");
+    else s.event(t, "release", st.name, st.count);
     return s.lazyPoint();
-  }
-
-  locked(): boolean {
-    return this.owner !== null;
   }
 }

@@ -18,48 +18,49 @@ interface Slot<T> {
 export class Queue<T = unknown> {
   readonly name: string;
   readonly maxsize: number;
-  private readonly items: Slot<T>[] = [];
-  private unfinished = 0;
-  private readonly s: Scheduler;
-  private readonly getters: VThread[] = [];
-  private readonly putters: VThread[] = [];
-  private readonly joiners: VThread[] = [];
+  readonly #items: Slot<T>[] = [];
+  #unfinished = 0;
+  readonly #s: Scheduler;
+  readonly #getters: VThread[] = [];
+  readonly #putters: VThread[] = [];
+  readonly #joiners: VThread[] = [];
 
   constructor(maxsize = 0, name?: string) {
     if (!Number.isInteger(maxsize)) throw new ValueError("maxsize must be an integer");
-    this.s = sched();
+    this.#s = sched();
     this.maxsize = maxsize;
     this.name = name ?? autoName("Queue");
+    if (new.target === Queue) Object.freeze(this);
   }
 
   qsize(): number {
-    return this.items.length;
+    return this.#items.length;
   }
 
   empty(): boolean {
-    return this.items.length === 0;
+    return this.#items.length === 0;
   }
 
   full(): boolean {
-    return this.maxsize > 0 && this.items.length >= this.maxsize;
+    return this.maxsize > 0 && this.#items.length >= this.maxsize;
   }
 
   async put(item: T, options?: QueueOptions): Promise<void> {
-    const s = this.s;
+    const s = this.#s;
     const t = s.enter("put");
     try {
       await s.point(t);
-      const deadline = this.deadline(options);
+      const deadline = this.#deadline(options);
       while (this.full()) {
         if (s.now >= deadline) throw new Full(`${this.name} is full`);
-        await s.block(t, { op: "put", target: this.name, waiters: this.putters }, deadline);
+        await s.block(t, { op: "put", target: this.name, waiters: this.#putters }, deadline);
       }
       const slot = { value: item };
       s.monitor.release(t, slot);
-      this.items.push(slot);
-      this.unfinished++;
+      this.#items.push(slot);
+      this.#unfinished++;
       s.event(t, "put", this.name, item);
-      const g = this.getters[0];
+      const g = this.#getters[0];
       if (g) s.wake(g);
     } finally {
       s.leave(t);
@@ -67,19 +68,19 @@ export class Queue<T = unknown> {
   }
 
   async get(options?: QueueOptions): Promise<T> {
-    const s = this.s;
+    const s = this.#s;
     const t = s.enter("get");
     try {
       await s.point(t);
-      const deadline = this.deadline(options);
-      while (this.items.length === 0) {
+      const deadline = this.#deadline(options);
+      while (this.#items.length === 0) {
         if (s.now >= deadline) throw new Empty(`${this.name} is empty`);
-        await s.block(t, { op: "get", target: this.name, waiters: this.getters }, deadline);
+        await s.block(t, { op: "get", target: this.name, waiters: this.#getters }, deadline);
       }
-      const slot = this.items.shift()!;
+      const slot = this.#items.shift()!;
       s.monitor.acquire(t, slot);
       s.event(t, "get", this.name, slot.value);
-      const p = this.putters[0];
+      const p = this.#putters[0];
       if (p) s.wake(p);
       return slot.value;
     } finally {
@@ -88,11 +89,11 @@ export class Queue<T = unknown> {
   }
 
   /** Python's queue: block=False ignores the timeout; a negative timeout is a ValueError (not "forever"). */
-  private deadline(options: QueueOptions | undefined): number {
-    if (options?.block === false) return this.s.now;
+  #deadline(options: QueueOptions | undefined): number {
+    if (options?.block === false) return this.#s.now;
     const timeout = options?.timeout;
     if (typeof timeout === "number" && timeout < 0) throw new ValueError("'timeout' must be a non-negative number");
-    return deadlineOf(this.s.now, options);
+    return deadlineOf(this.#s.now, options);
   }
 
   putNowait(item: T): Promise<void> {
@@ -104,25 +105,25 @@ export class Queue<T = unknown> {
   }
 
   taskDone(): PromiseLike<void> {
-    const s = this.s;
+    const s = this.#s;
     const t = s.current;
     if (t === null) throw new RuntimeError("taskDone() must be called from inside a thread");
-    if (this.unfinished <= 0) throw new ValueError("task_done() called too many times");
-    this.unfinished--;
+    if (this.#unfinished <= 0) throw new ValueError("task_done() called too many times");
+    this.#unfinished--;
     s.monitor.release(t, this);
-    s.event(t, "taskDone", this.name, this.unfinished);
-    if (this.unfinished === 0) for (const w of [...this.joiners]) s.wake(w);
+    s.event(t, "taskDone", this.name, this.#unfinished);
+    if (this.#unfinished === 0) for (const w of [...this.#joiners]) s.wake(w);
     return s.lazyPoint();
   }
 
   /** Block until every item put has been marked done with taskDone(). */
   async join(): Promise<void> {
-    const s = this.s;
+    const s = this.#s;
     const t = s.enter("join");
     try {
       await s.point(t);
-      while (this.unfinished > 0) {
-        await s.block(t, { op: "join", target: this.name, waiters: this.joiners });
+      while (this.#unfinished > 0) {
+        await s.block(t, { op: "join", target: this.name, waiters: this.#joiners });
       }
       s.monitor.acquire(t, this);
       s.event(t, "join", this.name);

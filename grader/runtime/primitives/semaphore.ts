@@ -9,23 +9,29 @@ import { deadlineOf, isBlocking, optionsOf, type BlockingOptions } from "./optio
 
 export class Semaphore {
   readonly name: string;
-  protected value: number;
-  protected readonly s: Scheduler;
-  private readonly waiters: VThread[] = [];
+  #value: number;
+  readonly #s: Scheduler;
+  readonly #waiters: VThread[] = [];
+  /** The initial value: at most this many threads hold a permit at once (unless over-released). */
+  readonly #capacity: number;
+  /** A BoundedSemaphore's bound (its initial value); null for a plain Semaphore. */
+  readonly #bound: number | null;
 
-  constructor(value = 1, name?: string, kind = "Semaphore") {
+  constructor(value = 1, name?: string) {
     if (!Number.isInteger(value) || value < 0) throw new ValueError("semaphore initial value must be an integer >= 0");
-    this.s = sched();
-    this.value = value;
-    this.capacity = value;
-    this.name = name ?? autoName(kind);
+    // A BoundedSemaphore (or a subclass of one): decided by the class, not by an argument.
+    const bounded = new.target === BoundedSemaphore || new.target.prototype instanceof BoundedSemaphore;
+    this.#s = sched();
+    this.#value = value;
+    this.#capacity = value;
+    this.#bound = bounded ? value : null;
+    this.name =
+      name === undefined || name === null ? autoName(bounded ? "BoundedSemaphore" : "Semaphore") : String(name);
+    if (new.target === Semaphore) Object.freeze(this);
   }
 
-  /** The initial value: at most this many threads hold a permit at once (unless over-released). */
-  private readonly capacity: number;
-
   async acquire(options?: BlockingOptions | boolean): Promise<boolean> {
-    const s = this.s;
+    const s = this.#s;
     const t = s.enter("acquire");
     try {
       await s.point(t);
@@ -35,17 +41,17 @@ export class Semaphore {
       if (!blocking && opts.timeout !== undefined && opts.timeout !== null)
         throw new ValueError("can't specify timeout for non-blocking acquire");
       const deadline = blocking ? deadlineOf(s.now, opts) : s.now;
-      while (this.value === 0) {
+      while (this.#value === 0) {
         if (s.now >= deadline) {
           s.event(t, "acquire", this.name, false);
           return false;
         }
-        await s.block(t, { op: "acquire", target: this.name, waiters: this.waiters }, deadline);
+        await s.block(t, { op: "acquire", target: this.name, waiters: this.#waiters }, deadline);
       }
-      this.value--;
+      this.#value--;
       s.monitor.acquire(t, this);
-      s.monitor.permitAcquired(t, this, this.capacity);
-      s.event(t, "acquire", this.name, this.value);
+      s.monitor.permitAcquired(t, this, this.#capacity);
+      s.event(t, "acquire", this.name, this.#value);
       return true;
     } finally {
       s.leave(t);
@@ -53,20 +59,19 @@ export class Semaphore {
   }
 
   release(n = 1): PromiseLike<void> {
-    const s = this.s;
+    const s = this.#s;
     const t = s.current;
     if (t === null) throw new RuntimeError("release() must be called from inside a thread");
     if (!Number.isInteger(n) || n < 1) throw new ValueError("n must be one or more");
-    this.check(n);
+    if (this.#bound !== null && this.#value + n > this.#bound)
+      throw new ValueError(`Semaphore released too many times (${this.name})`);
     s.monitor.release(t, this);
     s.monitor.permitReleased(t, this);
-    this.value += n;
-    s.event(t, "release", this.name, this.value);
-    for (const w of this.waiters.slice(0, n)) s.wake(w);
+    this.#value += n;
+    s.event(t, "release", this.name, this.#value);
+    for (const w of this.#waiters.slice(0, n)) s.wake(w);
     return s.lazyPoint();
   }
-
-  protected check(_n: number): void {}
 
   async hold(): Promise<LockHold> {
     await this.acquire();
@@ -82,12 +87,8 @@ export class Semaphore {
 }
 
 export class BoundedSemaphore extends Semaphore {
-  private readonly initial: number;
   constructor(value = 1, name?: string) {
-    super(value, name, "BoundedSemaphore");
-    this.initial = value;
-  }
-  protected check(n: number): void {
-    if (this.value + n > this.initial) throw new ValueError(`Semaphore released too many times (${this.name})`);
+    super(value, name);
+    if (new.target === BoundedSemaphore) Object.freeze(this);
   }
 }

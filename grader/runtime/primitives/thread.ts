@@ -41,6 +41,7 @@ export class Thread {
       this.#v.state = "done";
     }
     objects.set(this.#v, this);
+    if (new.target === Thread) Object.freeze(this);
   }
 
   get name(): string {
@@ -98,12 +99,12 @@ export class Thread {
       s.leave(t);
     }
   }
+}
 
-  /** @internal the Thread object of a thread the runtime started itself (main). */
-  static adopt(v: VThread): Thread {
-    adopting = v;
-    return new Thread(() => undefined);
-  }
+/** The Thread object of a thread the runtime started itself (main, a task, a process's main). */
+export function adoptThread(v: VThread): Thread {
+  adopting = v;
+  return new Thread(() => undefined);
 }
 
 export function spawn(target: (...args: never[]) => unknown, name?: string | ThreadOptions): Thread {
