@@ -606,8 +606,7 @@ declare module "runtime/primitives/barrier" {
     }
 }
 declare module "runtime/primitives/locks" {
-    import type { LockRef } from "runtime/monitor";
-    import type { Scheduler, VThread } from "runtime/scheduler";
+    import type { VThread } from "runtime/scheduler";
     import { type BlockingOptions } from "runtime/primitives/options";
     /** What Condition needs from its lock (Python's _release_save / _acquire_restore / _is_owned). */
     export interface ConditionLock {
@@ -620,23 +619,9 @@ declare module "runtime/primitives/locks" {
     export interface LockHold {
         [Symbol.asyncDispose](): Promise<void>;
     }
-    /** A lock's state: in a side table, never in a property a program could reach (issue 9). */
-    interface LockState {
-        readonly s: Scheduler;
-        readonly ref: LockRef;
-        readonly name: string;
-        readonly waiters: VThread[];
-        owner: VThread | null;
-        /** RLock's recursion count. */
-        count: number;
-        /** Whether the acquisition that just succeeded through acquireAs could have waited forever. */
-        couldWaitForever: boolean;
-        /** Take the lock for `t` if it may; true when taken. */
-        readonly tryTake: (t: VThread) => boolean;
-    }
     abstract class BaseLock {
         readonly name: string;
-        constructor(kind: string, name: string | undefined, tryTake: (st: LockState, t: VThread) => boolean);
+        constructor(name?: string);
         /** `await using _ = await lock.hold()` — Python's `with lock:`. */
         hold(): Promise<LockHold>;
         locked(): boolean;
@@ -1018,6 +1003,7 @@ declare module "runtime/history" {
     import { counterModel, mapModel, queueModel, registerModel, setModel, stackModel, type LinearizabilityResult, type Model, type Operation } from "detect/linearizability";
     export class History<I = unknown, O = unknown> {
         #private;
+        constructor();
         /** Run `fn` as one operation with `input`; its result is the operation's output. */
         /** An operation that returns nothing (an enqueue, a put) records `undefined` as its output. */
         record<R extends O | void>(input: I, fn: () => R | Promise<R>): Promise<R>;
@@ -1221,7 +1207,7 @@ declare module "runtime/pool" {
     }
 }
 declare module "runtime/asyncio" {
-    import { EventLoopRef, type VThread } from "runtime/scheduler";
+    import { type VThread } from "runtime/scheduler";
     export class CancelledError extends Error {
         constructor(message?: string);
     }
@@ -1230,10 +1216,6 @@ declare module "runtime/asyncio" {
     }
     export class InvalidStateError extends Error {
         constructor(message: string);
-    }
-    interface LoopState {
-        ref: EventLoopRef;
-        tasks: Task<unknown>[];
     }
     /** Deliver a pending cancellation to the task running on `t` (at an asyncio await). */
     export function takeCancel(t: VThread): void;
@@ -1253,8 +1235,6 @@ declare module "runtime/asyncio" {
         /** Ask the task to stop: CancelledError is raised inside it at its next asyncio await. */
         cancel(): boolean;
         then<R1 = T, R2 = never>(onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null, onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null): PromiseLike<R1 | R2>;
-        /** @internal the loop this task belongs to */
-        get loop(): LoopState;
     }
     /** asyncio.create_task: start `coro()` as a task of the running loop. */
     export function createTask<T>(coro: () => Promise<T> | T, options?: {
@@ -1310,7 +1290,7 @@ declare module "runtime/asyncio-sync" {
     export class Semaphore {
         #private;
         readonly name: string;
-        constructor(value?: number, name?: string, bound?: number | null);
+        constructor(value?: number, name?: string);
         locked(): boolean;
         get value(): number;
         acquire(): Promise<boolean>;

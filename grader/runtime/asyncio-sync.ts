@@ -131,12 +131,14 @@ export class Semaphore {
   readonly #waiters: VThread[] = [];
   readonly #granted = new Set<VThread>();
 
-  constructor(value = 1, name?: string, bound: number | null = null) {
+  constructor(value = 1, name?: string) {
     sched();
     if (!Number.isInteger(value) || value < 0) throw new ValueError("Semaphore initial value must be >= 0");
+    // Bounded by its class (asyncio.BoundedSemaphore or a subclass), never by an argument.
+    const bounded = new.target === BoundedSemaphore || new.target.prototype instanceof BoundedSemaphore;
     this.#value = value;
-    this.#bound = bound;
-    this.name = name ?? autoName("asyncio.Semaphore");
+    this.#bound = bounded ? value : null;
+    this.name = name ?? autoName(bounded ? "asyncio.BoundedSemaphore" : "asyncio.Semaphore");
     if (new.target === Semaphore) Object.freeze(this);
   }
 
@@ -192,7 +194,8 @@ export class Semaphore {
 
 export class BoundedSemaphore extends Semaphore {
   constructor(value = 1, name?: string) {
-    super(value, name ?? autoName("asyncio.BoundedSemaphore"), value);
+    super(value, name);
+    if (new.target === BoundedSemaphore) Object.freeze(this);
   }
 }
 

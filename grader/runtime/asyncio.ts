@@ -114,7 +114,6 @@ export class Task<T> implements PromiseLike<T> {
   /** Gathered: gather retrieves the exceptions of its children (CPython's _GatheringFuture callback). */
   #gathered = false;
   readonly #s: Scheduler;
-  readonly #loop: LoopState;
   readonly #in: TaskInside;
 
   /** Tasks come from asyncio.createTask() (or gather/run): `new Task()` is a TypeError. */
@@ -124,7 +123,6 @@ export class Task<T> implements PromiseLike<T> {
     const fn = creating.fn as () => Promise<T> | T;
     creating = null;
     this.#s = s;
-    this.#loop = loop;
     this.name = name;
     const v = s.newThread(name);
     this.#in = {
@@ -209,11 +207,6 @@ export class Task<T> implements PromiseLike<T> {
     onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): PromiseLike<R1 | R2> {
     return awaitTask(this).then(onFulfilled, onRejected);
-  }
-
-  /** @internal the loop this task belongs to */
-  get loop(): LoopState {
-    return this.#loop;
   }
 }
 

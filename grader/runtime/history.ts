@@ -25,6 +25,10 @@ export class History<I = unknown, O = unknown> {
   /** Logical time: only one thread runs at a time, so a counter orders calls and returns as they happened. */
   #clock = 0;
 
+  constructor() {
+    if (new.target === History) Object.freeze(this);
+  }
+
   /** Run `fn` as one operation with `input`; its result is the operation's output. */
   /** An operation that returns nothing (an enqueue, a put) records `undefined` as its output. */
   async record<R extends O | void>(input: I, fn: () => R | Promise<R>): Promise<R> {

@@ -105,8 +105,12 @@ function releaseAll(st: LockState, lock: object, t: VThread, op: string): void {
 abstract class BaseLock {
   readonly name: string;
 
-  constructor(kind: string, name: string | undefined, tryTake: (st: LockState, t: VThread) => boolean) {
+  constructor(name?: string) {
     const s = sched();
+    // Reentrant by its class (RLock or a subclass), never by an argument a program could pass.
+    const reentrant = new.target === RLock || new.target.prototype instanceof RLock;
+    const kind = reentrant ? "RLock" : "Lock";
+    const tryTake = reentrant ? takeRLock : takeLock;
     this.name = name === undefined || name === null ? autoName(kind) : String(name);
     const st: LockState = {
       s,
@@ -161,7 +165,7 @@ function takeRLock(st: LockState, t: VThread): boolean {
 
 export class Lock extends BaseLock {
   constructor(name?: string) {
-    super("Lock", name, takeLock);
+    super(name);
     const st = stateOf(this);
     conditionLocks.set(this, {
       name: this.name,
@@ -206,7 +210,7 @@ export class Lock extends BaseLock {
 
 export class RLock extends BaseLock {
   constructor(name?: string) {
-    super("RLock", name, takeRLock);
+    super(name);
     const st = stateOf(this);
     conditionLocks.set(this, {
       name: this.name,
