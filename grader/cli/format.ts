@@ -1,7 +1,7 @@
 // Reports for people, in the style of Lincheck: what failed, one column per thread with the
 // interleaving that leads to it, the lines, and the exact command that replays it.
 
-import type { ExploreReport, Failure } from "../explore/explore";
+import { configSeed, type ExploreReport, type Failure } from "../explore/explore";
 import type { TraceEvent } from "../runtime/types";
 
 const MAX_ROWS = 80;
@@ -166,17 +166,24 @@ export function formatRun(file: string, report: ExploreReport): string {
   out.push("");
   if (f.shrunk) {
     out.push(`The bug needs ${f.shrunk.preemptions} preemption${f.shrunk.preemptions === 1 ? "" : "s"}.`);
-    out.push(`Replay the shrunk schedule: ${scheduleCommand(file, f.shrunk.decisions, report)}`);
+    out.push(`Replay the shrunk schedule: ${scheduleCommand(file, f.shrunk.decisions, report, f)}`);
   }
   if (f.confirmation?.happened && f.confirmation.decisions)
-    out.push(`Replay the deadlock: ${scheduleCommand(file, f.confirmation.decisions, report)}`);
+    out.push(`Replay the deadlock: ${scheduleCommand(file, f.confirmation.decisions, report, f)}`);
   out.push(`Replay it: ${replayCommand(file, f, report)}`);
   out.push(`Trace hash: ${f.traceHash}`);
   return out.join("\n");
 }
 
-export function scheduleCommand(file: string, decisions: readonly number[], o: ReplayOptions): string {
-  return `npx interleave replay ${quote(file)} --schedule ${decisions.join(",")}${optionFlags(o)}`;
+/** `replay --schedule`: the decisions, and the failing schedule's seed (Math.random's) when not 0. */
+export function scheduleCommand(
+  file: string,
+  decisions: readonly number[],
+  o: ReplayOptions,
+  f: Pick<Failure, "strategy" | "seed">,
+): string {
+  const seed = configSeed(f.strategy, f.seed);
+  return `npx interleave replay ${quote(file)} --schedule ${decisions.join(",")}${seed !== 0 ? ` --seed ${seed}` : ""}${optionFlags(o)}`;
 }
 
 export function formatReplay(

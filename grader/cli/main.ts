@@ -183,13 +183,13 @@ export function runJson(file: string, report: ExploreReport): Record<string, unk
             trace: f.trace,
             traceHash: f.traceHash,
             replay: replayCommand(file, f, report),
-            shrunk: f.shrunk ? { ...f.shrunk, replay: scheduleCommand(file, f.shrunk.decisions, report) } : undefined,
+            shrunk: f.shrunk ? { ...f.shrunk, replay: scheduleCommand(file, f.shrunk.decisions, report, f) } : undefined,
             liveness: f.liveness,
             confirmation: f.confirmation
               ? {
                   ...f.confirmation,
                   replay: f.confirmation.decisions
-                    ? scheduleCommand(file, f.confirmation.decisions, report)
+                    ? scheduleCommand(file, f.confirmation.decisions, report, f)
                     : undefined,
                 }
               : undefined,

@@ -130,6 +130,16 @@ export function baseConfig(
   };
 }
 
+/**
+ * The seed a schedule's config carries, which also seeds the program's Math.random (boot.ts).
+ * rr and dfs schedules ignore the seed asked for and use the base one, 0: the un-stressed run
+ * (and PCT's k, its length) is then the same whatever the seed, and so is every replay of an
+ * rr or dfs failure, by `--strategy rr`, by dfs index or by `--schedule` (issue 9).
+ */
+export function configSeed(strategy: string, seed: number): number {
+  return strategy === "rr" || strategy === "dfs" ? 0 : seed;
+}
+
 function attempt(session: Session, config: ScheduleConfig): Attempt {
   try {
     return { result: session.runSchedule(config) };
@@ -249,7 +259,7 @@ export function explore(session: Session, options: ExploreOptions): ExploreRepor
     const config: ScheduleConfig = {
       ...base,
       strategy: plan.strategy,
-      seed: plan.seed,
+      seed: configSeed(plan.strategy, plan.seed),
       depth: plan.depth,
       expectedSteps: k,
     };
@@ -464,6 +474,8 @@ export function replayOne(
   options: Omit<ExploreOptions, "runs" | "strategy" | "timeBudgetMs"> & {
     strategy: ReplayStrategy;
     decisions?: number[];
+    /** The seed of a `decisions` replay's config (Math.random's): `seed` unless given. */
+    programSeed?: number;
   },
 ): { report: ExploreReport; result: ScheduleResult | null } {
   if (options.strategy === "dfs" && options.decisions === undefined) {
@@ -480,20 +492,20 @@ export function replayOne(
     }
     if (prefix === null)
       throw new RangeError(`dfs has no schedule ${options.seed} at preemption bound ${options.depth ?? 2}`);
-    return replayOne(session, { ...options, decisions: prefix });
+    return replayOne(session, { ...options, decisions: prefix, programSeed: 0 });
   }
   const report = explore(session, { ...options, strategy: "rr", runs: 1 });
   const base = baseConfig(options);
   const k = Math.max(1, report.baseline.steps);
   const config: ScheduleConfig =
     options.decisions !== undefined
-      ? { ...base, strategy: "guided", guide: options.decisions, trace: true }
+      ? { ...base, seed: options.programSeed ?? options.seed, strategy: "guided", guide: options.decisions, trace: true }
       : (() => {
           const plan = planSchedule(options.strategy as Exclude<ReplayStrategy, "dfs">, 0, options.seed, options.depth);
           return {
             ...base,
             strategy: plan.strategy,
-            seed: plan.seed,
+            seed: configSeed(plan.strategy, plan.seed),
             depth: plan.depth,
             expectedSteps: k,
             trace: true,

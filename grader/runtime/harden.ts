@@ -22,6 +22,10 @@ export function harden(world: VirtualWorld): void {
     delete g[name];
   }
 
+  // Code made from strings (eval, the Function constructors) would run uninstrumented: free of
+  // the cost model and of the CPU budget's ticks. Programs are compiled from their files only.
+  refuseCodeFromStrings(g);
+
   const notHere = (name: string, instead: string) =>
     function unavailable(): never {
       throw new Error(`${name} is not available in the Interleave sandbox: ${instead}`);
@@ -89,6 +93,30 @@ export function harden(world: VirtualWorld): void {
   );
   deepFreeze(Object.getPrototypeOf([][Symbol.iterator]()), seen);
   Object.freeze(g);
+}
+
+function refuseCodeFromStrings(g: Record<string, unknown>): void {
+  const refusing = (what: string, proto: object) => {
+    const stub = function () {
+      throw new EvalError(`${what} is not available in the Interleave sandbox: programs run only the code of their files`);
+    };
+    // `f instanceof Function` and `f.constructor === Function` keep working.
+    Object.defineProperty(stub, "prototype", { value: proto });
+    Object.defineProperty(stub, "name", { value: what });
+    return stub;
+  };
+  const protos = [
+    Function.prototype,
+    Object.getPrototypeOf(async function () {}),
+    Object.getPrototypeOf(function* () {}),
+    Object.getPrototypeOf(async function* () {}),
+  ] as object[];
+  const names = ["Function", "AsyncFunction", "GeneratorFunction", "AsyncGeneratorFunction"];
+  protos.forEach((proto, i) => {
+    Object.defineProperty(proto, "constructor", { value: refusing(names[i]!, proto), writable: false, configurable: false });
+  });
+  g.Function = (Function.prototype as { constructor: unknown }).constructor;
+  g.eval = refusing("eval", Function.prototype);
 }
 
 function tameOverride(proto: object, keys: string[]): void {

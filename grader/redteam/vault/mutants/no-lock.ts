@@ -1,0 +1,14 @@
+import { Shared, spawn } from "interleave";
+
+export async function countConcurrently(threads: number, perThread: number): Promise<number> {
+  const counter = new Shared(0, "counter");
+  const workers = [];
+  for (let t = 0; t < threads; t++)
+    workers.push(
+      spawn(async () => {
+        for (let i = 0; i < perThread; i++) await counter.set((await counter.get()) + 1);
+      }),
+    );
+  for (const w of workers) await w.join();
+  return counter.get();
+}
