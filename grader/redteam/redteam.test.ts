@@ -14,8 +14,8 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 
 const ROOT = path.join(import.meta.dirname, "..", "..");
-const ATTACKS = path.join(import.meta.dirname, "attacks");
-const VAULT = path.join(import.meta.dirname, "vault");
+const ATTACKS = path.join(import.meta.dirname, "fixtures", "attacks");
+const VAULT = path.join(import.meta.dirname, "fixtures", "vault");
 const SECRETS = ["VAULT-SECRET-REFERENCE-4b1d", "VAULT-SECRET-HARNESS-9c2e", "VAULT-SECRET-VALUE-77aa"];
 /** Longer than any sandbox budget: an attack still running then has hung the grader. */
 const HUNG_MS = 240_000;
@@ -40,7 +40,8 @@ function readAttack(file: string): Attack {
     title,
     kind,
     target: header("Target") === "run" ? "run" : "grade",
-    expect: expectation === "not-passed" ? { notPassed: true } : { oneOf: expectation.replace(/^one-of /, "").split(/\s+/) },
+    expect:
+      expectation === "not-passed" ? { notPassed: true } : { oneOf: expectation.replace(/^one-of /, "").split(/\s+/) },
   };
 }
 
@@ -108,7 +109,9 @@ async function runAttack(attack: Attack): Promise<Outcome> {
   const crashed = r.signal !== null || (r.code !== 0 && r.code !== 1) || r.json === null || typeof verdict !== "string";
   if (crashed) {
     tally.hostCrashes++;
-    problems.push(`host crash: exit ${r.code} signal ${r.signal}; stdout ${r.stdout.slice(0, 300)}; stderr ${r.stderr.slice(0, 600)}`);
+    problems.push(
+      `host crash: exit ${r.code} signal ${r.signal}; stdout ${r.stdout.slice(0, 300)}; stderr ${r.stderr.slice(0, 600)}`,
+    );
   }
   const output = r.stdout + r.stderr;
   const leaked = SECRETS.filter((s) => output.includes(s));
@@ -127,17 +130,30 @@ async function runAttack(attack: Attack): Promise<Outcome> {
   }
   if (attack.target === "grade" && attack.file === "forge-print-report.ts") {
     const text = await cli(["grade", path.relative(ROOT, VAULT), file]);
-    if (!text.stdout.startsWith("✘")) problems.push(`the report's first line is not the real verdict: ${text.stdout.slice(0, 80)}`);
+    if (!text.stdout.startsWith("✘"))
+      problems.push(`the report's first line is not the real verdict: ${text.stdout.slice(0, 80)}`);
   }
   if (attack.target === "run" && !crashed) {
     // Determinism: the same run in another process, and the failure's replay, give one trace.
-    const failure = r.json!.failure as { strategy: string; seed: number; depth?: number; traceHash: string } | undefined;
+    const failure = r.json!.failure as
+      | { strategy: string; seed: number; depth?: number; traceHash: string }
+      | undefined;
     const again = await cli(["run", file, "--json"]);
     const hashAgain = (again.json?.failure as { traceHash?: string } | undefined)?.traceHash;
-    if (!failure || hashAgain !== failure.traceHash) problems.push(`a second run differs: ${hashAgain} vs ${failure?.traceHash}`);
+    if (!failure || hashAgain !== failure.traceHash)
+      problems.push(`a second run differs: ${hashAgain} vs ${failure?.traceHash}`);
     if (failure) {
       const depth = failure.depth !== undefined ? ["--depth", String(failure.depth)] : [];
-      const replay = await cli(["replay", file, "--strategy", failure.strategy, "--seed", String(failure.seed), ...depth, "--json"]);
+      const replay = await cli([
+        "replay",
+        file,
+        "--strategy",
+        failure.strategy,
+        "--seed",
+        String(failure.seed),
+        ...depth,
+        "--json",
+      ]);
       const replayed = (replay.json?.failure as { traceHash?: string } | undefined)?.traceHash;
       if (replayed !== failure.traceHash) problems.push(`replay differs: ${replayed} vs ${failure.traceHash}`);
     }
@@ -170,7 +186,9 @@ describe("red team: attacks through the real CLI end safely (issue 9)", () => {
   it("every attack ends safely", { timeout: 30 * 60_000 }, async () => {
     const results = await all();
     for (const o of results)
-      console.log(`  ${o.problems.length ? "✘" : "✔"} ${o.attack.file}: ${String(o.verdict)} (${(o.ms / 1000).toFixed(1)} s)`);
+      console.log(
+        `  ${o.problems.length ? "✘" : "✔"} ${o.attack.file}: ${String(o.verdict)} (${(o.ms / 1000).toFixed(1)} s)`,
+      );
     const failed = results.filter((o) => o.problems.length > 0);
     expect(failed.map((o) => `${o.attack.file} (${o.attack.title}): ${o.problems.join("; ")}`)).toEqual([]);
     expect(tally).toMatchObject({ escapes: 0, forgedPasses: 0, hostCrashes: 0, nondeterministic: 0 });

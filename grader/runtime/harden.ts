@@ -98,7 +98,9 @@ export function harden(world: VirtualWorld): void {
 function refuseCodeFromStrings(g: Record<string, unknown>): void {
   const refusing = (what: string, proto: object) => {
     const stub = function () {
-      throw new EvalError(`${what} is not available in the Interleave sandbox: programs run only the code of their files`);
+      throw new EvalError(
+        `${what} is not available in the Interleave sandbox: programs run only the code of their files`,
+      );
     };
     // `f instanceof Function` and `f.constructor === Function` keep working.
     Object.defineProperty(stub, "prototype", { value: proto });
@@ -113,7 +115,11 @@ function refuseCodeFromStrings(g: Record<string, unknown>): void {
   ] as object[];
   const names = ["Function", "AsyncFunction", "GeneratorFunction", "AsyncGeneratorFunction"];
   protos.forEach((proto, i) => {
-    Object.defineProperty(proto, "constructor", { value: refusing(names[i]!, proto), writable: false, configurable: false });
+    Object.defineProperty(proto, "constructor", {
+      value: refusing(names[i]!, proto),
+      writable: false,
+      configurable: false,
+    });
   });
   g.Function = (Function.prototype as { constructor: unknown }).constructor;
   g.eval = refusing("eval", Function.prototype);
