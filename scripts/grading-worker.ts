@@ -22,6 +22,9 @@ const db = getDb();
 await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
 
 const pool = new SandboxPool({ size: env.GRADING_POOL_SIZE, taskTimeoutMs: 120_000 });
+// What a sandbox can reach here: nobody with no network when this worker runs as root
+// (`npm start` as root), else this user's rights and network (grader/sandbox/isolation.ts).
+log(pool.isolation.summary);
 const leaseMs = env.GRADING_LEASE_SECONDS * 1_000;
 const exercisesDir = path.resolve(env.EXERCISES_DIR);
 
@@ -59,6 +62,7 @@ if (!stopping) {
     db,
     pollMs: env.GRADING_POLL_MS,
     leaseMs,
+    deadlineMs: env.GRADING_DEADLINE_SECONDS * 1_000,
     log,
   });
   log(`grading submissions from ${path.relative(process.cwd(), exercisesDir) || "."} as ${workerId}`);

@@ -9,6 +9,8 @@
 // Whatever the level, worker-main.ts also watches its parent and exits when it is gone.
 
 import { spawnSync } from "node:child_process";
+import { accessSync, constants } from "node:fs";
+import path from "node:path";
 
 /** nobody:nogroup on Debian and most Linux systems. */
 export const SANDBOX_UID = 65534;
@@ -36,10 +38,24 @@ export interface SandboxLaunch {
 
 let cached: SandboxLaunch | null = null;
 
-const WRAPPER = (node: string) => [
+/** A program's absolute path from our PATH (the sandbox itself gets no PATH). */
+function which(program: string): string | null {
+  for (const dir of (process.env.PATH ?? "/usr/bin:/bin").split(path.delimiter)) {
+    const candidate = path.join(dir, program);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      /* not here */
+    }
+  }
+  return null;
+}
+
+const WRAPPER = (setpriv: string, node: string) => [
   "--net",
   "--",
-  "setpriv",
+  setpriv,
   `--reuid=${SANDBOX_UID}`,
   `--regid=${SANDBOX_GID}`,
   "--clear-groups",
@@ -67,9 +83,11 @@ export function sandboxLaunch(isolate = true): SandboxLaunch {
     cached = unchanged("not root: cannot drop privileges or unshare the network");
     return cached;
   }
-  const quiet = { stdio: "ignore" as const, env: {}, timeout: 10_000 };
-  const probe = spawnSync("unshare", [...WRAPPER(node), "-e", ""], quiet);
-  if (probe.status === 0) {
+  const quiet = { stdio: "ignore" as const, env: {} as NodeJS.ProcessEnv, timeout: 10_000 };
+  const unshare = which("unshare");
+  const setpriv = which("setpriv");
+  const probe = unshare && setpriv ? spawnSync(unshare, [...WRAPPER(setpriv, node), "-e", ""], quiet) : null;
+  if (unshare && setpriv && probe?.status === 0) {
     cached = {
       isolation: {
         uid: SANDBOX_UID,
@@ -77,8 +95,8 @@ export function sandboxLaunch(isolate = true): SandboxLaunch {
         networkIsolated: true,
         summary: `sandbox: empty environment, uid ${SANDBOX_UID}, no network (unshare --net + setpriv)`,
       },
-      execPath: "unshare",
-      wrapperArgs: WRAPPER(node),
+      execPath: unshare,
+      wrapperArgs: WRAPPER(setpriv, node),
     };
     return cached;
   }

@@ -16,6 +16,8 @@ export interface PoolOptions {
   taskTimeoutMs: number;
   /** Drop privileges and the network where possible (default true; see isolation.ts). */
   isolate?: boolean;
+  /** How long past a task's deadline its worker may take to answer before it is killed. */
+  deadlineGraceMs?: number;
 }
 
 export interface RunOptions {
@@ -98,7 +100,7 @@ export class SandboxPool {
     const child = fork(WORKER, [], {
       execPath,
       execArgv: [...wrapperArgs, "--no-node-snapshot", "--import", TSX],
-      env: {},
+      env: {} as NodeJS.ProcessEnv,
       ...(uid !== undefined ? { uid, gid } : {}),
       stdio: ["ignore", "ignore", "pipe", "ipc"],
       serialization: "advanced",
@@ -206,7 +208,7 @@ export class SandboxPool {
   }
 
   private arm(w: Worker, job: Job): void {
-    const untilDeadline = job.deadline - Date.now() + DEADLINE_GRACE_MS;
+    const untilDeadline = job.deadline - Date.now() + (this.options.deadlineGraceMs ?? DEADLINE_GRACE_MS);
     const bySubmission = untilDeadline < this.options.taskTimeoutMs;
     w.timer = setTimeout(
       () => {
