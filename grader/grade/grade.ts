@@ -6,7 +6,7 @@
 
 import type { ExploreReport, Failure } from "../explore/explore";
 import type { LoadedExercise } from "../exercise/load";
-import type { SandboxPool } from "../sandbox/pool";
+import { withDeadline, type SandboxPool } from "../sandbox/pool";
 import type { ProgramFile } from "../sandbox/session";
 import type { SandboxAnswer } from "../sandbox/tasks";
 import type { Verdict } from "../verdict";
@@ -84,7 +84,7 @@ export async function gradeSolution(
 ): Promise<GradeReport> {
   const m = exercise.manifest;
   const files = solutionFiles(exercise, solution, displayName);
-  if (options.deadlineMs !== undefined) pool = pool.withDeadline(Date.now() + options.deadlineMs);
+  if (options.deadlineMs !== undefined) pool = withDeadline(pool, Date.now() + options.deadlineMs);
   const answers = await Promise.all(
     m.checks.map((check) => {
       const budget = { ...m.schedules, ...check.schedules };

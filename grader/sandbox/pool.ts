@@ -83,16 +83,6 @@ export class SandboxPool {
     });
   }
 
-  /**
-   * This pool with every task bounded by one deadline (a submission's): for code that takes
-   * a pool and runs several tasks (the checks, their performance measurements).
-   */
-  withDeadline(deadline: number): SandboxPool {
-    const view = Object.create(this) as SandboxPool;
-    view.run = (task, options = {}) => this.run(task, { deadline: Math.min(deadline, options.deadline ?? Infinity) });
-    return view;
-  }
-
   private spawnWorker(): Worker {
     const { execPath, wrapperArgs, uid, gid } = this.launch;
     // env {}: node adds only the IPC channel's own variables. Nothing else (DATABASE_URL,
@@ -257,4 +247,15 @@ function withTimeBudget(task: SandboxTask, leftMs: number): SandboxTask {
   if (task.kind !== "explore" || !Number.isFinite(leftMs)) return task;
   const own = task.options.timeBudgetMs ?? Infinity;
   return { ...task, options: { ...task.options, timeBudgetMs: Math.max(1, Math.min(own, Math.floor(leftMs))) } };
+}
+
+/**
+ * `pool` with every task bounded by one deadline (a submission's): for code that takes a pool
+ * and runs several tasks (the checks, their performance measurements). Anything else the
+ * pool does is the pool's own.
+ */
+export function withDeadline(pool: SandboxPool, deadline: number): SandboxPool {
+  const view = Object.create(pool) as SandboxPool;
+  view.run = (task, options = {}) => pool.run(task, { deadline: Math.min(deadline, options.deadline ?? Infinity) });
+  return view;
 }

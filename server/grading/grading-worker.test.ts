@@ -67,7 +67,10 @@ describe("grading worker", () => {
       expect(wrong.result).toMatchObject({ verdict: "wrong-answer", score: 0, maxScore: 100 });
       const report = JSON.parse(wrong.result!.reportJson) as GradeReport;
       expect(report.checks.map((c) => c.id)).toEqual(["two-threads", "many-threads", "waits-for-workers"]);
-      expect(report.failure?.trace.some((e) => e.file === "solution.ts" && e.line !== undefined)).toBe(true);
+      // The failing check's trace is stored once, with the check (trim-report.ts).
+      expect(report.failure).toEqual({ check: "two-threads", hidden: false });
+      const failed = report.checks.find((c) => c.id === "two-threads")!;
+      expect(failed.failure?.trace.some((e) => e.file === "solution.ts" && e.line !== undefined)).toBe(true);
 
       const right = await t.db.submission.findUniqueOrThrow({ where: { id: reference }, include: { result: true } });
       expect(right.result).toMatchObject({ verdict: "passed", score: 100, maxScore: 100 });
