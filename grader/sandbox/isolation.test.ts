@@ -3,10 +3,12 @@
 // could check), and no sandbox outlives a `kill -9` of its parent.
 
 import { spawn } from "node:child_process";
-import { readFileSync, readlinkSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { SANDBOX_UID } from "./isolation";
+import { SANDBOX_UID, sandboxLaunch } from "./isolation";
 import { SandboxPool } from "./pool";
 
 const PARENT = fileURLToPath(new URL("./fixtures/pool-parent.mts", import.meta.url));
@@ -96,4 +98,35 @@ describe("what a sandbox process holds", () => {
     expect(netOf(pid!)).toBe(netOf("self"));
     expect(environ(pid!).filter((k) => !k.startsWith("NODE_CHANNEL_"))).toEqual([]);
   }, 90_000);
+});
+
+describe("falling back when privileges cannot be dropped", () => {
+  it.skipIf(!isRoot)("as root, files nobody cannot read keep the sandbox as root, with a notice", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "sandbox-probe-"));
+    try {
+      const readable = path.join(dir, "readable.js");
+      const secret = path.join(dir, "secret.js");
+      writeFileSync(readable, "");
+      writeFileSync(secret, "");
+      chmodSync(dir, 0o755);
+      chmodSync(readable, 0o644);
+      chmodSync(secret, 0o600);
+      // Must fire: nobody cannot read secret.js.
+      const refused = sandboxLaunch(true, [readable, secret]);
+      expect(refused.isolation.droppedPrivileges).toBe(false);
+      expect(refused.isolation.summary).toMatch(/cannot run node or read the project's files/);
+      expect(refused.uid).toBeUndefined();
+      expect(refused.wrapperArgs).toEqual([]);
+      // Must stay quiet: every file is readable.
+      expect(sandboxLaunch(true, [readable]).isolation.droppedPrivileges).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.skipIf(isRoot)("not root: the sandbox keeps this user, and the summary says why", () => {
+    const launch = sandboxLaunch(true, []);
+    expect(launch.isolation).toMatchObject({ droppedPrivileges: false, networkIsolated: false });
+    expect(launch.isolation.summary).toMatch(/not root: cannot drop privileges/);
+  });
 });

@@ -36,7 +36,11 @@ export interface SandboxLaunch {
   gid?: number;
 }
 
-let cached: SandboxLaunch | null = null;
+/** Probed once per set of files to read. */
+const cache = new Map<string, SandboxLaunch>();
+
+/** `node -e READS file…` exits 0 only when every file is readable. */
+const READS = `for (const f of process.argv.slice(1)) require("node:fs").accessSync(f, require("node:fs").constants.R_OK)`;
 
 /** A program's absolute path from our PATH (the sandbox itself gets no PATH). */
 function which(program: string): string | null {
@@ -64,8 +68,12 @@ const WRAPPER = (setpriv: string, node: string) => [
   node,
 ];
 
-/** `isolate: false` skips the probes (and the privilege drop): the process runs as its parent's user. */
-export function sandboxLaunch(isolate = true): SandboxLaunch {
+/**
+ * `isolate: false` skips the probes (and the privilege drop): the process runs as its parent's
+ * user. `mustRead`: files the sandbox loads (its entry, tsx, isolated-vm); a project checked
+ * out where nobody cannot read it keeps its user rather than starting sandboxes that fail.
+ */
+export function sandboxLaunch(isolate = true, mustRead: string[] = []): SandboxLaunch {
   const node = process.execPath;
   const unchanged = (why: string): SandboxLaunch => ({
     isolation: {
@@ -78,17 +86,26 @@ export function sandboxLaunch(isolate = true): SandboxLaunch {
     wrapperArgs: [],
   });
   if (!isolate) return unchanged("isolation turned off");
-  if (cached) return cached;
+  const key = mustRead.join("\0");
+  const known = cache.get(key);
+  if (known) return known;
+  const launch = probe(node, mustRead, unchanged);
+  cache.set(key, launch);
+  return launch;
+}
+
+function probe(node: string, mustRead: string[], unchanged: (why: string) => SandboxLaunch): SandboxLaunch {
   if (process.platform !== "linux" || process.getuid?.() !== 0) {
-    cached = unchanged("not root: cannot drop privileges or unshare the network");
-    return cached;
+    return unchanged("not root: cannot drop privileges or unshare the network");
   }
   const quiet = { stdio: "ignore" as const, env: {} as NodeJS.ProcessEnv, timeout: 10_000 };
   const unshare = which("unshare");
   const setpriv = which("setpriv");
-  const probe = unshare && setpriv ? spawnSync(unshare, [...WRAPPER(setpriv, node), "-e", ""], quiet) : null;
-  if (unshare && setpriv && probe?.status === 0) {
-    cached = {
+  // The probe reads what the sandbox will load, as the sandbox's user.
+  const canRead = ["-e", READS, ...mustRead];
+  const full = unshare && setpriv ? spawnSync(unshare, [...WRAPPER(setpriv, node), ...canRead], quiet) : null;
+  if (unshare && setpriv && full?.status === 0) {
+    return {
       isolation: {
         uid: SANDBOX_UID,
         droppedPrivileges: true,
@@ -98,23 +115,20 @@ export function sandboxLaunch(isolate = true): SandboxLaunch {
       execPath: unshare,
       wrapperArgs: WRAPPER(setpriv, node),
     };
-    return cached;
   }
-  const plain = spawnSync(node, ["-e", ""], { ...quiet, uid: SANDBOX_UID, gid: SANDBOX_GID });
-  cached =
-    plain.status === 0
-      ? {
-          isolation: {
-            uid: SANDBOX_UID,
-            droppedPrivileges: true,
-            networkIsolated: false,
-            summary: `sandbox: empty environment, uid ${SANDBOX_UID}, host network (unshare --net is not available here)`,
-          },
-          execPath: node,
-          wrapperArgs: [],
+  const plain = spawnSync(node, canRead, { ...quiet, uid: SANDBOX_UID, gid: SANDBOX_GID });
+  return plain.status === 0
+    ? {
+        isolation: {
           uid: SANDBOX_UID,
-          gid: SANDBOX_GID,
-        }
-      : unchanged(`running as uid ${SANDBOX_UID} failed here`);
-  return cached;
+          droppedPrivileges: true,
+          networkIsolated: false,
+          summary: `sandbox: empty environment, uid ${SANDBOX_UID}, host network (unshare --net is not available here)`,
+        },
+        execPath: node,
+        wrapperArgs: [],
+        uid: SANDBOX_UID,
+        gid: SANDBOX_GID,
+      }
+    : unchanged(`uid ${SANDBOX_UID} cannot run node or read the project's files here`);
 }

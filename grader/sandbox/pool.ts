@@ -52,6 +52,8 @@ const WORKER = fileURLToPath(new URL("./worker-main.ts", import.meta.url));
 /** tsx by absolute URL, so the worker starts whatever the caller's working directory. */
 const TSX = import.meta.resolve("tsx");
 const WORKER_STARTUP_MS = 60_000;
+/** isolated-vm's entry: the sandbox's user must be able to read it (and so its native module). */
+const IVM = import.meta.resolve("isolated-vm");
 
 export class SandboxPool {
   private readonly workers: Worker[] = [];
@@ -62,7 +64,7 @@ export class SandboxPool {
   private readonly launch: ReturnType<typeof sandboxLaunch>;
 
   constructor(private readonly options: PoolOptions = { size: 1, taskTimeoutMs: 120_000 }) {
-    this.launch = sandboxLaunch(options.isolate !== false);
+    this.launch = sandboxLaunch(options.isolate !== false, [WORKER, fileURLToPath(TSX), fileURLToPath(IVM)]);
   }
 
   /** What the worker processes can reach on this machine (log its summary once at startup). */
