@@ -7,6 +7,9 @@
 type CheckVerdict = { hidden: boolean; verdict: string };
 
 export function studentVerdict(checks: readonly CheckVerdict[], graderVerdict: string): string {
+  // The student's own file did not compile: every check says so, hidden or not, and the
+  // diagnostics shown are the student's file's only.
+  if (graderVerdict === "compile-error") return graderVerdict;
   const visible = checks.find((c) => !c.hidden && c.verdict !== "passed");
   if (visible) return visible.verdict;
   if (checks.some((c) => c.hidden && c.verdict !== "passed")) return "wrong-answer";

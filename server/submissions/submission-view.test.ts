@@ -126,6 +126,18 @@ describe("toResultView", () => {
     expect(json).not.toContain("hidden trace message");
   });
 
+  it("a compile error stays a compile error, even in an exercise whose checks are all hidden", () => {
+    const compile = JSON.stringify({
+      verdict: "compile-error",
+      score: 0,
+      maxScore: 10,
+      checks: [check("h", true, "compile-error")],
+      diagnostics: [{ file: "solution.ts", line: 1, column: 5, message: "':' expected." }],
+    });
+    const view = toResultView({ verdict: "compile-error", score: 0, maxScore: 10, reportJson: compile });
+    expect(view.verdict).toBe("compile-error");
+  });
+
   it("a passing report keeps its verdict (the check stays quiet)", () => {
     const passed = JSON.stringify({
       verdict: "passed",
