@@ -83,7 +83,27 @@ describe("grading time is bounded", () => {
   }, 60_000);
 });
 
-describe("the pool's deadline backstop", () => {
+describe("the pool's deadline", () => {
+  it("a task still waiting at its deadline is not run", async () => {
+    const answer = await pool.run(
+      {
+        kind: "explore",
+        files: [{ name: "program.ts", displayName: "program.ts", source: spinning(1) }],
+        options: {
+          strategy: "rr",
+          runs: 1,
+          seed: 1,
+          cores: 1,
+          maxSteps: 1_000,
+          entryModule: "program.ts",
+          entryExport: "spin",
+        },
+      },
+      { deadline: Date.now() - 1 },
+    );
+    expect(answer).toMatchObject({ kind: "timeout", message: expect.stringMatching(/^not run: /) });
+  });
+
   it("a worker still busy past the deadline and its grace is killed: timeout", async () => {
     await pool.warmUp();
     const started = Date.now();

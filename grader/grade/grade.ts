@@ -43,7 +43,11 @@ export interface GradeReport {
 }
 
 export interface GradeOptions {
-  /** Real time the whole submission may take (all checks and measurements); unset: unbounded. */
+  /**
+   * Real time the whole submission may take (all checks and measurements); unset: unbounded.
+   * A check without its own `timeBudgetMs` gets its share (the deadline over the rounds of
+   * `pool.size` checks at a time); what is left at the deadline is not run.
+   */
   deadlineMs?: number;
 }
 
@@ -84,7 +88,14 @@ export async function gradeSolution(
 ): Promise<GradeReport> {
   const m = exercise.manifest;
   const files = solutionFiles(exercise, solution, displayName);
-  if (options.deadlineMs !== undefined) pool = withDeadline(pool, Date.now() + options.deadlineMs);
+  // Under a deadline, a check with no budget of its own gets a fair share of it: the checks
+  // run `pool.size` at a time, and the first ones must not leave nothing to the last ones.
+  let share: number | undefined;
+  if (options.deadlineMs !== undefined) {
+    pool = withDeadline(pool, Date.now() + options.deadlineMs);
+    const rounds = Math.ceil(m.checks.length / Math.max(1, pool.size || 1));
+    share = Math.max(1, Math.floor(options.deadlineMs / rounds));
+  }
   const answers = await Promise.all(
     m.checks.map((check) => {
       const budget = { ...m.schedules, ...check.schedules };
@@ -100,7 +111,7 @@ export async function gradeSolution(
           maxSteps: budget.maxSteps,
           entryModule: "harness.ts",
           entryExport: check.export,
-          timeBudgetMs: budget.timeBudgetMs,
+          timeBudgetMs: budget.timeBudgetMs ?? share,
         },
       });
     }),

@@ -72,6 +72,11 @@ export class SandboxPool {
     return this.launch.isolation;
   }
 
+  /** How many tasks run at once. */
+  get size(): number {
+    return this.options.size;
+  }
+
   /** The pids of the live worker processes (tests check that none outlives its parent). */
   get pids(): number[] {
     return this.workers.map((w) => w.child.pid).filter((pid): pid is number => pid !== undefined);
