@@ -2,13 +2,16 @@
 // every schedule must not hold a sandbox for minutes. Out of time is `timeout` with what was
 // explored, never `passed`; a quick solution under the same limits still passes.
 
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LoadedExercise } from "../exercise/load";
 import { manifestSchema } from "../exercise/manifest";
 import { SandboxPool } from "../sandbox/pool";
 import { gradeSolution } from "./grade";
 
 const pool = new SandboxPool({ size: 1, taskTimeoutMs: 120_000, deadlineGraceMs: 3_000 });
+// Started before the clocks below: a sandbox that boots slowly on a loaded machine would
+// otherwise eat the deadline before the first schedule.
+beforeAll(() => pool.warmUp(), 60_000);
 afterAll(() => pool.close());
 
 const MAX_STEPS = 20_000;
