@@ -59,16 +59,18 @@ describe("grading time is bounded", () => {
     expect(elapsed).toBeLessThan(4_000 + 3_000 + 2_000);
     expect(report.verdict).toBe("timeout");
     expect(report.score).toBe(0);
-    const [first, second] = report.checks;
-    expect(first!.verdict).toBe("timeout");
-    expect(first!.message).toMatch(
-      /^explored \d+ of 10000 schedules in \d+\.\d s before the time for this check ran out/,
-    );
-    expect(first!.schedulesRun).toBeGreaterThan(0);
-    expect(first!.schedulesRun).toBeLessThan(10_000);
-    // The pool has one sandbox: the second check waited behind the first and was never started.
-    expect(second!.verdict).toBe("timeout");
-    expect(second!.message).toMatch(/not run: the submission's grading time had run out/);
+    // One sandbox, two checks: each had its fair share (half the deadline), and each says
+    // how far it got; the first did not leave nothing to the second.
+    for (const check of report.checks) {
+      expect(check.verdict).toBe("timeout");
+      const m = /^explored (\d+) of 10000 schedules in (\d+\.\d) s before the time for this check ran out/.exec(
+        check.message,
+      );
+      expect(m, check.message).not.toBeNull();
+      expect(Number(m![1])).toBe(check.schedulesRun);
+      expect(check.schedulesRun).toBeGreaterThan(0);
+      expect(Number(m![2])).toBeLessThan(2 + 1.5);
+    }
   }, 60_000);
 
   it("a per-check time budget alone bounds a check the same way", async () => {
