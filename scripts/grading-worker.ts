@@ -10,6 +10,7 @@ import { SandboxPool } from "../grader/index";
 import { getDb } from "../server/db";
 import { getEnv } from "../server/env";
 import { startGradingWorker, warmUpPool } from "../server/grading/grading-worker";
+import { keepFromSandbox, sqliteFiles } from "../server/grading/keep-from-sandbox";
 import { localGradingJobs } from "../server/grading/queue/local-queue";
 
 const env = getEnv();
@@ -22,6 +23,12 @@ const db = getDb();
 await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
 
 const pool = new SandboxPool({ size: env.GRADING_POOL_SIZE, taskTimeoutMs: 120_000 });
+// What a sandbox can reach here: nobody with no network when this worker runs as root
+// (`npm start` as root), else this user's rights and network (grader/sandbox/isolation.ts).
+log(pool.isolation.summary);
+// ... and nobody must not read the database (Prisma creates it 0644) or a .env.
+for (const file of keepFromSandbox([...sqliteFiles(env.databaseFile), path.resolve(".env")], pool.isolation))
+  log(`${path.relative(process.cwd(), file)}: readable by its owner only now (the sandbox runs as another user)`);
 const leaseMs = env.GRADING_LEASE_SECONDS * 1_000;
 const exercisesDir = path.resolve(env.EXERCISES_DIR);
 
@@ -59,6 +66,7 @@ if (!stopping) {
     db,
     pollMs: env.GRADING_POLL_MS,
     leaseMs,
+    deadlineMs: env.GRADING_DEADLINE_SECONDS * 1_000,
     log,
   });
   log(`grading submissions from ${path.relative(process.cwd(), exercisesDir) || "."} as ${workerId}`);

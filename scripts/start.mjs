@@ -8,6 +8,9 @@
 //   5. next start -H 127.0.0.1 -p $PORT   (`--dev`: next dev instead, no build)
 //      and beside it GRADING_WORKERS grading worker processes (scripts/grading-worker.ts),
 //      each restarted if it dies; all of them are stopped when this process is.
+// Sandboxes: each worker's sandbox processes run with an empty environment; when this runs as
+// root they drop to uid 65534 with no network, otherwise they keep this user and the worker
+// logs one line saying so (grader/sandbox/isolation.ts, docs/grader.md).
 // Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL (file:./data/interleave.db),
 // EXERCISES_DIR (exercises), DEMO_USERS (true), GRADING_WORKERS (1) and the other GRADING_*
 // variables of server/env.ts. `--prepare-only` stops before serving.

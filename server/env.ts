@@ -36,6 +36,9 @@ const EnvSchema = z.object({
   GRADING_LEASE_SECONDS: integer(5, 3_600).default(30),
   // How often an idle worker looks for a job (the queue is a table: it is polled).
   GRADING_POLL_MS: integer(20, 60_000).default(100),
+  // Real time one submission may take to grade, all checks together (issue 9): what is left
+  // when it runs out is reported as `timeout` with what was explored.
+  GRADING_DEADLINE_SECONDS: integer(5, 3_600).default(60),
 });
 
 /** A whole number from an environment string, within bounds. */
@@ -63,6 +66,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     GRADING_POOL_SIZE: source.GRADING_POOL_SIZE || undefined,
     GRADING_LEASE_SECONDS: source.GRADING_LEASE_SECONDS || undefined,
     GRADING_POLL_MS: source.GRADING_POLL_MS || undefined,
+    GRADING_DEADLINE_SECONDS: source.GRADING_DEADLINE_SECONDS || undefined,
   });
   if (!parsed.success) {
     const fields = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);

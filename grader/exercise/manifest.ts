@@ -13,6 +13,12 @@ const scheduleBudget = z
     seed: z.number().int().min(0).default(1),
     depth: z.number().int().min(0).max(10).optional(),
     maxSteps: z.number().int().min(100).max(10_000_000).default(100_000),
+    /**
+     * Real time one check may spend exploring (issue 9). When it runs out the check is
+     * `timeout` ("explored N of M schedules in X s"), never `passed`. Unset: only the
+     * submission's deadline bounds it (the platform's GRADING_DEADLINE_SECONDS).
+     */
+    timeBudgetMs: z.number().int().min(100).max(600_000).optional(),
   })
   .strict();
 

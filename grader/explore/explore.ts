@@ -95,8 +95,12 @@ export interface ExploreReport {
   byStrategy: Record<string, number>;
   /** dfs only: the bounded space was fully explored. */
   exhaustive?: boolean;
-  /** The time budget ran out before `runs` schedules. */
+  /**
+   * The time budget ran out before `runs` schedules: the verdict is then `timeout` (running
+   * out of budget is unknown, not passed; issue 9), with `elapsedMs` of exploring.
+   */
   budgetExhausted?: boolean;
+  elapsedMs?: number;
   /**
    * After the first failure, more schedules of the same plan are sampled to say how often
    * the bug shows (Coyote: "Found 2.94% buggy schedules"). Counts include the schedules
@@ -189,7 +193,13 @@ export function explore(session: Session, options: ExploreOptions): ExploreRepor
     byStrategy: {},
     warnings,
   };
-  const outOfTime = () => options.timeBudgetMs !== undefined && performance.now() - started > options.timeBudgetMs;
+  const outOfTime = () => {
+    if (options.timeBudgetMs === undefined || performance.now() - started <= options.timeBudgetMs) return false;
+    report.budgetExhausted = true;
+    report.verdict = "timeout";
+    report.elapsedMs = Math.round(performance.now() - started);
+    return true;
+  };
   const onBaselineFailed = baselineKind !== "passed";
 
   const fail = (
@@ -232,10 +242,7 @@ export function explore(session: Session, options: ExploreOptions): ExploreRepor
         report.exhaustive = true;
         break;
       }
-      if (outOfTime()) {
-        report.budgetExhausted = true;
-        break;
-      }
+      if (outOfTime()) break;
       const config = { ...base, strategy: "guided" as const, guide: prefix, recordOptions: true };
       const a = run(config);
       report.schedulesRun++;
@@ -251,10 +258,7 @@ export function explore(session: Session, options: ExploreOptions): ExploreRepor
 
   const runs = options.strategy === "rr" ? 1 : options.runs;
   for (let i = 0; i < runs; i++) {
-    if (i > 0 && outOfTime()) {
-      report.budgetExhausted = true;
-      break;
-    }
+    if (i > 0 && outOfTime()) break;
     const plan = planSchedule(options.strategy, i, options.seed, options.depth);
     const config: ScheduleConfig = {
       ...base,

@@ -1,10 +1,12 @@
 // Grading a solution as the platform does: every check of the exercise is a harness export
 // run as the main thread under the exercise's stress-schedule budget. A check earns its
 // points only when no schedule fails; the overall verdict is the first failing check's.
+// Time is bounded (issue 9): a check by its manifest's `timeBudgetMs`, the whole submission
+// by `deadlineMs`; a check that runs out is `timeout` with what it explored, never `passed`.
 
 import type { ExploreReport, Failure } from "../explore/explore";
 import type { LoadedExercise } from "../exercise/load";
-import type { SandboxPool } from "../sandbox/pool";
+import { withDeadline, type SandboxPool } from "../sandbox/pool";
 import type { ProgramFile } from "../sandbox/session";
 import type { SandboxAnswer } from "../sandbox/tasks";
 import type { Verdict } from "../verdict";
@@ -38,6 +40,15 @@ export interface GradeReport {
   /** The first failing check's failure; `hidden` says whether students may see it. */
   failure?: Failure & { check: string; hidden: boolean };
   diagnostics?: CompileDiagnostic[];
+}
+
+export interface GradeOptions {
+  /**
+   * Real time the whole submission may take (all checks and measurements); unset: unbounded.
+   * A check without its own `timeBudgetMs` gets its share (the deadline over the rounds of
+   * `pool.size` checks at a time); what is left at the deadline is not run.
+   */
+  deadlineMs?: number;
 }
 
 export function solutionFiles(exercise: LoadedExercise, solution: string, displayName: string): ProgramFile[] {
@@ -74,9 +85,18 @@ export async function gradeSolution(
   exercise: LoadedExercise,
   solution: string,
   displayName = "solution.ts",
+  options: GradeOptions = {},
 ): Promise<GradeReport> {
   const m = exercise.manifest;
   const files = solutionFiles(exercise, solution, displayName);
+  // Under a deadline, a check with no budget of its own gets a fair share of it: the checks
+  // run `pool.size` at a time, and the first ones must not leave nothing to the last ones.
+  let share: number | undefined;
+  if (options.deadlineMs !== undefined) {
+    pool = withDeadline(pool, Date.now() + options.deadlineMs);
+    const rounds = Math.ceil(m.checks.length / Math.max(1, pool.size || 1));
+    share = Math.max(1, Math.floor(options.deadlineMs / rounds));
+  }
   const answers = await Promise.all(
     m.checks.map((check) => {
       const budget = { ...m.schedules, ...check.schedules };
@@ -92,6 +112,7 @@ export async function gradeSolution(
           maxSteps: budget.maxSteps,
           entryModule: "harness.ts",
           entryExport: check.export,
+          timeBudgetMs: budget.timeBudgetMs ?? share,
         },
       });
     }),
@@ -133,7 +154,11 @@ export async function gradeSolution(
         ...base,
         earned: r.verdict === "passed" ? check.points : 0,
         verdict: r.verdict,
-        message: r.failure ? r.failure.message : `passed ${r.schedulesRun} schedules`,
+        message: r.failure
+          ? r.failure.message
+          : r.budgetExhausted
+            ? outOfTimeMessage(r, check.schedules?.runs ?? m.schedules.runs)
+            : `passed ${r.schedulesRun} schedules`,
         schedulesRun: r.schedulesRun,
         failure: r.failure,
         // The failure (and its trace) is kept once, above; not again inside the report.
@@ -155,6 +180,16 @@ export async function gradeSolution(
     }
   }
   return report;
+}
+
+/** Running out of time is unknown, not passed: say how far exploring got (Coyote, Porcupine). */
+function outOfTimeMessage(r: ExploreReport, runs: number): string {
+  const seconds = ((r.elapsedMs ?? 0) / 1000).toFixed(1);
+  return (
+    `explored ${r.schedulesRun} of ${r.strategy === "rr" ? 1 : runs} schedules in ${seconds} s before the time for ` +
+    `this check ran out, with no failure so far: not enough to call it correct. Each schedule took ` +
+    `about ${Math.round((r.elapsedMs ?? 0) / Math.max(1, r.schedulesRun))} ms: is the code doing far more steps than it needs?`
+  );
 }
 
 /** A correct performance check is then measured: too slow is `too-slow`, with the why. */

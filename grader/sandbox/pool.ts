@@ -2,20 +2,41 @@
 // task goes to a worker; a worker that dies (the isolate heap limit aborts the process in
 // isolated-vm 5.0.4, issues #527/#457) is replaced and the task answers `crashed`; a task
 // that outlives its wall-clock watchdog has its worker killed and answers `timeout`.
+// Workers start with an empty environment, as an unprivileged user with no network where
+// the machine allows it (isolation.ts), and die with their parent (worker-main.ts).
 
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { sandboxLaunch, type SandboxIsolation } from "./isolation";
 import type { SandboxAnswer, SandboxTask } from "./tasks";
 
 export interface PoolOptions {
   size: number;
   /** Real-time watchdog for one task. */
   taskTimeoutMs: number;
+  /** Drop privileges and the network where possible (default true; see isolation.ts). */
+  isolate?: boolean;
+  /** How long past a task's deadline its worker may take to answer before it is killed. */
+  deadlineGraceMs?: number;
 }
+
+export interface RunOptions {
+  /**
+   * A submission's deadline (Date.now() ms). A task still waiting at the deadline is not run
+   * and answers `timeout`; an exploration gets what is left as its time budget (it stops
+   * between schedules and reports what it explored); the watchdog kills a worker still busy
+   * DEADLINE_GRACE_MS after it.
+   */
+  deadline?: number;
+}
+
+/** How long past a deadline a worker may take to answer (one schedule, the failure's replay). */
+export const DEADLINE_GRACE_MS = 10_000;
 
 interface Job {
   id: number;
   task: SandboxTask;
+  deadline: number;
   resolve: (answer: SandboxAnswer) => void;
   reject: (error: Error) => void;
 }
@@ -31,6 +52,8 @@ const WORKER = fileURLToPath(new URL("./worker-main.ts", import.meta.url));
 /** tsx by absolute URL, so the worker starts whatever the caller's working directory. */
 const TSX = import.meta.resolve("tsx");
 const WORKER_STARTUP_MS = 60_000;
+/** isolated-vm's entry: the sandbox's user must be able to read it (and so its native module). */
+const IVM = import.meta.resolve("isolated-vm");
 
 export class SandboxPool {
   private readonly workers: Worker[] = [];
@@ -38,19 +61,44 @@ export class SandboxPool {
   private nextId = 1;
   private closed = false;
 
-  constructor(private readonly options: PoolOptions = { size: 1, taskTimeoutMs: 120_000 }) {}
+  private readonly launch: ReturnType<typeof sandboxLaunch>;
 
-  run(task: SandboxTask): Promise<SandboxAnswer> {
+  constructor(private readonly options: PoolOptions = { size: 1, taskTimeoutMs: 120_000 }) {
+    this.launch = sandboxLaunch(options.isolate !== false, [WORKER, fileURLToPath(TSX), fileURLToPath(IVM)]);
+  }
+
+  /** What the worker processes can reach on this machine (log its summary once at startup). */
+  get isolation(): SandboxIsolation {
+    return this.launch.isolation;
+  }
+
+  /** How many tasks run at once. */
+  get size(): number {
+    return this.options.size;
+  }
+
+  /** The pids of the live worker processes (tests check that none outlives its parent). */
+  get pids(): number[] {
+    return this.workers.map((w) => w.child.pid).filter((pid): pid is number => pid !== undefined);
+  }
+
+  run(task: SandboxTask, options: RunOptions = {}): Promise<SandboxAnswer> {
     if (this.closed) return Promise.reject(new Error("the sandbox pool is closed"));
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, task, resolve, reject });
+      this.queue.push({ id: this.nextId++, task, deadline: options.deadline ?? Infinity, resolve, reject });
       this.dispatch();
     });
   }
 
   private spawnWorker(): Worker {
+    const { execPath, wrapperArgs, uid, gid } = this.launch;
+    // env {}: node adds only the IPC channel's own variables. Nothing else (DATABASE_URL,
+    // secrets, proxies) reaches a process that runs student code.
     const child = fork(WORKER, [], {
-      execArgv: ["--no-node-snapshot", "--import", TSX],
+      execPath,
+      execArgv: [...wrapperArgs, "--no-node-snapshot", "--import", TSX],
+      env: {} as NodeJS.ProcessEnv,
+      ...(uid !== undefined ? { uid, gid } : {}),
       stdio: ["ignore", "ignore", "pipe", "ipc"],
       serialization: "advanced",
     });
@@ -127,32 +175,56 @@ export class SandboxPool {
         worker = this.spawnWorker();
       }
       const job = this.queue.shift()!;
+      if (this.pastDeadline(job)) continue;
       const w = worker;
       w.job = job;
       // The watchdog starts when the task reaches a ready worker: starting a process (tsx,
       // isolated-vm) on a loaded machine must not eat into the task's time.
       void w.ready.then(() => {
         if (w.job !== job) return;
+        if (this.pastDeadline(job)) {
+          this.finish(w);
+          this.dispatch();
+          return;
+        }
+        const task = withTimeBudget(job.task, job.deadline - Date.now());
         this.arm(w, job);
-        w.child.send({ id: job.id, task: job.task });
+        w.child.send({ id: job.id, task });
       });
     }
   }
 
+  /** A task whose submission ran out of time is answered without running it. */
+  private pastDeadline(job: Job): boolean {
+    if (Date.now() < job.deadline) return false;
+    job.resolve({
+      kind: "timeout",
+      message: "not run: the submission's grading time had run out before this check could start",
+    });
+    return true;
+  }
+
   private arm(w: Worker, job: Job): void {
-    w.timer = setTimeout(() => {
-      if (w.job !== job) return;
-      this.finish(w);
-      // Out of the pool at once: the next task must not be handed to a dying process.
-      const i = this.workers.indexOf(w);
-      if (i >= 0) this.workers.splice(i, 1);
-      w.child.kill("SIGKILL");
-      job.resolve({
-        kind: "timeout",
-        message: `grading took longer than ${Math.round(this.options.taskTimeoutMs / 1000)} s of real time`,
-      });
-      this.dispatch();
-    }, this.options.taskTimeoutMs);
+    const untilDeadline = job.deadline - Date.now() + (this.options.deadlineGraceMs ?? DEADLINE_GRACE_MS);
+    const bySubmission = untilDeadline < this.options.taskTimeoutMs;
+    w.timer = setTimeout(
+      () => {
+        if (w.job !== job) return;
+        this.finish(w);
+        // Out of the pool at once: the next task must not be handed to a dying process.
+        const i = this.workers.indexOf(w);
+        if (i >= 0) this.workers.splice(i, 1);
+        w.child.kill("SIGKILL");
+        job.resolve({
+          kind: "timeout",
+          message: bySubmission
+            ? "grading ran past the submission's time limit and was stopped"
+            : `grading took longer than ${Math.round(this.options.taskTimeoutMs / 1000)} s of real time`,
+        });
+        this.dispatch();
+      },
+      Math.max(0, Math.min(untilDeadline, this.options.taskTimeoutMs)),
+    );
   }
 
   /** Start every worker process now (a grading service warms up before its first task). */
@@ -175,4 +247,22 @@ export class SandboxPool {
       ),
     );
   }
+}
+
+/** An exploration gets the time left before the deadline as its budget (or keeps a smaller one). */
+function withTimeBudget(task: SandboxTask, leftMs: number): SandboxTask {
+  if (task.kind !== "explore" || !Number.isFinite(leftMs)) return task;
+  const own = task.options.timeBudgetMs ?? Infinity;
+  return { ...task, options: { ...task.options, timeBudgetMs: Math.max(1, Math.min(own, Math.floor(leftMs))) } };
+}
+
+/**
+ * `pool` with every task bounded by one deadline (a submission's): for code that takes a pool
+ * and runs several tasks (the checks, their performance measurements). Anything else the
+ * pool does is the pool's own.
+ */
+export function withDeadline(pool: SandboxPool, deadline: number): SandboxPool {
+  const view = Object.create(pool) as SandboxPool;
+  view.run = (task, options = {}) => pool.run(task, { deadline: Math.min(deadline, options.deadline ?? Infinity) });
+  return view;
 }

@@ -1,7 +1,9 @@
 import path from "node:path";
 import { gradeSolution, loadExercise, type GradeReport, type SandboxPool } from "../../grader/index";
 import { getDb, type Db } from "../db";
+import { studentVerdict } from "../submissions/student-verdict";
 import type { ClaimedJob, JobResult } from "./queue/grading-queue";
+import { trimReport } from "./trim-report";
 
 // The worker's one call into the grader: a claimed job in, the result to store out. Student
 // code runs in the pool's sandbox processes, never in this process.
@@ -14,12 +16,19 @@ export class PermanentGradingError extends Error {
   override name = "PermanentGradingError";
 }
 
-export type GradeSubmissionOptions = { exercisesDir: string; db?: Db };
+export type GradeSubmissionOptions = {
+  exercisesDir: string;
+  db?: Db;
+  /** Real time the whole submission may take (GRADING_DEADLINE_SECONDS). */
+  deadlineMs?: number;
+};
+
+export const DEFAULT_DEADLINE_MS = 60_000;
 
 export async function gradeSubmission(
   pool: SandboxPool,
   job: ClaimedJob,
-  { exercisesDir, db = getDb() }: GradeSubmissionOptions,
+  { exercisesDir, db = getDb(), deadlineMs = DEFAULT_DEADLINE_MS }: GradeSubmissionOptions,
 ): Promise<JobResult & { report: GradeReport }> {
   const row = await db.exercise.findUnique({ where: { id: job.exerciseId }, select: { slug: true } });
   if (!row) throw new PermanentGradingError("This exercise no longer exists, so the submission cannot be graded.");
@@ -32,12 +41,14 @@ export async function gradeSubmission(
       `The exercise "${row.slug}" could not be loaded for grading (${why}). Please tell your instructor.`,
     );
   }
-  const report = await gradeSolution(pool, exercise, job.code, SOLUTION_FILE);
+  const report = await gradeSolution(pool, exercise, job.code, SOLUTION_FILE, { deadlineMs });
+  // The stored verdict is what the student is shown (lists, badges): never a hidden check's.
+  // The grader's own stays in the report. The report is bounded before it is stored.
   return {
-    verdict: report.verdict,
+    verdict: studentVerdict(report.checks, report.verdict),
     score: report.score,
     maxScore: report.maxScore,
-    reportJson: JSON.stringify(report),
+    reportJson: trimReport(report).json,
     report,
   };
 }

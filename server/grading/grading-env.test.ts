@@ -10,6 +10,7 @@ describe("grading environment", () => {
       GRADING_POOL_SIZE: 2,
       GRADING_LEASE_SECONDS: 30,
       GRADING_POLL_MS: 100,
+      GRADING_DEADLINE_SECONDS: 60,
     });
   });
 
@@ -21,5 +22,7 @@ describe("grading environment", () => {
     expect(() => parseEnv({ GRADING_POOL_SIZE: "0" })).toThrow(/GRADING_POOL_SIZE: must be at least 1/);
     expect(() => parseEnv({ GRADING_WORKERS: "two" })).toThrow(/GRADING_WORKERS: must be a whole number/);
     expect(() => parseEnv({ GRADING_LEASE_SECONDS: "1.5" })).toThrow(/GRADING_LEASE_SECONDS/);
+    expect(parseEnv({ GRADING_DEADLINE_SECONDS: "90" }).GRADING_DEADLINE_SECONDS).toBe(90);
+    expect(() => parseEnv({ GRADING_DEADLINE_SECONDS: "1" })).toThrow(/GRADING_DEADLINE_SECONDS: must be at least 5/);
   });
 });

@@ -67,11 +67,28 @@ describe("grading worker", () => {
       expect(wrong.result).toMatchObject({ verdict: "wrong-answer", score: 0, maxScore: 100 });
       const report = JSON.parse(wrong.result!.reportJson) as GradeReport;
       expect(report.checks.map((c) => c.id)).toEqual(["two-threads", "many-threads", "waits-for-workers"]);
-      expect(report.failure?.trace.some((e) => e.file === "solution.ts" && e.line !== undefined)).toBe(true);
+      // The failing check's trace is stored once, with the check (trim-report.ts).
+      expect(report.failure).toEqual({ check: "two-threads", hidden: false });
+      const failed = report.checks.find((c) => c.id === "two-threads")!;
+      expect(failed.failure?.trace.some((e) => e.file === "solution.ts" && e.line !== undefined)).toBe(true);
 
       const right = await t.db.submission.findUniqueOrThrow({ where: { id: reference }, include: { result: true } });
       expect(right.result).toMatchObject({ verdict: "passed", score: 100, maxScore: 100 });
       expect(log.filter((line) => line.startsWith("graded"))).toHaveLength(2);
+
+      // Only the hidden check ("many-threads", 4 threads) fails, with a runtime error: the
+      // stored verdict says the solution is wrong, not how the hidden check caught it.
+      const dodge = readFileSync(path.join(COUNTER, "reference.ts"), "utf8").replace(
+        "const counter =",
+        'if (threads === 4) throw new Error("secret");\n  const counter =',
+      );
+      const hiddenOnly = await submit(dodge);
+      await until(settled([hiddenOnly]));
+      const caught = await t.db.submission.findUniqueOrThrow({ where: { id: hiddenOnly }, include: { result: true } });
+      const stored = JSON.parse(caught.result!.reportJson) as GradeReport;
+      expect(stored.verdict).toBe("runtime-error");
+      expect(caught.result).toMatchObject({ verdict: "wrong-answer" });
+      expect(stored.checks.filter((c) => c.verdict !== "passed").map((c) => c.id)).toEqual(["many-threads"]);
     } finally {
       await worker.stop();
       await pool.close();

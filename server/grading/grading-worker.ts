@@ -15,6 +15,8 @@ export type GradingWorkerOptions = {
   db?: Db;
   pollMs: number;
   leaseMs: number;
+  /** Real time one submission may take to grade (GRADING_DEADLINE_SECONDS); default 60 s. */
+  deadlineMs?: number;
   /** On stop, a job being graded gets this long to finish before it is put back in line. */
   stopGraceMs?: number;
   log?: (line: string) => void;

@@ -68,9 +68,17 @@ export const Failure = z.object({
   steps: z.number(),
   outcome: Outcome,
   trace: z.array(TraceEvent),
+  /** Events the worker cut from the front of this trace before storing it (server/grading/trim-report.ts). */
+  traceOmitted: z.number().optional(),
   threads: z.array(z.string()),
   shrunk: z
-    .object({ preemptions: z.number(), steps: z.number(), trace: z.array(TraceEvent), message: z.string() })
+    .object({
+      preemptions: z.number(),
+      steps: z.number(),
+      trace: z.array(TraceEvent),
+      traceOmitted: z.number().optional(),
+      message: z.string(),
+    })
     .optional(),
   liveness: z
     .object({ verdict: z.string(), message: z.string(), starved: z.array(z.string()), lines: z.array(z.number()) })
@@ -80,6 +88,7 @@ export const Failure = z.object({
       happened: z.boolean(),
       attempts: z.number(),
       trace: z.array(TraceEvent).optional(),
+      traceOmitted: z.number().optional(),
       message: z.string().optional(),
     })
     .optional(),
@@ -114,5 +123,7 @@ export const GradeReport = z.object({
   diagnostics: z
     .array(z.object({ file: z.string(), line: z.number(), column: z.number(), message: z.string() }))
     .optional(),
+  /** Set when the worker trimmed the report to store it (what was cut, counted). */
+  truncated: z.object({ traceEvents: z.number(), originalBytes: z.number() }).optional(),
 });
 export type GradeReport = z.infer<typeof GradeReport>;

@@ -90,6 +90,65 @@ describe("toResultView", () => {
     expect(view.onlyHiddenChecksFailed).toBe(true);
   });
 
+  it("the overall verdict is the first failing visible check's, never a hidden check's", () => {
+    // The grader's overall verdict ("race", stored before issue 9) came from the hidden check.
+    const view = toResultView(
+      result(
+        report([
+          check("a", true, "race", { failure: failure({ message: "hidden trace message" }) }),
+          check("b", false, "deadlock", { failure: failure({ verdict: "deadlock" }) }),
+        ]),
+      ),
+    );
+    expect(view.verdict).toBe("deadlock");
+    expect(view.passed).toBe(false);
+    expect(view.failure).toMatchObject({ checkTitle: "Check b", verdict: "deadlock" });
+  });
+
+  it("when only hidden checks failed the verdict says wrong, not how: no hidden verdict leaves", () => {
+    const view = toResultView(
+      result(
+        report([
+          check("a", false, "passed"),
+          check("h", true, "starvation", {
+            failure: failure({ verdict: "starvation", message: "hidden trace message" }),
+          }),
+        ]),
+      ),
+    );
+    expect(view.verdict).toBe("wrong-answer");
+    expect(view.passed).toBe(false);
+    expect(view.onlyHiddenChecksFailed).toBe(true);
+    const json = JSON.stringify(view);
+    expect(json).not.toContain("starvation");
+    expect(json).not.toContain("race");
+    expect(json).not.toContain("secret message of h");
+    expect(json).not.toContain("hidden trace message");
+  });
+
+  it("a compile error stays a compile error, even in an exercise whose checks are all hidden", () => {
+    const compile = JSON.stringify({
+      verdict: "compile-error",
+      score: 0,
+      maxScore: 10,
+      checks: [check("h", true, "compile-error")],
+      diagnostics: [{ file: "solution.ts", line: 1, column: 5, message: "':' expected." }],
+    });
+    const view = toResultView({ verdict: "compile-error", score: 0, maxScore: 10, reportJson: compile });
+    expect(view.verdict).toBe("compile-error");
+  });
+
+  it("a passing report keeps its verdict (the check stays quiet)", () => {
+    const passed = JSON.stringify({
+      verdict: "passed",
+      score: 20,
+      maxScore: 20,
+      checks: [check("a", false, "passed"), check("h", true, "passed")],
+    });
+    const view = toResultView({ verdict: "passed", score: 20, maxScore: 20, reportJson: passed });
+    expect(view).toMatchObject({ verdict: "passed", passed: true, onlyHiddenChecksFailed: false, failure: null });
+  });
+
   it("prefers the shrunk interleaving and keeps only the student's lines", () => {
     const shrunk = {
       preemptions: 1,

@@ -1,8 +1,10 @@
 import { GradeReport, type CheckResult, type Failure, type TraceEvent } from "./grade-report.schema";
+import { studentVerdict } from "./student-verdict";
 
 // What pages and the results API hand to the browser: the stored report, parsed, with hidden
-// checks reduced to their title and pass/fail — no message, trace or feedback of a hidden check
-// ever leaves the server — and the failing interleaving of the first failing visible check.
+// checks reduced to their title and pass/fail — no verdict, message, trace or feedback of a
+// hidden check ever leaves the server — and the failing interleaving of the first failing
+// visible check. The overall verdict is the first failing visible check's (student-verdict.ts).
 
 export const SUBMISSION_STATUSES = ["queued", "running", "done", "failed"] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
@@ -78,6 +80,8 @@ export type ResultView = {
   onlyHiddenChecksFailed: boolean;
   /** The stored report could not be read (an older or damaged report). */
   unreadable: boolean;
+  /** The report was too large to store whole: traces or details were cut. */
+  truncated: boolean;
 };
 
 export type SubmissionView = {
@@ -132,12 +136,23 @@ export function toResultView(result: NonNullable<SubmissionRow["result"]>): Resu
   };
   const parsed = GradeReport.safeParse(safeJson(result.reportJson));
   if (!parsed.success) {
-    return { ...base, checks: [], diagnostics: [], failure: null, onlyHiddenChecksFailed: false, unreadable: true };
+    return {
+      ...base,
+      checks: [],
+      diagnostics: [],
+      failure: null,
+      onlyHiddenChecksFailed: false,
+      unreadable: true,
+      truncated: false,
+    };
   }
   const report = parsed.data;
   const firstVisibleFailure = report.checks.find((c) => !c.hidden && c.verdict !== "passed" && c.failure);
+  const verdict = studentVerdict(report.checks, result.verdict);
   return {
     ...base,
+    verdict,
+    passed: verdict === "passed",
     checks: report.checks.map(toCheckView),
     diagnostics: (report.diagnostics ?? [])
       .filter((d) => d.file === SOLUTION_FILE)
@@ -147,6 +162,7 @@ export function toResultView(result: NonNullable<SubmissionRow["result"]>): Resu
       report.checks.some((c) => c.hidden && c.verdict !== "passed") &&
       report.checks.every((c) => c.hidden || c.verdict === "passed"),
     unreadable: false,
+    truncated: report.truncated !== undefined,
   };
 }
 
@@ -177,10 +193,25 @@ function toFailureView(check: CheckResult, failure: Failure): FailureView {
   // schedule (fewest preemptions), else the schedule as found.
   const confirmed = failure.confirmation?.happened && failure.confirmation.trace?.length ? failure.confirmation : null;
   const shown = confirmed
-    ? { traceKind: "deadlock-fuzzer" as const, trace: confirmed.trace!, preemptions: null }
+    ? {
+        traceKind: "deadlock-fuzzer" as const,
+        trace: confirmed.trace!,
+        preemptions: null,
+        omitted: confirmed.traceOmitted ?? 0,
+      }
     : failure.shrunk
-      ? { traceKind: "shrunk" as const, trace: failure.shrunk.trace, preemptions: failure.shrunk.preemptions }
-      : { traceKind: "found" as const, trace: failure.trace, preemptions: failure.preemptions };
+      ? {
+          traceKind: "shrunk" as const,
+          trace: failure.shrunk.trace,
+          preemptions: failure.shrunk.preemptions,
+          omitted: failure.shrunk.traceOmitted ?? 0,
+        }
+      : {
+          traceKind: "found" as const,
+          trace: failure.trace,
+          preemptions: failure.preemptions,
+          omitted: failure.traceOmitted ?? 0,
+        };
   const kept = shown.trace.slice(-MAX_TIMELINE_EVENTS);
   const threads = [...failure.threads];
   for (const event of kept) if (!threads.includes(event.thread)) threads.push(event.thread);
@@ -200,7 +231,7 @@ function toFailureView(check: CheckResult, failure: Failure): FailureView {
     failingShare: check.report?.failingShare ?? null,
     threads,
     trace: kept.map(withoutHarnessLine),
-    omittedEvents: shown.trace.length - kept.length,
+    omittedEvents: shown.omitted + shown.trace.length - kept.length,
     waits: (outcome.waits ?? []).map((w) => ({
       thread: w.thread,
       op: w.op,
