@@ -26,6 +26,7 @@ import {
   type SearchResult,
   type StrategySummary,
 } from "./search";
+import { BEFORE_HARDENING, runtimeBundleAt } from "./hardening";
 import { fmt, formatTable } from "./table";
 import { measureThroughput, medianSliceRatio, POINTS_PER_THREAD, THREADS, type ThroughputResult } from "./throughput";
 
@@ -34,7 +35,7 @@ const int = z.coerce.number().int().positive();
 
 const Env = z.object({
   BENCH_QUICK: flag.default(false),
-  BENCH_SECTIONS: z.string().default("a,b,c,d,e"),
+  BENCH_SECTIONS: z.string().default("a,b,c,d,e,h"),
   /** Schedules per buggy program and strategy (the issue's budget: 1,000). */
   BENCH_RUNS: int.optional(),
   /** Portfolio schedules per correct program. */
@@ -86,7 +87,44 @@ interface BenchFigure {
 }
 
 const out = (s = "") => process.stdout.write(`${s}\n`);
+const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 const heading = (s: string) => out(`\n== ${s} ==`);
+
+// ---- (h) ----------------------------------------------------------------------------------
+
+function sectionHardening(ms: number, goals: Goal[]) {
+  heading(
+    `(h) the cost of the hardening (issue 9): the runtime before it (${BEFORE_HARDENING}) against this tree's, ≥ ${ms} ms each`,
+  );
+  const before = runtimeBundleAt(BEFORE_HARDENING, ROOT);
+  if (before === null) {
+    out(`skipped: commit ${BEFORE_HARDENING} is not in this clone's history`);
+    return null;
+  }
+  const results = measureThroughput(
+    [
+      { label: `before the hardening (${BEFORE_HARDENING})`, strategy: "random", detectors: true, runtime: before },
+      { label: "hardened (this tree)", strategy: "random", detectors: true },
+    ],
+    ms,
+  ).map(({ runtime: _runtime, ...r }) => r);
+  out(
+    formatTable(
+      ["runtime", "schedules", "CPU s", "per CPU-second"],
+      results.map((r) => [r.label, String(r.schedules), fmt(r.cpuMs / 1000, 2), fmt(r.perCpuSecond)]),
+    ),
+  );
+  const [old, hardened] = results as [ThroughputResult, ThroughputResult];
+  const ratio = medianSliceRatio(old, hardened);
+  out(`Hardened ÷ before (CPU time per schedule, median over slice pairs): ${fmt(ratio, 2)}×`);
+  goals.push({
+    name: "(h) hardening cost, CPU time per schedule (issue 9)",
+    goal: "≤ 1.10×",
+    value: `${fmt(ratio, 2)}×`,
+    met: ratio <= 1.1,
+  });
+  return { results, ratio };
+}
 
 // ---- (a) ----------------------------------------------------------------------------------
 
@@ -445,6 +483,7 @@ async function main() {
   let naive: Awaited<ReturnType<typeof sectionNaive>> | undefined;
   if (s.sections.has("d")) json.naive = naive = await sectionNaive(buggy, correct, s);
   if (s.sections.has("e")) json.detectors = await sectionDetectors(s.quick);
+  if (s.sections.has("h")) json.hardening = sectionHardening(s.throughputMs, goals);
 
   if (search || naive) {
     heading("summary: bugs found (share) and median schedules/attempts to the first failure");

@@ -5,7 +5,7 @@
 
 import { baseConfig } from "../grader/explore/explore";
 import type { ScheduleConfig, StrategyName } from "../grader/runtime/types";
-import { Session } from "../grader/sandbox/session";
+import { defaultLimits, Session } from "../grader/sandbox/session";
 
 export const THREADS = 4;
 export const POINTS_PER_THREAD = 50;
@@ -31,6 +31,8 @@ export interface ThroughputConfig {
   label: string;
   strategy: StrategyName;
   detectors: boolean;
+  /** Another build of the runtime bundle (bench/hardening.ts); this tree's when absent. */
+  runtime?: string;
 }
 
 export interface ThroughputResult extends ThroughputConfig {
@@ -58,7 +60,10 @@ interface Runner {
 }
 
 function runner(config: ThroughputConfig): Runner {
-  const session = Session.create([{ name: "program.ts", displayName: "throughput.ts", source: THROUGHPUT_PROGRAM }]);
+  const session = Session.create(
+    [{ name: "program.ts", displayName: "throughput.ts", source: THROUGHPUT_PROGRAM }],
+    config.runtime === undefined ? defaultLimits : { ...defaultLimits, runtime: config.runtime },
+  );
   const base = baseConfig({
     cores: 4,
     maxSteps: 100_000,

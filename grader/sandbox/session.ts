@@ -24,6 +24,8 @@ export interface SessionLimits {
   memoryMb: number;
   /** Wall-clock limit of one schedule in ms (the isolate's own timeout). */
   scheduleTimeoutMs: number;
+  /** Another build of the runtime bundle (the bench compares an older runtime with this one). */
+  runtime?: string;
 }
 
 // The isolate timeout is wall-clock: leave a wide margin for a loaded grading box.
@@ -88,7 +90,7 @@ export class Session {
     this.context?.release();
     const context = this.isolate.createContextSync();
     this.contextsInIsolate++;
-    context.evalSync(runtimeBundle(), { filename: "interleave-runtime.js" });
+    context.evalSync(this.limits.runtime ?? runtimeBundle(), { filename: "interleave-runtime.js" });
     const boot = context.global.getSync("__interleaveBoot", { reference: true }) as ivm.Reference<
       Record<string, unknown>
     >;

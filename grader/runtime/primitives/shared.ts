@@ -7,12 +7,13 @@ import type { Scheduler } from "../scheduler";
 
 export class Shared<T> {
   readonly name: string;
-  #value: T;
+  /** Mutable state in a cell: writes to a private field of a frozen object take V8's slow path. */
+  readonly #cell: { value: T };
   readonly #s: Scheduler;
 
   constructor(initial: T, name?: string) {
     this.#s = sched();
-    this.#value = initial;
+    this.#cell = { value: initial };
     this.name = name ?? autoName("Shared");
     if (new.target === Shared) Object.freeze(this);
   }
@@ -23,8 +24,8 @@ export class Shared<T> {
     try {
       await s.point(t);
       s.monitor.read(t, this, this.name);
-      s.event(t, "get", this.name, this.#value);
-      return this.#value;
+      s.event(t, "get", this.name, this.#cell.value);
+      return this.#cell.value;
     } finally {
       s.leave(t);
     }
@@ -36,7 +37,7 @@ export class Shared<T> {
     try {
       await s.point(t);
       s.monitor.write(t, this, this.name);
-      this.#value = value;
+      this.#cell.value = value;
       s.event(t, "set", this.name, value);
     } finally {
       s.leave(t);
@@ -119,13 +120,14 @@ export class SharedArray<T = number> {
 
 export class AtomicInt {
   readonly name: string;
-  #value: number;
+  /** Mutable state in a cell (see Shared). */
+  readonly #cell: { value: number };
   readonly #s: Scheduler;
 
   constructor(initial = 0, name?: string) {
     if (!Number.isInteger(initial)) throw new ValueError("AtomicInt holds an integer");
     this.#s = sched();
-    this.#value = initial;
+    this.#cell = { value: initial };
     this.name = name ?? autoName("AtomicInt");
     if (new.target === AtomicInt) Object.freeze(this);
   }
@@ -148,20 +150,20 @@ export class AtomicInt {
   }
 
   load(): Promise<number> {
-    return this.#op("load", [], () => this.#value);
+    return this.#op("load", [], () => this.#cell.value);
   }
 
   store(v: number): Promise<void> {
     return this.#op("store", [v], () => {
-      this.#value = v;
+      this.#cell.value = v;
     });
   }
 
   /** Adds d and resolves to the previous value. */
   fetchAdd(d: number): Promise<number> {
     return this.#op("fetchAdd", [d], () => {
-      const old = this.#value;
-      this.#value = old + d;
+      const old = this.#cell.value;
+      this.#cell.value = old + d;
       return old;
     });
   }
@@ -169,8 +171,8 @@ export class AtomicInt {
   /** Stores v and resolves to the previous value. */
   exchange(v: number): Promise<number> {
     return this.#op("exchange", [v], () => {
-      const old = this.#value;
-      this.#value = v;
+      const old = this.#cell.value;
+      this.#cell.value = v;
       return old;
     });
   }
@@ -178,8 +180,8 @@ export class AtomicInt {
   /** Stores `desired` if the value is `expected`; resolves to true when it swapped. */
   compareExchange(expected: number, desired: number): Promise<boolean> {
     return this.#op("compareExchange", [desired], () => {
-      if (this.#value !== expected) return false;
-      this.#value = desired;
+      if (this.#cell.value !== expected) return false;
+      this.#cell.value = desired;
       return true;
     });
   }
