@@ -5,6 +5,7 @@
 import * as api from "./api";
 import { setScheduler } from "./context";
 import { deepFreeze, harden } from "./harden";
+import { uncharged } from "./builtin-costs";
 import { DetectingMonitor } from "./detectors";
 import { Thread } from "./primitives/thread";
 import { Prng } from "./prng";
@@ -59,6 +60,11 @@ const frozenApi = Object.freeze({ ...api });
 
 /** The first stack frame in a user file: `{ file, line }` in compiled-JS lines (the host maps them). */
 function siteOf(stack?: string): SourceSite | undefined {
+  // Parsing a stack is the runtime's work, not the program's (builtin-costs.ts).
+  return uncharged(() => siteOfStack(stack));
+}
+
+function siteOfStack(stack?: string): SourceSite | undefined {
   if (stack === undefined) {
     if (!current?.tracing) return undefined;
     stack = new Error().stack ?? "";
@@ -80,6 +86,10 @@ function siteOf(stack?: string): SourceSite | undefined {
 
 /** The sandbox name of the graded solution (grader/grade/grade.ts). */
 const STUDENT_MODULE = "solution.ts";
+/** The sandbox name of an exercise's harness: what it computes when it loads (its cases) is free. */
+const HARNESS_MODULE = "harness.ts";
+/** Modules being loaded right now (their top-level code runs outside any thread). */
+let loading = 0;
 
 function instantiate(name: string, cache: Map<string, unknown>): unknown {
   if (name === "interleave") return frozenApi;
@@ -98,13 +108,28 @@ function instantiate(name: string, cache: Map<string, unknown>): unknown {
       );
     return instantiate(target, cache);
   };
-  def.factory(module.exports, require, module, def.tick);
+  // A module's top level is computation like any other (issue 9): loaded before main runs,
+  // it is charged to main — except the harness's own load, which prepares the check.
+  const s = current;
+  const charged = s?.chargeLoad ?? false;
+  if (s) s.chargeLoad = name !== HARNESS_MODULE;
+  loading++;
+  try {
+    def.factory(module.exports, require, module, def.tick);
+  } finally {
+    loading--;
+    if (s) s.chargeLoad = charged;
+  }
   cache.set(name, module.exports);
   return module.exports;
 }
 
 /** Internal module name of the innermost user frame of the current stack. */
 function callerModule(): string | undefined {
+  return uncharged(callerModuleOfStack);
+}
+
+function callerModuleOfStack(): string | undefined {
   const stack = new Error().stack ?? "";
   for (const line of stack.split("\n")) {
     const m = /\(?([^\s()]+):(\d+):(\d+)\)?\s*$/.exec(line);
@@ -126,6 +151,21 @@ function withRuntimeOptions(config: ScheduleConfig): ScheduleConfig {
     /* a malformed options module: no options */
   }
   return { ...config, gil: config.gil ?? options.gil === true };
+}
+
+/** Built-ins charged above this many units name their call site even untraced (a budget message). */
+const SITE_UNITS = 1024;
+
+/** A built-in the program called computed `units` (builtin-costs.ts). */
+function chargeBuiltin(units: number): void {
+  const s = current;
+  if (s === null || s.over) return;
+  const t = s.current;
+  // Outside threads only a module's load is the program's; inside a runtime operation the
+  // built-ins are the runtime's.
+  if (t === null ? loading === 0 : t.inFlight !== null) return;
+  const site = s.tracing || units >= SITE_UNITS ? siteOf(new Error().stack) : undefined;
+  s.tick(units, site?.line ?? 0, site?.file ?? "a built-in");
 }
 
 const control = {
@@ -199,10 +239,14 @@ const control = {
     return lastResult;
   },
 
-  /** Remove what must not be reachable, then freeze the world. Called once, before user code. */
-  lockdown(): void {
+  /**
+   * Remove what must not be reachable, then freeze the world. Called once, before user code.
+   * `builtinCosts` false: built-ins compute for free (benchmarks only, grader/compile/transpile.ts).
+   */
+  lockdown(builtinCosts = true): void {
     delete (globalThis as Record<string, unknown>).__interleaveBoot;
     harden({
+      charge: builtinCosts ? chargeBuiltin : undefined,
       now: () => current?.now ?? 0,
       random: () => programRng.float(),
       print: (text) => {
