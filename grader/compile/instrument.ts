@@ -8,8 +8,8 @@
 //
 // A weight counts statements, and long expressions by their operations (issue 9): a
 // statement is one unit up to OPS_PER_UNIT operations (calls, arithmetic, comparisons,
-// indexing, ...) and one more unit per OPS_PER_UNIT operations beyond, so a kernel written
-// as one long expression costs what the same kernel written as statements costs. What
+// conditionals; not loads) and one more unit per OPS_PER_UNIT operations beyond, so a
+// kernel written as one long expression costs about what its statements cost. What
 // built-ins compute (sort, map, JSON, regular expressions, ...) is charged by the size of
 // their input at run time (grader/runtime/builtin-costs.ts).
 //
@@ -39,15 +39,14 @@ function unitsFor(ops: number, opsPerUnit: number): number {
 }
 
 /**
- * An operation of an expression: what computes, as opposed to naming a variable, a literal
- * or a property. Plain `=` and the comma are not counted (the statement is).
+ * An operation of an expression: what computes, as opposed to naming a variable, a literal,
+ * a property or an element (loads). Plain `=` and the comma are not counted (the statement is).
  */
 function isOperation(node: ts.Node): boolean {
   switch (node.kind) {
     case ts.SyntaxKind.CallExpression:
     case ts.SyntaxKind.NewExpression:
     case ts.SyntaxKind.TaggedTemplateExpression:
-    case ts.SyntaxKind.ElementAccessExpression:
     case ts.SyntaxKind.ConditionalExpression:
     case ts.SyntaxKind.PostfixUnaryExpression:
     case ts.SyntaxKind.TemplateSpan:
