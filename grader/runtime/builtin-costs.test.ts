@@ -101,6 +101,21 @@ describe("serial kernels cost virtual time however they are written", () => {
     expect(Math.abs(atLoad - inMain)).toBeLessThan(0.01);
   });
 
+  /** One rr schedule of `check` in a harness that imports `solution`, as grading runs it. */
+  const graded = (solution: string, harness: string) => {
+    const s = Session.create([
+      { name: "solution.ts", displayName: "solution.ts", source: solution },
+      { name: "harness.ts", displayName: "harness.ts", source: harness, deps: { "./solution": "solution.ts" } },
+    ]);
+    try {
+      const r = s.runSchedule({ ...RR, entryModule: "harness.ts", entryExport: "check" });
+      expect(r.outcome.kind, r.outcome.message).toBe("passed");
+      return r.time;
+    } finally {
+      s.dispose();
+    }
+  };
+
   it("an exercise harness's own load stays free, the solution's does not", () => {
     const solution = (preload: boolean) =>
       `export function burn(n: number) { let s = 0; for (let i = 0; i < n; i++) s += i % 7; return s; }
@@ -108,21 +123,26 @@ describe("serial kernels cost virtual time however they are written", () => {
     const harness = `import { burn, table } from "./solution";
        const cases = burn(40960);
        export async function check() { if (!(cases > 0 && table > 0)) throw new Error("cases"); }`;
-    const run = (preload: boolean) => {
-      const s = Session.create([
-        { name: "solution.ts", displayName: "solution.ts", source: solution(preload) },
-        { name: "harness.ts", displayName: "harness.ts", source: harness, deps: { "./solution": "solution.ts" } },
-      ]);
-      try {
-        const r = s.runSchedule({ ...RR, entryModule: "harness.ts", entryExport: "check" });
-        expect(r.outcome.kind, r.outcome.message).toBe("passed");
-        return r.time;
-      } finally {
-        s.dispose();
-      }
-    };
-    expect(run(false)).toBeLessThan(0.2); // 40,960 iterations of the harness: free
-    expect(run(true)).toBeGreaterThan(20); // 20,480 of the solution: 20 ms
+    expect(graded(solution(false), harness)).toBeLessThan(0.2); // 40,960 iterations of the harness: free
+    expect(graded(solution(true), harness)).toBeGreaterThan(20); // 20,480 of the solution: 20 ms
+  });
+
+  it("the harness's own large built-in calls (checking the answer) stay free, the solution's do not", () => {
+    const solution = `export function answer(pack: boolean): number[] {
+         const xs = new Array<number>(100_000).fill(1);
+         if (pack) JSON.stringify(xs);
+         return xs;
+       }`;
+    const harness = (pack: boolean) => `import { answer } from "./solution";
+       export async function check() {
+         const got = answer(${pack});
+         if (JSON.stringify(got).length !== 200_001) throw new Error("wrong");
+       }`;
+    const fill = Math.floor(100_000 / BUILTIN_ITEMS_PER_UNIT) * UNIT_MS;
+    const stringify = Math.floor(200_001 / BUILTIN_ITEMS_PER_UNIT) * UNIT_MS;
+    // The solution's fill is charged; the harness's stringify is not; the solution's is.
+    expect(graded(solution, harness(false))).toBeLessThan(fill + 0.1);
+    expect(graded(solution, harness(true))).toBeGreaterThan(fill + stringify);
   });
 });
 
