@@ -60,15 +60,16 @@ const frozenApi = Object.freeze({ ...api });
 
 /** The first stack frame in a user file: `{ file, line }` in compiled-JS lines (the host maps them). */
 function siteOf(stack?: string): SourceSite | undefined {
-  // Parsing a stack is the runtime's work, not the program's (builtin-costs.ts).
-  return uncharged(() => siteOfStack(stack));
-}
-
-function siteOfStack(stack?: string): SourceSite | undefined {
   if (stack === undefined) {
     if (!current?.tracing) return undefined;
     stack = new Error().stack ?? "";
   }
+  // Parsing a stack is the runtime's work, not the program's (builtin-costs.ts).
+  const captured = stack;
+  return uncharged(() => siteOfStack(captured));
+}
+
+function siteOfStack(stack: string): SourceSite | undefined {
   // The innermost frame of the student's own module if the stack has one (a harness helper
   // the solution calls is reported at the solution's call, the line the student can see and
   // change); otherwise the innermost user frame.
@@ -126,11 +127,11 @@ function instantiate(name: string, cache: Map<string, unknown>): unknown {
 
 /** Internal module name of the innermost user frame of the current stack. */
 function callerModule(): string | undefined {
-  return uncharged(callerModuleOfStack);
+  const stack = new Error().stack ?? "";
+  return uncharged(() => callerModuleOfStack(stack));
 }
 
-function callerModuleOfStack(): string | undefined {
-  const stack = new Error().stack ?? "";
+function callerModuleOfStack(stack: string): string | undefined {
   for (const line of stack.split("\n")) {
     const m = /\(?([^\s()]+):(\d+):(\d+)\)?\s*$/.exec(line);
     if (m && userFiles.has(m[1]!)) return m[1]!;

@@ -760,11 +760,10 @@ export class Scheduler {
 
   /** Record what a thread did (trace mode only). */
   event(t: VThread, op: string, target?: string, value?: unknown): void {
+    if (!this.trace) return;
+    const where = t.inFlight !== null && t.inFlightSite ? t.inFlightSite : new Error();
     // (Uncharged: a traced schedule must cost what an untraced one does; builtin-costs.ts.)
-    if (this.trace)
-      uncharged(() =>
-        this.traceEvent(t, op, target, value, t.inFlight !== null && t.inFlightSite ? t.inFlightSite : new Error()),
-      );
+    uncharged(() => this.traceEvent(t, op, target, value, where));
   }
 
   private traceEvent(
