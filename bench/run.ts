@@ -421,6 +421,8 @@ async function sectionDetectors(quick: boolean) {
     { file: "grader-detect.ts", fn: "benchShrinking" },
     // Issue 5: real time of a compute-heavy program with and without cost counting.
     { file: "perf-instrumentation.ts", fn: "benchInstrumentation" },
+    // Issue 9: schedules/s under the cost model before and after its hardening, in one run.
+    { file: "cost-hardening.ts", fn: "benchCostHardening" },
   ];
   const results: Record<string, BenchFigure[] | { skipped: string }> = {};
   for (const b of benches) {

@@ -23,12 +23,38 @@ describe("cost-counting transformer", () => {
   const g = (y: number) => ({ y });
   return [s, g];
 }`);
-    expect(out).toContain("__interleave_tick(1, 1)"); // entry of f, at its body's line
+    expect(out).toContain("__interleave_tick(7, 1)"); // entry of f, at its body's line: its 7 statements
     expect(out).toContain("__interleave_tick(1, 3)"); // for-of, one statement
     expect(out).toContain("__interleave_tick(3, 4)"); // s++, if, s--
     expect(out).toContain("__interleave_tick(1, 8)"); // while
     expect(out).toContain("__interleave_tick(1, 9)"); // do-while
     expect(out).toMatch(/\(y\) => \(__interleave_tick\(1, 10\), \(\{ y \}\)\)/);
+  });
+
+  it("weighs a long expression by its operations, a short statement as one unit", () => {
+    // Math.imul(...) ^ ((x + 1) * 2 - (x % 5)): a call, ^, >>>, ^, +, *, -, % = 8 operations → 2 units.
+    expect(js(`export const f = (x: number) => Math.imul(x ^ (x >>> 15), 3) ^ ((x + 1) * 2 - (x % 5));`)).toMatch(
+      /__interleave_tick\(2, 1\), Math\.imul/,
+    );
+    // s += a[i] * b[i]: += and * (indexing is a load, like a property) → still one unit.
+    expect(
+      js(
+        `export function f(a: number[], b: number[]) { let s = 0;\nfor (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;\nreturn s; }`,
+      ),
+    ).toContain("__interleave_tick(1, 2)");
+    // A loop header longer than OPS_PER_UNIT operations runs on every iteration: it adds.
+    expect(
+      js(
+        `export function f(a: number[]) { let i = 0;\nwhile (i < a.length && a[i]! * 2 + a[i + 1]! * 3 < f(a) - g(a)) i++;\nreturn i; }\nfunction g(a: number[]) { return a.length; }`,
+      ),
+    ).toContain("__interleave_tick(2, 2)"); // i++ and 10 operations in the header: 1 + (2 - 1)
+  });
+
+  it("ticks the module's top level with the weight of its statements", () => {
+    const out = js(
+      `import { work } from "interleave";\nconst a = [1, 2, 3];\nconst b = a.length * 2 + 1;\nexport default async function main() { await work(b); }`,
+    );
+    expect(out).toMatch(/__interleave_tick\(2, 1\);[\s\S]*const a = \[1, 2, 3\]/);
   });
 
   it("keeps a function's directive prologue first", () => {
@@ -44,7 +70,27 @@ describe("cost-counting transformer", () => {
     }
   });
 
-  it("the counter is a factory parameter, not a global the program can see", () => {
+  it("the counter is a closure variable: not in the module's arguments, not reachable through callers", () => {
+    const r = runOnce(`import { assert } from "interleave";
+const args = arguments as unknown as unknown[];
+let calleeRefused = false;
+try {
+  void (arguments as unknown as { callee?: unknown }).callee;
+} catch {
+  calleeRefused = true;
+}
+export default async function main() {
+  assert(args.length === 3 && args[3] === undefined, "arguments has " + args.length + " entries");
+  assert(args[0] === exports && (args[2] as { exports: unknown }).exports === exports, "exports and module");
+  let refused = "";
+  try { (args[1] as (s: string) => unknown)("node:fs"); } catch (e) { refused = String(e); }
+  assert(/Cannot find module 'node:fs'/.test(refused), "require gives only the allowed modules: " + refused);
+  assert(calleeRefused, "strict: arguments.callee is refused");
+}`);
+    expect(r.outcome.kind, r.outcome.message).toBe("passed");
+  });
+
+  it("the counter is not a global the program can see", () => {
     const r = runOnce(
       program(`assert(typeof (globalThis as any)["__interleave" + "_tick"] === "undefined", "global tick");`),
     );
@@ -75,15 +121,16 @@ describe("deterministic cost of computation", () => {
 
   it("an instrumented loop costs in proportion to its iterations", () => {
     const times = [1024, 2048, 8192, 65536].map((n) => runOnce(loop(n)).time);
-    // One unit per iteration plus the entry of main: (n + 1) / 1024 ms, exactly.
-    expect(times).toEqual([1025, 2049, 8193, 65537].map((u) => u * UNIT_MS));
+    // One unit per iteration, plus main's four statements and the module's top level (one
+    // unit): (n + 5) / 1024 ms, exactly.
+    expect(times).toEqual([1029, 2053, 8197, 65541].map((u) => u * UNIT_MS));
     expect((times[3]! - times[2]!) / (times[1]! - times[0]!)).toBe(56);
   });
 
   it("a short burst between scheduling points is free (glue code never perturbs a makespan)", () => {
     const r = runOnce(loop(100));
     expect(r.time).toBe(0);
-    expect(r.units).toBe(101);
+    expect(r.units).toBe(105);
   });
 
   it("computation shows in the makespan and splits across cores", () => {

@@ -1,18 +1,28 @@
-// Deterministic cost of real computation (issue 5): a TypeScript transformer that makes
-// student and harness code count its own work. Every loop body and every function body
-// starts with `__interleave_tick(weight, line)`; the runtime adds `weight` cost units to the
-// running thread and charges them as CPU time on a virtual core at its next scheduling
-// point (grader/runtime/costs.ts). The same ticks bound a runaway loop: `for (;;) {}`
-// exhausts the CPU budget and ends the schedule deterministically instead of tripping the
-// isolate's wall-clock watchdog.
+// Deterministic cost of real computation (issues 5 and 9): a TypeScript transformer that makes
+// student and harness code count its own work. Every loop body, every function body and the
+// module's top level start with `__interleave_tick(weight, line)`; the runtime adds `weight`
+// cost units to the running thread and charges them as CPU time on a virtual core at its
+// next scheduling point (grader/runtime/costs.ts). The same ticks bound a runaway loop:
+// `for (;;) {}` exhausts the CPU budget and ends the schedule deterministically instead of
+// tripping the isolate's wall-clock watchdog.
 //
-// `__interleave_tick` is a parameter of the module factory (transpile.ts factorySource), not
-// a global: the program cannot reach or replace it, and identifiers starting with
-// `__interleave` are rejected at compile time so it cannot be shadowed or reassigned either.
+// A weight counts statements, and long expressions by their operations (issue 9): a
+// statement is one unit up to OPS_PER_UNIT operations (calls, arithmetic, comparisons,
+// conditionals; not loads) and one more unit per OPS_PER_UNIT operations beyond, so a
+// kernel written as one long expression costs about what its statements cost. What
+// built-ins compute (sort, map, JSON, regular expressions, ...) is charged by the size of
+// their input at run time (grader/runtime/builtin-costs.ts).
+//
+// `__interleave_tick` is a variable of a closure around the module's function
+// (transpile.ts factorySource), not a global and not a parameter: the program cannot reach
+// it through `arguments`, and identifiers starting with `__interleave` are rejected at
+// compile time so it cannot be named, shadowed or reassigned either (eval, the one way to
+// name a variable from a string, is not available in the sandbox).
 // Inserted nodes carry no source positions, so the source map still maps every original
 // node to its own line (trace lines stay right).
 
 import ts from "typescript";
+import { OPS_PER_UNIT } from "../runtime/costs";
 
 export const TICK = "__interleave_tick";
 export const RESERVED_PREFIX = "__interleave";
@@ -23,24 +33,86 @@ export interface ReservedUse {
   name: string;
 }
 
+/** Units for `ops` operations of one statement (or expression): at least one. */
+function unitsFor(ops: number, opsPerUnit: number): number {
+  return Math.max(1, Math.ceil(ops / opsPerUnit));
+}
+
 /**
- * Weight of a body: its statements, not counting those inside nested loops or functions
- * (they tick on their own). A loop iteration that runs five statements costs five units.
+ * An operation of an expression: what computes, as opposed to naming a variable, a literal,
+ * a property or an element (loads). Plain `=` and the comma are not counted (the statement is).
  */
-function weightOf(body: ts.Node): number {
-  let n = 0;
-  const visit = (node: ts.Node): void => {
-    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
-    if (ts.isIterationStatement(node, false)) {
-      n++;
-      return;
+function isOperation(node: ts.Node): boolean {
+  switch (node.kind) {
+    case ts.SyntaxKind.CallExpression:
+    case ts.SyntaxKind.NewExpression:
+    case ts.SyntaxKind.TaggedTemplateExpression:
+    case ts.SyntaxKind.ConditionalExpression:
+    case ts.SyntaxKind.PostfixUnaryExpression:
+    case ts.SyntaxKind.TemplateSpan:
+    case ts.SyntaxKind.SpreadElement:
+    case ts.SyntaxKind.SpreadAssignment:
+    case ts.SyntaxKind.TypeOfExpression:
+    case ts.SyntaxKind.DeleteExpression:
+      return true;
+    case ts.SyntaxKind.PrefixUnaryExpression:
+      // `-1` is a literal, not a negation the program computes.
+      return !ts.isNumericLiteral((node as ts.PrefixUnaryExpression).operand);
+    case ts.SyntaxKind.BinaryExpression: {
+      const op = (node as ts.BinaryExpression).operatorToken.kind;
+      return op !== ts.SyntaxKind.EqualsToken && op !== ts.SyntaxKind.CommaToken;
     }
-    if (isCountedStatement(node)) n++;
-    ts.forEachChild(node, visit);
+    default:
+      return false;
+  }
+}
+
+/**
+ * Weight of a body (a block, a module, or an arrow function's expression): its statements,
+ * not counting those inside nested loops or functions (they tick on their own), each one
+ * unit per OPS_PER_UNIT operations of its own expressions, at least one. A loop iteration
+ * that runs five short statements costs five units. `header` is what a loop evaluates on
+ * every iteration besides its body (a condition, an increment): it adds only when it is
+ * longer than OPS_PER_UNIT operations, so `for (let i = 0; i < n; i++)` costs nothing more.
+ */
+export function weightOf(
+  body: ts.Node,
+  header: readonly (ts.Node | undefined)[] = [],
+  opsPerUnit: number = OPS_PER_UNIT,
+): number {
+  let total = 0;
+  /** Operations of `node`'s own expressions; statements inside it are added to `total`. */
+  const opsIn = (node: ts.Node): number => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return 0;
+    if (ts.isIterationStatement(node, false)) {
+      total++;
+      return 0;
+    }
+    if (isCountedStatement(node)) {
+      let own = 0;
+      ts.forEachChild(node, (child) => {
+        own += opsIn(child);
+      });
+      total += unitsFor(own, opsPerUnit);
+      return 0;
+    }
+    let ops = isOperation(node) ? 1 : 0;
+    ts.forEachChild(node, (child) => {
+      ops += opsIn(child);
+    });
+    return ops;
   };
-  if (ts.isBlock(body)) ts.forEachChild(body, visit);
-  else visit(body);
-  return Math.max(1, n);
+  if (ts.isBlock(body) || ts.isSourceFile(body)) ts.forEachChild(body, opsIn);
+  else if (isCountedStatement(body) || ts.isIterationStatement(body, false)) opsIn(body);
+  else total += unitsFor(opsIn(body), opsPerUnit);
+  let headerOps = 0;
+  for (const h of header) if (h) headerOps += opsIn(h);
+  if (headerOps > 0) total += unitsFor(headerOps, opsPerUnit) - 1;
+  return Math.max(1, total);
+}
+
+function isDirective(node: ts.Node): boolean {
+  return ts.isExpressionStatement(node) && ts.isStringLiteral(node.expression);
 }
 
 function isCountedStatement(node: ts.Node): boolean {
@@ -57,8 +129,23 @@ function isCountedStatement(node: ts.Node): boolean {
   }
 }
 
+export interface InstrumentOptions {
+  /**
+   * Benchmarks only (bench/perf-instrumentation.ts): the weights before issue 9 — statements
+   * only, one unit per call, no tick at a module's top level — to measure what the new ones
+   * cost in real time.
+   */
+  statementsOnly?: boolean;
+}
+
 /** The transformer and the reserved names it found (a compile error when any). */
-export function instrumenter(reserved: ReservedUse[]): ts.TransformerFactory<ts.SourceFile> {
+export function instrumenter(
+  reserved: ReservedUse[],
+  options: InstrumentOptions = {},
+): ts.TransformerFactory<ts.SourceFile> {
+  const opsPerUnit = options.statementsOnly ? Infinity : OPS_PER_UNIT;
+  const weigh = (body: ts.Node, header: readonly (ts.Node | undefined)[] = []): number =>
+    weightOf(body, header, opsPerUnit);
   return (context) => {
     const f = context.factory;
     return (file) => {
@@ -75,18 +162,17 @@ export function instrumenter(reserved: ReservedUse[]): ts.TransformerFactory<ts.
       const prepend = (block: ts.Block, weight: number, line: number): ts.Block => {
         const statements = [...block.statements];
         let i = 0;
-        while (
-          i < statements.length &&
-          ts.isExpressionStatement(statements[i]!) &&
-          ts.isStringLiteral((statements[i] as ts.ExpressionStatement).expression)
-        )
-          i++;
+        while (i < statements.length && isDirective(statements[i]!)) i++;
         statements.splice(i, 0, tickStatement(weight, line));
         return f.updateBlock(block, statements);
       };
 
-      const loopBody = (body: ts.Statement, original: ts.Statement): ts.Statement => {
-        const weight = weightOf(original);
+      const loopBody = (
+        body: ts.Statement,
+        original: ts.Statement,
+        header: readonly (ts.Node | undefined)[] = [],
+      ): ts.Statement => {
+        const weight = weigh(original, header);
         const line = lineOf(original);
         if (ts.isBlock(body)) return prepend(body, weight, line);
         return f.createBlock([tickStatement(weight, line), body], true);
@@ -106,7 +192,10 @@ export function instrumenter(reserved: ReservedUse[]): ts.TransformerFactory<ts.
               s.initializer,
               s.condition,
               s.incrementor,
-              loopBody(s.statement, (node as ts.ForStatement).statement),
+              loopBody(s.statement, (node as ts.ForStatement).statement, [
+                (node as ts.ForStatement).condition,
+                (node as ts.ForStatement).incrementor,
+              ]),
             );
           }
           case ts.SyntaxKind.ForOfStatement: {
@@ -133,12 +222,16 @@ export function instrumenter(reserved: ReservedUse[]): ts.TransformerFactory<ts.
             return f.updateWhileStatement(
               s,
               s.expression,
-              loopBody(s.statement, (node as ts.WhileStatement).statement),
+              loopBody(s.statement, (node as ts.WhileStatement).statement, [(node as ts.WhileStatement).expression]),
             );
           }
           case ts.SyntaxKind.DoStatement: {
             const s = visited as ts.DoStatement;
-            return f.updateDoStatement(s, loopBody(s.statement, (node as ts.DoStatement).statement), s.expression);
+            return f.updateDoStatement(
+              s,
+              loopBody(s.statement, (node as ts.DoStatement).statement, [(node as ts.DoStatement).expression]),
+              s.expression,
+            );
           }
           case ts.SyntaxKind.FunctionDeclaration: {
             const s = visited as ts.FunctionDeclaration;
@@ -202,7 +295,9 @@ export function instrumenter(reserved: ReservedUse[]): ts.TransformerFactory<ts.
             const original = (node as ts.ArrowFunction).body;
             const body = ts.isBlock(s.body)
               ? entry(s.body, node)
-              : f.createParenthesizedExpression(f.createComma(tickCall(1, lineOf(original)), s.body));
+              : f.createParenthesizedExpression(
+                  f.createComma(tickCall(options.statementsOnly ? 1 : weigh(original), lineOf(original)), s.body),
+                );
             return f.updateArrowFunction(
               s,
               s.modifiers,
@@ -218,13 +313,27 @@ export function instrumenter(reserved: ReservedUse[]): ts.TransformerFactory<ts.
         }
       };
 
-      /** A function's entry: one unit (a call), at the line of its body. */
+      /**
+       * A function's entry, at the line of its body: the weight of its statements outside
+       * nested loops and functions (a call that runs three statements costs three units).
+       */
       const entry = (body: ts.Block, original: ts.Node): ts.Block => {
         const originalBody = (original as ts.FunctionLikeDeclaration).body ?? original;
-        return prepend(body, 1, lineOf(originalBody));
+        return prepend(body, options.statementsOnly ? 1 : weigh(originalBody), lineOf(originalBody));
       };
 
-      return ts.visitEachChild(file, visit, context);
+      const visited = ts.visitEachChild(file, visit, context);
+      if (options.statementsOnly) return visited;
+      // The module's top level runs once, when the module loads: it is computation like any
+      // other (a table precomputed there is not free; the runtime charges it to the thread
+      // that loads the module, grader/runtime/scheduler.ts tick).
+      const first = file.statements.find((s) => !isDirective(s));
+      const tick = tickStatement(weigh(file), first ? lineOf(first) : 1);
+      const statements = [...visited.statements];
+      let i = 0;
+      while (i < statements.length && isDirective(statements[i]!)) i++;
+      statements.splice(i, 0, tick);
+      return f.updateSourceFile(visited, statements);
     };
   };
 }

@@ -27,19 +27,27 @@ export interface CompileDiagnostic {
 export type CompileResult = { ok: true; module: CompiledModule } | { ok: false; diagnostics: CompileDiagnostic[] };
 
 let instrumentByDefault = true;
+let statementsOnly = false;
 
 /**
  * Benchmarks only (bench/perf-instrumentation.ts): compile without the cost-counting
- * transformer to measure what it costs. Grading always instruments.
+ * transformer (`false`), or with the weights before issue 9 (`"statements"`: statements
+ * only, see InstrumentOptions), to measure what they cost. Grading always instruments fully.
  */
-export function setInstrumentationForBenchmarks(on: boolean): void {
-  instrumentByDefault = on;
+export function setInstrumentationForBenchmarks(on: boolean | "statements"): void {
+  instrumentByDefault = on !== false;
+  statementsOnly = on === "statements";
+}
+
+/** Benchmarks only: whether built-ins are charged (grader/runtime/builtin-costs.ts); see session.ts. */
+export function builtinCostsOn(): boolean {
+  return instrumentByDefault && !statementsOnly;
 }
 
 export function compileModule(name: string, displayName: string, source: string): CompileResult {
   const reserved: ReservedUse[] = [];
   const out = ts.transpileModule(source, {
-    transformers: instrumentByDefault ? { before: [instrumenter(reserved)] } : undefined,
+    transformers: instrumentByDefault ? { before: [instrumenter(reserved, { statementsOnly })] } : undefined,
     fileName: displayName,
     reportDiagnostics: true,
     compilerOptions: {
@@ -87,9 +95,12 @@ export function compileModule(name: string, displayName: string, source: string)
 
 /**
  * Wrap compiled code as a factory expression; the prefix stays on line 1 so lines do not
- * shift. The cost counter is a parameter, so the program can neither see it as a global
- * nor replace it (its name is reserved at compile time).
+ * shift. The factory takes the cost counter as its fourth argument and runs the module in
+ * an inner function of three parameters: the counter is a closure variable there, not in
+ * the module's `arguments` (issue 9), not a global, and its name is reserved at compile
+ * time, so the program can neither name, reach nor replace it. The outer function is
+ * strict, so `arguments.callee.caller.arguments` cannot climb to it either.
  */
 export function factorySource(js: string): string {
-  return `(function (exports, require, module, ${TICK}) {${js}\n})`;
+  return `(function (exports, require, module, ${TICK}) { "use strict"; return (function (exports, require, module) {${js}\n}).call(this, exports, require, module); })`;
 }

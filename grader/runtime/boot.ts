@@ -6,6 +6,7 @@ import * as api from "./api";
 import * as harnessApi from "./harness-api";
 import { setScheduler } from "./context";
 import { deepFreeze, harden } from "./harden";
+import { uncharged } from "./builtin-costs";
 import { DetectingMonitor } from "./detectors";
 import { adoptThread } from "./primitives/thread";
 import { Prng } from "./prng";
@@ -65,6 +66,12 @@ function siteOf(stack?: string): SourceSite | undefined {
     if (!current?.tracing) return undefined;
     stack = new Error().stack ?? "";
   }
+  // Parsing a stack is the runtime's work, not the program's (builtin-costs.ts).
+  const captured = stack;
+  return uncharged(() => siteOfStack(captured));
+}
+
+function siteOfStack(stack: string): SourceSite | undefined {
   // The innermost frame of the student's own module if the stack has one (a harness helper
   // the solution calls is reported at the solution's call, the line the student can see and
   // change); otherwise the innermost user frame.
@@ -85,6 +92,10 @@ const HARNESS_MODULE = "interleave:harness";
 
 /** The sandbox name of the graded solution (grader/grade/grade.ts). */
 const STUDENT_MODULE = "solution.ts";
+/** The sandbox name of an exercise's harness: what it computes when it loads (its cases) is free. */
+const HARNESS_MODULE = "harness.ts";
+/** Modules being loaded right now (their top-level code runs outside any thread). */
+let loading = 0;
 
 function instantiate(name: string, cache: Map<string, unknown>): unknown {
   if (name === "interleave") return frozenApi;
@@ -107,7 +118,18 @@ function instantiate(name: string, cache: Map<string, unknown>): unknown {
       );
     return instantiate(target, cache);
   };
-  def.factory(module.exports, require, module, def.tick);
+  // A module's top level is computation like any other (issue 9): loaded before main runs,
+  // it is charged to main — except the harness's own load, which prepares the check.
+  const s = current;
+  const charged = s?.chargeLoad ?? false;
+  if (s) s.chargeLoad = name !== HARNESS_MODULE;
+  loading++;
+  try {
+    def.factory(module.exports, require, module, def.tick);
+  } finally {
+    loading--;
+    if (s) s.chargeLoad = charged;
+  }
   cache.set(name, module.exports);
   return module.exports;
 }
@@ -115,6 +137,10 @@ function instantiate(name: string, cache: Map<string, unknown>): unknown {
 /** Internal module name of the innermost user frame of the current stack. */
 function callerModule(): string | undefined {
   const stack = new Error().stack ?? "";
+  return uncharged(() => callerModuleOfStack(stack));
+}
+
+function callerModuleOfStack(stack: string): string | undefined {
   for (const line of stack.split("\n")) {
     const m = /\(?([^\s()]+):(\d+):(\d+)\)?\s*$/.exec(line);
     if (m && userFiles.has(m[1]!)) return m[1]!;
@@ -135,6 +161,43 @@ function withRuntimeOptions(config: ScheduleConfig): ScheduleConfig {
     /* a malformed options module: no options */
   }
   return { ...config, gil: config.gil ?? options.gil === true };
+}
+
+/**
+ * Built-in calls of at least this many units (8,192 items) look at their caller, traced or
+ * not: to name the site in a budget message, and to leave the harness's own checking free.
+ */
+const SITE_UNITS = 1024;
+
+/**
+ * The call comes from the exercise harness, with no frame of the solution on the stack:
+ * checking the answer (comparing it with JSON.stringify, say) is not the solution's work.
+ */
+function harnessCall(stack: string): boolean {
+  for (const line of stack.split("\n")) {
+    const m = /\(?([^\s()]+):(\d+):(\d+)\)?\s*$/.exec(line);
+    if (!m || !userFiles.has(m[1]!)) continue;
+    if (m[1] === STUDENT_MODULE) return false;
+    if (m[1] === HARNESS_MODULE) return !stack.includes(`${STUDENT_MODULE}:`);
+  }
+  return false;
+}
+
+/** A built-in the program called computed `units` (builtin-costs.ts). */
+function chargeBuiltin(units: number): void {
+  const s = current;
+  if (s === null || s.over) return;
+  const t = s.current;
+  // Outside threads only a module's load is the program's; inside a runtime operation the
+  // built-ins are the runtime's.
+  if (t === null ? loading === 0 : t.inFlight !== null) return;
+  let site: SourceSite | undefined;
+  if (units >= SITE_UNITS) {
+    const stack = new Error().stack ?? "";
+    if (uncharged(() => harnessCall(stack))) return;
+    site = siteOf(stack);
+  } else if (s.tracing) site = siteOf(new Error().stack);
+  s.tick(units, site?.line ?? 0, site?.file ?? "a built-in");
 }
 
 const control = {
@@ -209,10 +272,14 @@ const control = {
     return lastResult;
   },
 
-  /** Remove what must not be reachable, then freeze the world. Called once, before user code. */
-  lockdown(): void {
+  /**
+   * Remove what must not be reachable, then freeze the world. Called once, before user code.
+   * `builtinCosts` false: built-ins compute for free (benchmarks only, grader/compile/transpile.ts).
+   */
+  lockdown(builtinCosts = true): void {
     delete (globalThis as Record<string, unknown>).__interleaveBoot;
     harden({
+      charge: builtinCosts ? chargeBuiltin : undefined,
       now: () => current?.now ?? 0,
       random: () => programRng.float(),
       print: (text) => {

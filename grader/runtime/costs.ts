@@ -3,7 +3,8 @@
 //
 // | what                                   | cost                         | charged to                       |
 // |----------------------------------------|------------------------------|----------------------------------|
-// | instrumented statement (a loop iteration's statements, a function call; grader/compile/instrument.ts) | 1 unit = 1/1024 ms (≈ 1 µs) | the running thread, as CPU time |
+// | instrumented statement (a loop iteration's statements, a function call's, a module's top level; grader/compile/instrument.ts) | 1 unit = 1/1024 ms (≈ 1 µs) per statement, and 1 more per OPS_PER_UNIT operations beyond the first OPS_PER_UNIT of a long expression | the running thread (a module's load: the thread that loads it), as CPU time |
+// | built-in call (sort, map, join, JSON, regular expressions, string building; grader/runtime/builtin-costs.ts) | 1 unit per BUILTIN_ITEMS_PER_UNIT items of its input (n·log2 n for a sort), rounded up, charged before it runs; callbacks tick on their own | the running thread, as CPU time |
 // | `work(units)`                          | `units` ms                   | the calling thread, as CPU time  |
 // | context switch, lock hand-off, queue operation, atomic operation | 0 (below the model's resolution; see below) | — |
 // | process spawn                          | 1 ms in the parent, 20 ms in the child (interpreter start-up) | both |
@@ -24,6 +25,22 @@
 
 /** Virtual milliseconds per cost unit (one instrumented statement): 2^-10 ms. */
 export const UNIT_MS = 1 / 1024;
+
+/**
+ * Operations (calls, arithmetic, comparisons, conditionals; loads are free) one statement
+ * may hold for one unit (issue 9). Real statements hold fewer — `s += a[i][k] * b[k][j]`
+ * two, a clamped blur index five — so the old calibration (a unit a statement) stands and
+ * the exercises' makespan limits with it (4 doubled tree-reduction's and halo-tiles'
+ * kernels); a kernel squeezed into one long expression costs about what its statements do.
+ */
+export const OPS_PER_UNIT = 6;
+
+/**
+ * Items (array elements, characters) a built-in processes per unit (issue 9). Native code
+ * runs about an order of magnitude faster than interpreted statements (CPython's sum() vs a
+ * for loop), so a built-in is cheaper per item than a loop — but never free.
+ */
+export const BUILTIN_ITEMS_PER_UNIT = 8;
 
 /** The smallest burst that is charged at once: 128 units (0.125 ms). */
 export const CHARGE_QUANTUM = 128;

@@ -2,11 +2,15 @@
 // 5.0.4, make time and randomness virtual, and freeze every intrinsic so that program code
 // cannot reach or change what the runtime uses to decide a verdict (SES-style lockdown).
 
+import { installBuiltinCosts } from "./builtin-costs";
+
 export interface VirtualWorld {
   now(): number;
   random(): number;
   /** console.log and friends: a line the program printed (shown in the trace as `print`). */
   print(text: string): void;
+  /** Charge `units` of built-in work to the program (builtin-costs.ts); omitted: built-ins are free. */
+  charge?(units: number): void;
 }
 
 /** Virtual epoch: Date.now() in the sandbox is this plus the virtual clock. */
@@ -72,6 +76,9 @@ export function harden(world: VirtualWorld): void {
   // (Not `constructor` or Promise/Array methods: accessors there disable V8's fast paths.)
   tameOverride(Error.prototype, ["name", "message", "toString"]);
   tameOverride(Object.prototype, ["toString", "valueOf", "toLocaleString", "hasOwnProperty"]);
+
+  // Built-ins charge what they compute; no eval (issue 9). Before the freeze.
+  if (world.charge) installBuiltinCosts(world.charge);
 
   const seen = new Set<unknown>();
   for (const name of Reflect.ownKeys(g)) {

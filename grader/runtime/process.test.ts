@@ -157,7 +157,8 @@ export default async function main() {
   it("tiny chunks visibly cost: every chunk is pickled by the caller and unpickled by a worker", () => {
     const byDefault = elapsed(mapProgram(""));
     const tiny = elapsed(mapProgram(", { chunksize: 1 }"));
-    expect(tiny).toBeGreaterThan(byDefault * 1.15);
+    // About 1.15× (1.148 since issue 9 weighs function bodies and charges built-ins).
+    expect(tiny).toBeGreaterThan(byDefault * 1.12);
   });
 
   it("an exception in a worker is raised by map in the caller", () => {

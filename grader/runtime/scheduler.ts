@@ -20,6 +20,7 @@ import type {
 import type { LockRef, Monitor } from "./monitor";
 import { Prng } from "./prng";
 import { Cpu, type CpuDemand } from "./cores";
+import { uncharged } from "./builtin-costs";
 import { CARRY_SLICE, CHARGE_QUANTUM, GIL_SWITCH_INTERVAL_MS, UNIT_MS, UNITS_PER_STEP_BUDGET } from "./costs";
 
 /**
@@ -145,6 +146,8 @@ export class Scheduler {
   readonly processes: VProcess[] = [new VProcess(0, "MainProcess")];
   /** Cost units ticked by instrumented code and runtime operations. */
   units = 0;
+  /** Set while a module loads outside any thread and its top level is charged to main (boot.ts instantiate). */
+  chargeLoad = false;
   private readonly maxUnits: number;
   private readyCounter = 0;
   /** Tasks of event loops exist (runnableIds then applies the loop rule). */
@@ -427,18 +430,23 @@ export class Scheduler {
   }
 
   /**
-   * Instrumented code ran `units` statements at `file:line` (grader/compile/instrument.ts).
-   * Past the CPU budget the schedule is over and the thread is stopped where it is.
+   * Instrumented code ran `units` statements at `file:line` (grader/compile/instrument.ts),
+   * or a built-in computed that much (builtin-costs.ts). Past the CPU budget the schedule is
+   * over and the thread is stopped where it is. Only a positive, finite count is cost: a
+   * counter the program somehow reached could not give time back.
    */
   tick(units: number, line: number, file: string): void {
+    if (!(units > 0 && units < Infinity)) return;
     this.units += units;
-    const t = this.current;
+    let t = this.current;
     if (t === null) {
-      // Loading the program (module top-level code) happens before the clock starts: not
-      // charged, but bounded like everything else.
+      // Loading the program (module top-level code) happens before main runs: it is main's
+      // first burst, charged with it (chargeLoad: set by boot.ts while a module other than
+      // the exercise harness loads). Outside a load it is only counted against the budget.
       const main = this.threads[0];
-      if (this.units > this.maxUnits && main) this.cpuBudgetExceeded(main, line, file);
-      return;
+      if (main && this.units > this.maxUnits) this.cpuBudgetExceeded(main, line, file);
+      if (!main || !this.chargeLoad) return;
+      t = main;
     }
     t.pending += units;
     if (t.lineUnits) {
@@ -752,8 +760,10 @@ export class Scheduler {
 
   /** Record what a thread did (trace mode only). */
   event(t: VThread, op: string, target?: string, value?: unknown): void {
-    if (this.trace)
-      this.traceEvent(t, op, target, value, t.inFlight !== null && t.inFlightSite ? t.inFlightSite : new Error());
+    if (!this.trace) return;
+    const where = t.inFlight !== null && t.inFlightSite ? t.inFlightSite : new Error();
+    // (Uncharged: a traced schedule must cost what an untraced one does; builtin-costs.ts.)
+    uncharged(() => this.traceEvent(t, op, target, value, where));
   }
 
   private traceEvent(

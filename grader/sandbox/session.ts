@@ -5,7 +5,14 @@
 
 import ivm from "isolated-vm";
 import type { ScheduleConfig, ScheduleResult } from "../runtime/types";
-import { compileModule, factorySource, type CompileDiagnostic, type CompiledModule } from "../compile/transpile";
+import {
+  builtinCostsOn,
+  compileModule,
+  factorySource,
+  type CompileDiagnostic,
+  type CompiledModule,
+} from "../compile/transpile";
+import "./regexp-engine";
 import { runtimeBundle } from "./bundle";
 import { parseScheduleResult } from "./result-schema";
 
@@ -99,7 +106,7 @@ export class Session {
       get<(name: string, deps: string, factory: unknown, displayName: string, lines: string) => void>("define");
     this.runRef = get("run");
     this.resultRef = get("result");
-    get<() => void>("lockdown").applySync(undefined, []);
+    get<(builtinCosts: boolean) => void>("lockdown").applySync(undefined, [builtinCostsOn()]);
     // User code is evaluated only after the lockdown: it never sees __interleaveBoot.
     for (const f of this.files) {
       const m = this.modules.get(f.name)!;
