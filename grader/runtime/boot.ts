@@ -88,7 +88,7 @@ function siteOfStack(stack: string): SourceSite | undefined {
 }
 
 /** What a harness's deps map "interleave/harness" to (grader/grade/grade.ts solutionFiles). */
-const HARNESS_MODULE = "interleave:harness";
+const HARNESS_API_MODULE = "interleave:harness";
 
 /** The sandbox name of the graded solution (grader/grade/grade.ts). */
 const STUDENT_MODULE = "solution.ts";
@@ -109,7 +109,7 @@ function instantiate(name: string, cache: Map<string, unknown>): unknown {
     if (spec === "interleave") return frozenApi;
     const target = Object.hasOwn(def.deps, spec) ? def.deps[spec] : undefined;
     // Given by the host to exercise harnesses only (their deps), never to a solution.
-    if (target === HARNESS_MODULE) return frozenHarnessApi;
+    if (target === HARNESS_API_MODULE) return frozenHarnessApi;
     if (spec === "interleave/harness")
       throw new Error("Cannot find module 'interleave/harness': it is for exercise harnesses, not solutions");
     if (target === undefined)

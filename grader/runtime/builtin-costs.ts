@@ -19,7 +19,7 @@
 // same with and without a trace. The charge function (boot.ts) skips a thread that is inside
 // a runtime operation, and `uncharged` covers the runtime's code that runs outside one.
 //
-// eval and the Function constructors are removed: code built from a string is not
+// eval and the Function constructors are removed (harden.ts refuseCodeFromStrings): code built from a string is not
 // instrumented (it would compute for free), and a direct eval could name the module's
 // hidden cost counter.
 //
@@ -234,30 +234,5 @@ export function installBuiltinCosts(chargeUnits: Charge): void {
   for (const key of ["keys", "values", "entries"])
     wrap(Object, key, null, (_self, _args, result) => linear(sizeOf(result)));
 
-  tameCodeFromStrings();
 }
 
-/** No eval, no Function constructors (SES does the same): their code would not be instrumented. */
-function tameCodeFromStrings(): void {
-  const g = globalThis as Record<string, unknown>;
-  const refuse = (what: string) =>
-    function unavailable(): never {
-      throw new EvalError(
-        `${what} is not available in the Interleave sandbox: code built from a string would not be counted by the cost model`,
-      );
-    };
-  g.eval = refuse("eval");
-  const constructors: [string, object][] = [
-    ["Function", Function.prototype],
-    ["AsyncFunction", Object.getPrototypeOf(async function () {}) as object],
-    ["GeneratorFunction", Object.getPrototypeOf(function* () {}) as object],
-    ["AsyncGeneratorFunction", Object.getPrototypeOf(async function* () {}) as object],
-  ];
-  for (const [name, prototype] of constructors) {
-    const tamed = refuse(`the ${name} constructor`);
-    defineProperty(tamed, "prototype", { value: prototype });
-    defineProperty(tamed, "name", { value: name });
-    defineProperty(prototype, "constructor", { value: tamed, writable: true, configurable: true });
-    if (name === "Function") g.Function = tamed;
-  }
-}
