@@ -27,7 +27,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <div className="session" data-testid="session">
             {user ? (
               <>
-                <span className="user-name">{user.displayName}</span>
+                <Link href="/account" className="user-name">
+                  {user.displayName}
+                </Link>
                 <span className={`role-badge role-${user.role}`} data-testid="role">
                   {user.role}
                 </span>

@@ -10,7 +10,10 @@ export function safeReturnPath(value: unknown): string {
   if (typeof value !== "string" || value.length > 2048) return "/";
   if (!value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return "/";
   // C0 controls, space, DEL and C1 controls; U+2028/2029 as well.
-  if (/[\u0000-\u0020\u007f-\u009f\u2028\u2029]/.test(value)) return "/";
+  for (const char of value) {
+    const code = char.codePointAt(0)!;
+    if (code <= 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029) return "/";
+  }
   let url: URL;
   try {
     url = new URL(value, PROBE_ORIGIN);
