@@ -27,12 +27,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <div className="session" data-testid="session">
             {user ? (
               <>
-                <Link href="/account" className="user-name">
-                  {user.displayName}
-                </Link>
+                <span className="user-name">{user.displayName}</span>
                 <span className={`role-badge role-${user.role}`} data-testid="role">
                   {user.role}
                 </span>
+                <Link href="/account">Account</Link>
                 <form action={logOutAction}>
                   <button type="submit" className="button link-button">
                     Log out
