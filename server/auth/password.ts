@@ -1,5 +1,6 @@
 import { hash as argon2Hash, verify as argon2Verify, type Algorithm } from "@node-rs/argon2";
 import bcrypt from "bcryptjs";
+import { HashGate } from "./hash-gate";
 
 // Argon2id through @node-rs/argon2: a prebuilt native binding whose hash and verify run on
 // libuv's thread pool, so a flood of log-ins does not take the web process's only JS thread
@@ -13,8 +14,12 @@ const ARGON2_OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, p
 // limit. Old bcrypt hashes are only ever compared with passwords that fit.
 export const BCRYPT_MAX_BYTES = 72;
 
+// One gate per process (kept on globalThis: Next.js may load this module in several bundles).
+const holder = globalThis as typeof globalThis & { interleaveHashGate?: HashGate };
+const gate = (holder.interleaveHashGate ??= new HashGate());
+
 export function hashPassword(password: string): Promise<string> {
-  return argon2Hash(password, ARGON2_OPTIONS);
+  return gate.run(() => argon2Hash(password, ARGON2_OPTIONS));
 }
 
 export type PasswordCheck = { matches: boolean; needsRehash: boolean };
@@ -25,11 +30,11 @@ export async function checkPassword(password: string, storedHash: string): Promi
     // Refused rather than cut: "x".repeat(72) + "anything" must not open an account whose
     // password is "x".repeat(72).
     if (Buffer.byteLength(password, "utf8") > BCRYPT_MAX_BYTES) return { matches: false, needsRehash: false };
-    const matches = await bcrypt.compare(password, storedHash);
+    const matches = await gate.run(() => bcrypt.compare(password, storedHash));
     return { matches, needsRehash: matches };
   }
   if (!storedHash.startsWith("$argon2")) return { matches: false, needsRehash: false };
-  const matches = await argon2Verify(storedHash, password).catch(() => false);
+  const matches = await gate.run(() => argon2Verify(storedHash, password).catch(() => false));
   return { matches, needsRehash: matches && !storedHash.startsWith(CURRENT_PREFIX) };
 }
 

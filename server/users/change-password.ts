@@ -4,7 +4,7 @@ import { getDb, type Db } from "../db";
 import { AppError } from "../errors";
 import { parseInput } from "../validation";
 import { ChangePasswordInput } from "./change-password.schema";
-import { rateLimited } from "./log-in";
+import { busyAsAppError, rateLimited } from "./log-in";
 
 export type ChangePasswordOptions = { ip: string; db?: Db; throttle?: AuthThrottle };
 
@@ -24,13 +24,18 @@ export async function changePassword(
   if (!user) throw new AppError("unauthenticated", "Log in again to change your password.");
   const verdict = await throttle.checkLogin(ip, user.email);
   if (!verdict.allowed) throw rateLimited(verdict.retryAfterSeconds, "wrong passwords");
-  if (!(await checkPassword(currentPassword, user.passwordHash)).matches) {
+  const current = await checkPassword(currentPassword, user.passwordHash).catch((error: unknown) => {
+    throw busyAsAppError(error);
+  });
+  if (!current.matches) {
     await throttle.recordLoginFailure(ip, user.email);
     throw new AppError("invalid-credentials", "Please correct the highlighted fields.", {
       currentPassword: ["That is not your current password."],
     });
   }
-  const passwordHash = await hashPassword(newPassword);
+  const passwordHash = await hashPassword(newPassword).catch((error: unknown) => {
+    throw busyAsAppError(error);
+  });
   await db.$transaction([
     db.user.update({ where: { id: userId }, data: { passwordHash } }),
     db.session.deleteMany({ where: { userId } }),

@@ -1,4 +1,5 @@
 import { getAuthThrottle, type AuthThrottle } from "../auth/auth-throttle";
+import { PasswordCheckBusy } from "../auth/hash-gate";
 import type { SessionUser } from "../auth/find-session-user";
 import { getDb, type Db } from "../db";
 import { AppError, isAppError } from "../errors";
@@ -22,8 +23,14 @@ export async function logIn(
     return user;
   } catch (error) {
     if (isAppError(error) && error.code === "invalid-credentials") await throttle.recordLoginFailure(ip, input.email);
-    throw error;
+    throw busyAsAppError(error);
   }
+}
+
+/** Too many password checks in line (server/auth/hash-gate.ts): a 429 that says so, not a 500. */
+export function busyAsAppError(error: unknown): unknown {
+  if (!(error instanceof PasswordCheckBusy)) return error;
+  return new AppError("rate-limited", "The server is busy checking passwords. Try again in a few seconds.", {}, 3);
 }
 
 export function rateLimited(retryAfterSeconds: number, what: string): AppError {

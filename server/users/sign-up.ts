@@ -1,7 +1,7 @@
 import { getAuthThrottle, type AuthThrottle } from "../auth/auth-throttle";
 import { getDb, type Db } from "../db";
 import { createUser, type CreatedUser } from "./create-user";
-import { rateLimited } from "./log-in";
+import { busyAsAppError, rateLimited } from "./log-in";
 
 export type SignUpOptions = { ip: string; db?: Db; throttle?: AuthThrottle };
 
@@ -12,5 +12,9 @@ export async function signUp(
 ): Promise<CreatedUser> {
   const verdict = await throttle.attemptSignup(ip, input.email);
   if (!verdict.allowed) throw rateLimited(verdict.retryAfterSeconds, "sign-up attempts");
-  return createUser(input, { db });
+  try {
+    return await createUser(input, { db });
+  } catch (error) {
+    throw busyAsAppError(error);
+  }
 }
