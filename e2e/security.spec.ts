@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_STUDENT, firstExercise, logIn, logInByApi, signUpByApi } from "./helpers";
+import { DEMO_STUDENT, editorText, firstExercise, logIn, logInByApi, logOut, signUpByApi } from "./helpers";
 
 // Issue 13: the web side read as an attacker would. Each test names the point it proves.
 
@@ -179,4 +179,29 @@ test("no stack trace or server path in any answer to bad input", async ({ reques
   // before proxy.ts runs. It still reveals nothing.
   const malformed = await request.get("/exercises/%E0%A4%A");
   expect(await malformed.text()).toBe("Internal Server Error");
+});
+
+test("on a shared computer the next student does not open the previous one's draft", async ({ page }) => {
+  const first = await signUpByApi(page.request, "first-at-the-lab");
+  const exercise = await firstExercise(page);
+  await page.goto(exercise.href);
+  await expect(page.locator(".monaco-editor").first()).toBeVisible();
+  await page.locator(".monaco-editor .view-lines").click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type("// draft-of-the-first-student");
+  await expect.poll(() => editorText(page)).toContain("draft-of-the-first-student");
+  await logOut(page);
+
+  // Same browser, same localStorage: the next student.
+  await signUpByApi(page.request, "second-at-the-lab");
+  await page.goto(exercise.href);
+  await expect(page.locator(".monaco-editor").first()).toBeVisible();
+  await expect.poll(() => editorText(page)).not.toBe("");
+  expect(await editorText(page)).not.toContain("draft-of-the-first-student");
+
+  // The first student, back, finds the draft.
+  await logOut(page);
+  await logIn(page, first.email, first.password);
+  await page.goto(exercise.href);
+  await expect.poll(() => editorText(page)).toContain("draft-of-the-first-student");
 });
