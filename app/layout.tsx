@@ -31,6 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <span className={`role-badge role-${user.role}`} data-testid="role">
                   {user.role}
                 </span>
+                <Link href="/account">Account</Link>
                 <form action={logOutAction}>
                   <button type="submit" className="button link-button">
                     Log out

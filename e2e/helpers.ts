@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type APIResponse, type Page } from "@playwright/test";
 
 // The seeded demo accounts (server/users/seed-demo-users.ts, README.md).
 export const DEMO_STUDENT = { email: "student@interleave.dev", password: "interleave-student", name: "Demo Student" };
@@ -32,4 +32,24 @@ export async function firstExercise(page: Page): Promise<{ title: string; href: 
 /** The text Monaco shows, with its non-breaking spaces made ordinary. */
 export async function editorText(page: Page): Promise<string> {
   return (await page.locator(".monaco-editor .view-lines").innerText()).replace(/\u00a0/g, " ");
+}
+
+/** A fresh student account through the sign-up API (the request context keeps its cookie). */
+export async function signUpByApi(
+  request: APIRequestContext,
+  name: string,
+  password = "long-enough-password",
+): Promise<{ email: string; password: string }> {
+  const email = `${name}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
+  const response = await request.post("/api/auth/signup", {
+    data: { email, displayName: name, password },
+    headers: { Accept: "application/json" },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return { email, password };
+}
+
+/** Log a request context in through the log-in API; returns the response. */
+export async function logInByApi(request: APIRequestContext, email: string, password: string): Promise<APIResponse> {
+  return request.post("/api/auth/login", { data: { email, password }, headers: { Accept: "application/json" } });
 }

@@ -3,8 +3,9 @@
 //   1. prisma generate   (only if the generated client does not match prisma/schema.prisma)
 //   2. next build         (only if .next is missing or older than the sources; see lib/build-stamp.mjs)
 //   3. prisma migrate deploy
-//   4. sync exercises/ into the database, seed the demo accounts (both idempotent; the seed
-//      prints the demo credentials last, just above the server's address)
+//   4. sync exercises/ into the database, then the seed (both idempotent): the demo accounts on
+//      a local server only (server/users/demo-users-policy.ts; the seed prints their credentials
+//      last, just above the server's address), removed otherwise; expired sessions swept
 //   5. next start -H 127.0.0.1 -p $PORT   (`--dev`: next dev instead, no build)
 //      and beside it GRADING_WORKERS grading worker processes (scripts/grading-worker.ts),
 //      each restarted if it dies; all of them are stopped when this process is.
@@ -12,8 +13,9 @@
 // root they drop to uid 65534 with no network, otherwise they keep this user and the worker
 // logs one line saying so (grader/sandbox/isolation.ts, docs/grader.md).
 // Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL (file:./data/interleave.db),
-// EXERCISES_DIR (exercises), DEMO_USERS (true), GRADING_WORKERS (1) and the other GRADING_*
-// variables of server/env.ts. `--prepare-only` stops before serving.
+// EXERCISES_DIR (exercises), DEMO_USERS (auto: only on loopback without a Secure cookie; "true"
+// beyond loopback or with SESSION_COOKIE_SECURE=true refuses to start), GRADING_WORKERS (1) and
+// the other variables of server/env.ts. `--prepare-only` stops before serving.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -26,6 +28,8 @@ process.chdir(root);
 const dev = process.argv.includes("--dev");
 const prepareOnly = process.argv.includes("--prepare-only");
 const host = process.env.HOST || "127.0.0.1";
+// The seed decides about demo accounts from HOST: it must see the address actually served.
+process.env.HOST = host;
 const port = process.env.PORT || "3000";
 const exercisesDir = process.env.EXERCISES_DIR || "exercises";
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
@@ -63,6 +67,8 @@ if (!existsSync(bin("next")) || !existsSync(bin("prisma"))) {
 }
 
 if (!generatedClientIsCurrent()) run("prisma generate", bin("prisma"), ["generate"], { quiet: true });
+// Before the long steps: demo accounts (published passwords) on a server others can reach stop here.
+run("check demo accounts", process.execPath, ["--import", "tsx", "prisma/seed.ts", "--check"], { quiet: true });
 if (!dev) {
   const reason = staleBuildReason(root);
   if (reason) {

@@ -20,11 +20,18 @@ const EnvSchema = z.object({
     .enum(["true", "false"])
     .default("false")
     .transform((value) => value === "true"),
-  // The seed's demo student and instructor have published passwords: turn them off on a shared server.
-  DEMO_USERS: z
-    .enum(["true", "false"])
-    .default("true")
-    .transform((value) => value === "true"),
+  // The seed's demo student and instructor have published passwords. "auto" (the default):
+  // only when the server is local (HOST on loopback, cookie not Secure); "true" insists (and
+  // `npm start` refuses to serve beyond loopback or behind HTTPS with it); "false" removes them.
+  // See server/users/demo-users-policy.ts.
+  DEMO_USERS: z.enum(["auto", "true", "false"]).default("auto"),
+  // The address `npm start` listens on. Anything but loopback means other machines can reach it.
+  HOST: z.string().trim().min(1).default("127.0.0.1"),
+  // A session unused this long ends (besides the absolute 30 days of server/auth/session-token.ts).
+  SESSION_IDLE_MINUTES: integer(5, 43_200).default(7 * 24 * 60),
+  // Where the log-in and sign-up rate limiter counts: "memory" (one web process, the default) or
+  // "database" (the RateLimiterFlexible table: several web processes sharing one database).
+  RATE_LIMIT_STORE: z.enum(["memory", "database"]).default("memory"),
   // The folder of exercise packages: synced into the database, and read by the grading worker.
   EXERCISES_DIR: z.string().trim().min(1).default("exercises"),
   // Grading worker processes `npm start` runs beside the web server (0: run them yourself, e.g.
@@ -61,6 +68,9 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     NODE_ENV: source.NODE_ENV || undefined,
     SESSION_COOKIE_SECURE: source.SESSION_COOKIE_SECURE || undefined,
     DEMO_USERS: source.DEMO_USERS || undefined,
+    HOST: source.HOST || undefined,
+    SESSION_IDLE_MINUTES: source.SESSION_IDLE_MINUTES || undefined,
+    RATE_LIMIT_STORE: source.RATE_LIMIT_STORE || undefined,
     EXERCISES_DIR: source.EXERCISES_DIR || undefined,
     GRADING_WORKERS: source.GRADING_WORKERS || undefined,
     GRADING_POOL_SIZE: source.GRADING_POOL_SIZE || undefined,

@@ -4,6 +4,7 @@ export type AppErrorCode =
   | "validation-failed"
   | "email-taken"
   | "invalid-credentials"
+  | "rate-limited"
   | "unauthenticated"
   | "forbidden"
   | "not-found";
@@ -13,12 +14,15 @@ export type FieldErrors = Partial<Record<string, string[]>>;
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly fieldErrors: FieldErrors;
+  /** "rate-limited" only: when the client may try again (the HTTP Retry-After). */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: AppErrorCode, message: string, fieldErrors: FieldErrors = {}) {
+  constructor(code: AppErrorCode, message: string, fieldErrors: FieldErrors = {}, retryAfterSeconds?: number) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.fieldErrors = fieldErrors;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import path from "node:path";
 
 const INPUT_DIRS = ["app", "server", "public"];
-const INPUT_FILES = ["next.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+const INPUT_FILES = ["next.config.mjs", "proxy.ts", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
 const SKIP = /(\.test\.tsx?$|^node_modules$|^\.)/;
 const STAMP = path.join(".next", "interleave-build-stamp");
 

@@ -22,13 +22,14 @@ async function failure(promise: Promise<unknown>): Promise<AppError> {
 }
 
 describe("createUser", () => {
-  it("stores a bcrypt hash, a lower-cased email and the student role", async () => {
+  it("stores an Argon2id hash, a lower-cased email and the student role", async () => {
     const user = await createUser(
       { email: "  Ada@Example.COM ", displayName: " Ada ", password: "correct horse" },
       { db: t.db },
     );
     expect(user).toMatchObject({ email: "ada@example.com", displayName: "Ada", role: "student" });
     const row = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(row.passwordHash).toMatch(/^\$argon2id\$/);
     expect(row.passwordHash).not.toContain("correct horse");
     expect(await verifyPassword("correct horse", row.passwordHash)).toBe(true);
   });

@@ -2,8 +2,8 @@ import type { Role } from "../auth/roles";
 import { getDb, type Db } from "../db";
 import { createUser } from "./create-user";
 
-// Documented in README.md and printed by `npm start`. Demo accounts for a local install;
-// set DEMO_USERS=false on a shared server.
+// Documented in README.md and printed by `npm start`. Demo accounts for a local install only:
+// server/users/demo-users-policy.ts decides whether they exist.
 export const DEMO_USERS: readonly { email: string; displayName: string; password: string; role: Role }[] = [
   { email: "student@interleave.dev", displayName: "Demo Student", password: "interleave-student", role: "student" },
   {
@@ -25,4 +25,11 @@ export async function seedDemoUsers(db: Db = getDb()): Promise<SeedOutcome[]> {
     outcomes.push({ email: demo.email, password: demo.password, role: demo.role, created: !existing });
   }
   return outcomes;
+}
+
+/** Delete the demo accounts; their sessions (and anything else they own) go with them. */
+export async function removeDemoUsers(db: Db = getDb()): Promise<number> {
+  const emails = DEMO_USERS.map((demo) => demo.email);
+  const { count } = await db.user.deleteMany({ where: { email: { in: emails } } });
+  return count;
 }

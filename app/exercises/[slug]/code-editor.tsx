@@ -47,8 +47,11 @@ const configureTypeScript: BeforeMount = (instance) => {
   });
 };
 
-function draftKey(slug: string): string {
-  return `interleave:draft:${slug}`;
+// Drafts are per account as well as per exercise: on a shared computer (a lab, a library) the
+// next student must not open the previous one's code. Drafts from before the account was part of
+// the key ("interleave:draft:<slug>") belong to nobody we know, so they are dropped, not adopted.
+function draftKey(owner: string, slug: string): string {
+  return `interleave:draft:${owner}:${slug}`;
 }
 
 /** What the rest of the page may do with the editor. */
@@ -59,6 +62,8 @@ export type EditorApi = {
 
 export type CodeEditorProps = {
   slug: string;
+  /** Whose draft this is (the logged-in user's id). */
+  draftOwner: string;
   starterCode: string;
   /** Called once Monaco is ready. */
   onReady?: (api: EditorApi) => void;
@@ -67,9 +72,19 @@ export type CodeEditorProps = {
   highlightLine?: number | null;
 };
 
-export default function CodeEditor({ slug, starterCode, onReady, onChange, highlightLine = null }: CodeEditorProps) {
+export default function CodeEditor({
+  slug,
+  draftOwner,
+  starterCode,
+  onReady,
+  onChange,
+  highlightLine = null,
+}: CodeEditorProps) {
   // The draft is kept in this browser; submitted code is stored with each submission.
-  const [initialCode] = useState(() => window.localStorage.getItem(draftKey(slug)) ?? starterCode);
+  const [initialCode] = useState(() => {
+    window.localStorage.removeItem(`interleave:draft:${slug}`);
+    return window.localStorage.getItem(draftKey(draftOwner, slug)) ?? starterCode;
+  });
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const decorationsRef = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   const frameRef = useRef<HTMLDivElement | null>(null);
@@ -113,7 +128,7 @@ export default function CodeEditor({ slug, starterCode, onReady, onChange, highl
 
   const resetToStarter = () => {
     editorRef.current?.setValue(starterCode);
-    window.localStorage.removeItem(draftKey(slug));
+    window.localStorage.removeItem(draftKey(draftOwner, slug));
   };
 
   return (
@@ -135,7 +150,7 @@ export default function CodeEditor({ slug, starterCode, onReady, onChange, highl
           onMount={onMount}
           onChange={(value) => {
             if (value === undefined) return;
-            window.localStorage.setItem(draftKey(slug), value);
+            window.localStorage.setItem(draftKey(draftOwner, slug), value);
             onChange?.(value);
           }}
           options={{

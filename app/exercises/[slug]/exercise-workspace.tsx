@@ -16,6 +16,7 @@ import { SubmissionResult } from "./submission-result";
  */
 export function ExerciseWorkspace({
   slug,
+  draftOwner,
   starterCode,
   archived,
   initialSubmissions,
@@ -23,6 +24,7 @@ export function ExerciseWorkspace({
   children,
 }: {
   slug: string;
+  draftOwner: string;
   starterCode: string;
   archived: boolean;
   initialSubmissions: SubmissionSummary[];
@@ -116,6 +118,7 @@ export function ExerciseWorkspace({
       <section className="workspace" aria-label="Your solution">
         <ExerciseEditor
           slug={slug}
+          draftOwner={draftOwner}
           starterCode={starterCode}
           onReady={onReady}
           onChange={setEditorCode}

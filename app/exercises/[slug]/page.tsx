@@ -49,6 +49,7 @@ export default async function ExercisePage({ params, searchParams }: Props) {
       </header>
       <ExerciseWorkspace
         slug={exercise.slug}
+        draftOwner={user.id}
         starterCode={exercise.starterCode}
         archived={exercise.archived}
         initialSubmissions={submissions}

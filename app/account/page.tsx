@@ -1,0 +1,31 @@
+import { requireUser } from "@/server/auth/guards";
+import { logOutEverywhereAction } from "../_actions/auth";
+import { ChangePasswordForm } from "./change-password-form";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Account · Interleave" };
+
+export default async function AccountPage() {
+  const user = await requireUser("/account");
+  return (
+    <section className="auth-card">
+      <h1>Your account</h1>
+      <p>
+        {user.displayName} · {user.email} · <span data-testid="account-role">{user.role}</span>
+      </p>
+
+      <h2>Change password</h2>
+      <ChangePasswordForm />
+
+      <h2>Sessions</h2>
+      <p className="muted">
+        Logged in on another computer you no longer use? This ends every session of your account, this one included.
+      </p>
+      <form action={logOutEverywhereAction}>
+        <button type="submit" className="button">
+          Log out everywhere
+        </button>
+      </form>
+    </section>
+  );
+}
