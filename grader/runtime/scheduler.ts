@@ -52,6 +52,8 @@ export interface WaitInfo {
   holder?: () => VThread | null | undefined;
   /** An asyncio await (or I/O): a task gives its event loop to the next ready task while it waits. */
   yieldsLoop?: boolean;
+  /** What the thread waits for, when "waits in op(target)" does not say it (Queue.join: unfinished tasks). */
+  waitsFor?: () => string;
 }
 
 /**
@@ -306,6 +308,7 @@ export class Scheduler {
    * record their event (`event`) when they do.
    */
   async point(t: VThread, reason: DecisionReason = "point"): Promise<void> {
+    if (t.loop !== null && reason === "point") this.checkLoop(t);
     // The burst that ends here: charged if it is long enough, carried otherwise (costs.ts).
     // The common case (a short burst, little carried) stays synchronous: no extra await.
     if (t.pending < CHARGE_QUANTUM && t.carried + t.pending < CARRY_SLICE) {
@@ -472,6 +475,34 @@ export class Scheduler {
     await this.point(t, "yield");
   }
 
+  /**
+   * A task that is picked takes its loop, whether the baton moves to it or it was the one
+   * deciding (it blocked, time passed, and it is picked again): the tasks of one loop run
+   * on one thread, one after the other, and the loop orders them for the race detector.
+   */
+  private takeLoop(t: VThread): void {
+    const loop = t.loop;
+    if (loop && loop.holder !== t) {
+      loop.holder = t;
+      this.monitor.acquire(t, loop);
+    }
+  }
+
+  /**
+   * The loop-ownership invariant, checked whenever a thread gets or keeps the baton: a task
+   * runs only while it holds its loop. Broken, another task of the loop could run in the
+   * middle of its read-modify-write (asyncio promises atomicity between blocking awaits).
+   */
+  private checkLoop(t: VThread): void {
+    const loop = t.loop;
+    if (loop && loop.holder !== t && !this.over)
+      this.fail(
+        "error",
+        `internal error: ${t.name} runs without holding ${loop.name} (held by ${loop.holder?.name ?? "nobody"}); please report this program`,
+        t,
+      );
+  }
+
   private releaseLoop(t: VThread): void {
     const loop = t.loop;
     if (loop && loop.holder === t) {
@@ -537,12 +568,7 @@ export class Scheduler {
 
   private run(to: VThread): void {
     this.current = to;
-    const loop = to.loop;
-    if (loop && loop.holder !== to) {
-      // The tasks of one loop run on one thread, one after the other: order them.
-      loop.holder = to;
-      this.monitor.acquire(to, loop);
-    }
+    this.checkLoop(to);
     const resume = to.resume;
     to.resume = null;
     resume?.();
@@ -655,7 +681,9 @@ export class Scheduler {
       // A yield gives the baton away on purpose: switching there is not a preemption.
       this.options?.push({ chosen, runnable, current: canContinue && why === "point" ? running.id : -1 });
       if (canContinue && why === "point" && chosen !== running.id) this.preemptions++;
-      return this.threads[chosen]!;
+      const next = this.threads[chosen]!;
+      this.takeLoop(next);
+      return next;
     }
   }
 
@@ -719,10 +747,14 @@ export class Scheduler {
       line: t.waitSite?.line,
     }));
     const cycle = findCycle(live);
-    const describe = (w: WaitEdge) =>
-      w.op === "join"
+    const describe = (w: WaitEdge, i: number) => {
+      const waitsFor = live[i]!.wait?.waitsFor?.();
+      if (waitsFor !== undefined)
+        return `${w.thread} waits in ${w.op}(${w.target})${w.line ? ` at line ${w.line}` : ""} for ${waitsFor}`;
+      return w.op === "join"
         ? `${w.thread} waits for ${w.target} to end${w.line ? ` (line ${w.line})` : ""}`
         : `${w.thread} waits in ${w.op}(${w.target})${w.line ? ` at line ${w.line}` : ""}${w.holder ? `, held by ${w.holder}` : ""}`;
+    };
     const head =
       cycle && cycle.length === 1
         ? `Deadlock: ${cycle[0]} waits for a lock it already holds: was it not released on some path (an early return, an error), or taken twice? (A Lock is not reentrant.)`
