@@ -12,6 +12,7 @@ export const SEARCH_STRATEGIES = [
   "random",
   "pct",
   "delay",
+  "switch",
   "dfs",
 ] as const satisfies readonly ExploreStrategy[];
 export type SearchStrategy = (typeof SEARCH_STRATEGIES)[number];

@@ -3,7 +3,7 @@
 // else, the thread parks on a promise and the chosen thread's promise is resolved. Nothing
 // here reads a real clock: time is virtual and advances only when no thread can run.
 
-import type { Decision, DecisionReason, Strategy } from "./strategies/strategy";
+import type { Decision, DecisionReason, PointKind, Strategy } from "./strategies/strategy";
 import { DivergenceError, WAIT_FOR_TIME } from "./strategies/strategy";
 import type {
   DecisionRecord,
@@ -158,6 +158,10 @@ export class Scheduler {
   private fair: Prng | null = null;
   /** Scheduling points since a thread last blocked, slept, worked or ended. */
   private spinning = 0;
+  /** What the thread at the current scheduling point does next (the `switch` strategy's reduction). */
+  private pointKind: PointKind = "sync";
+  /** Points before a synchronization where another thread could run (ScheduleResult.syncPoints). */
+  private syncPoints = 0;
 
   constructor(
     readonly config: ScheduleConfig,
@@ -307,8 +311,9 @@ export class Scheduler {
    * Resolves when `t` holds the baton again. Operations call it before they take effect and
    * record their event (`event`) when they do.
    */
-  async point(t: VThread, reason: DecisionReason = "point"): Promise<void> {
+  async point(t: VThread, reason: DecisionReason = "point", access = false): Promise<void> {
     if (t.loop !== null && reason === "point") this.checkLoop(t);
+    const kind: PointKind = access ? "access" : t.inFlight === null ? "resume" : "sync";
     // The burst that ends here: charged if it is long enough, carried otherwise (costs.ts).
     // The common case (a short burst, little carried) stays synchronous: no extra await.
     if (t.pending < CHARGE_QUANTUM && t.carried + t.pending < CARRY_SLICE) {
@@ -317,6 +322,8 @@ export class Scheduler {
     } else if (!this.over) await this.settle(t, false);
     this.count(t);
     if (this.over) return NEVER;
+    // (Set after the burst was charged: charging may let other threads reach their points.)
+    this.pointKind = kind;
     const delay = reason === "point" ? this.strategy.delay(this.peek(t, reason)) : 0;
     if (delay > 0) {
       t.state = "sleeping";
@@ -609,7 +616,14 @@ export class Scheduler {
   }
 
   private peek(t: VThread, reason: DecisionReason): Decision {
-    return { runnable: this.runnableIds(), running: t.id, canContinue: true, reason, index: this.decisionIndex };
+    return {
+      runnable: this.runnableIds(),
+      running: t.id,
+      canContinue: true,
+      reason,
+      index: this.decisionIndex,
+      kind: this.pointKind,
+    };
   }
 
   /** Ask the strategy for the next thread; advance virtual time when nobody can run. */
@@ -648,6 +662,8 @@ export class Scheduler {
       ) {
         this.fair = new Prng(this.config.seed, 3);
       }
+      const kind = canContinue && why === "point" ? this.pointKind : undefined;
+      if (kind === "sync" && runnable.length > 1) this.syncPoints++;
       let chosen: number;
       if (this.fair !== null) {
         chosen = runnable[this.fair.int(runnable.length)]!;
@@ -659,6 +675,7 @@ export class Scheduler {
             canContinue,
             reason: why,
             index: this.decisionIndex,
+            kind,
           });
         } catch (error) {
           if (error instanceof DivergenceError) {
@@ -846,6 +863,7 @@ export class Scheduler {
     return {
       outcome,
       steps: this.steps,
+      syncPoints: this.syncPoints,
       // Exploration only needs the decisions of a failing schedule (or when it records options).
       decisions: outcome.kind === "passed" && !this.options ? [] : this.decisions,
       options: this.options,

@@ -20,7 +20,7 @@ export class Shared<T> {
     const s = this.s;
     const t = s.enter("get");
     try {
-      await s.point(t);
+      await s.point(t, "point", true);
       s.monitor.read(t, this, this.name);
       s.event(t, "get", this.name, this.value);
       return this.value;
@@ -33,7 +33,7 @@ export class Shared<T> {
     const s = this.s;
     const t = s.enter("set");
     try {
-      await s.point(t);
+      await s.point(t, "point", true);
       s.monitor.write(t, this, this.name);
       this.value = value;
       s.event(t, "set", this.name, value);
@@ -75,7 +75,7 @@ export class SharedArray<T = number> {
     const t = s.enter("get");
     try {
       this.check(i);
-      await s.point(t);
+      await s.point(t, "point", true);
       const target = `${this.name}[${i}]`;
       s.monitor.read(t, this.cells[i]!, target);
       s.event(t, "get", target, this.values[i]);
@@ -90,7 +90,7 @@ export class SharedArray<T = number> {
     const t = s.enter("set");
     try {
       this.check(i);
-      await s.point(t);
+      await s.point(t, "point", true);
       const target = `${this.name}[${i}]`;
       s.monitor.write(t, this.cells[i]!, target);
       this.values[i] = value;
@@ -105,7 +105,7 @@ export class SharedArray<T = number> {
     const s = this.s;
     const t = s.enter("toArray");
     try {
-      await s.point(t);
+      await s.point(t, "point", true);
       for (let i = 0; i < this.length; i++) s.monitor.read(t, this.cells[i]!, `${this.name}[${i}]`);
       s.event(t, "toArray", this.name);
       return Array.from(this.values);
