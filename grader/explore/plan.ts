@@ -16,12 +16,20 @@ export interface PlannedSchedule {
 }
 
 /**
- * The portfolio after the rr baseline, in turn: PCT at depths 1–3, `switch` (exactly 2–4
+ * The portfolio after the rr baseline: `switch` in every other schedule (exactly 2–4
  * preemptions at synchronization points: the bugs that need three between two threads,
- * which PCT at depth ≤ 3 cannot place), random, and delay (half of its schedules focused on
- * one thread). Issue 10 measured the share of each on bench/search-power (`npm run bench`).
+ * which PCT at depth ≤ 3 cannot place), and between them PCT at depths 1–3, random, and
+ * delay (half of its schedules focused on one thread). Issue 10 measured the shares on
+ * bench/search-power (`npm run bench`, section f).
  */
-const PORTFOLIO: readonly Exclude<ReplayStrategy, "dfs" | "rr">[] = ["pct", "switch", "random", "switch", "delay", "switch"];
+const PORTFOLIO: readonly Exclude<ReplayStrategy, "dfs" | "rr">[] = [
+  "pct",
+  "switch",
+  "random",
+  "switch",
+  "delay",
+  "switch",
+];
 
 /** `switch` preemptions by seed: mostly three (two and four bracket it). */
 const SWITCH_DEPTHS = [3, 2, 3, 3, 4, 3] as const;
