@@ -26,8 +26,8 @@ Usage:
 
 FILE.ts has a default export \`async function main()\` and imports only from "interleave".
 Exit codes: 0 passed, 1 a failure was found, 2 bad usage or input.
-Defaults: the portfolio strategy (rr first, then switch in every other schedule, PCT depths
-1-3, random and delay between them), 1000 runs, seed 1, 4 virtual cores. PCT's depth without
+Defaults: the portfolio strategy (rr first, then switch in every other schedule, delay,
+PCT depths 1-3 and random between them), 1000 runs, seed 1, 4 virtual cores. PCT's depth without
 --depth is 1 + seed mod 3, switch's (its number of preemptions) 2-4; dfs's --depth is its
 preemption bound (default 2).`;
 
