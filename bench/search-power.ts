@@ -87,7 +87,7 @@ export function formatSearchPower(rows: readonly SearchPowerRow[], runs: number)
         r.firstFailing.map((x) => x ?? "—").join(" "),
       ]),
     ),
-    `Before issue 10 (portfolio = PCT 1–3, random, delay spread over all threads; measured on the same programs and seeds 1–5, see bench/README.md):`,
+    `Before issue 10 (portfolio = PCT 1–3, random, delay spread over all threads; same programs, seeds 1–5; bench/README.md):`,
     `torn-snapshot found on 0/5 seeds by the portfolio (pct 0/5, random 0/5, delay 1/5, dfs --depth 3 not within 1000);`,
     `lease-expiry on 2/5 (625, 730; delay alone 2/5: 625, 216).`,
   ].join("\n");

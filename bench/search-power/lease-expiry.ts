@@ -41,5 +41,8 @@ export default async function main() {
   await standby.join();
   await metrics.join();
   const entries = await log.get();
-  assert(entries[entries.length - 1]!.startsWith("standby"), `the holder wrote after its lease expired: ${entries.join(", ")}`);
+  assert(
+    entries[entries.length - 1]!.startsWith("standby"),
+    `the holder wrote after its lease expired: ${entries.join(", ")}`,
+  );
 }
