@@ -5,6 +5,7 @@
 //   (c) the bundled correct programs under the portfolio: zero failures expected
 //   (d) the naive baseline: the same programs in plain Node with random real delays
 //   (e) the detector benches (bench/detect-*.ts), when present
+//   (f) search power (issue 10): bugs that need three exact preemptions or delays, per seed
 // Plain-text tables, then one final line of JSON. The machine is shared and noisy: rates
 // are given per CPU-second beside per wall-second, and comparisons as ratios.
 // Env: BENCH_QUICK=1 for a smoke run; BENCH_SECTIONS=a,b,c,d,e; see `Env` for the rest.
@@ -27,6 +28,7 @@ import {
   type StrategySummary,
 } from "./search";
 import { BEFORE_HARDENING, runtimeBundleAt } from "./hardening";
+import { formatSearchPower, measureSearchPower } from "./search-power";
 import { fmt, formatTable } from "./table";
 import { measureThroughput, medianSliceRatio, POINTS_PER_THREAD, THREADS, type ThroughputResult } from "./throughput";
 
@@ -35,7 +37,7 @@ const int = z.coerce.number().int().positive();
 
 const Env = z.object({
   BENCH_QUICK: flag.default(false),
-  BENCH_SECTIONS: z.string().default("a,b,c,d,e,h"),
+  BENCH_SECTIONS: z.string().default("a,b,c,d,e,f,h"),
   /** Schedules per buggy program and strategy (the issue's budget: 1,000). */
   BENCH_RUNS: int.optional(),
   /** Portfolio schedules per correct program. */
@@ -269,6 +271,28 @@ function sectionSearch(programs: BenchProgram[], runs: number, goals: Goal[]) {
   return { results, summaries };
 }
 
+// ---- (f) ----------------------------------------------------------------------------------
+
+/** Issue 10: bugs that need three exact preemptions or delays, on several seeds. */
+function sectionSearchPower(quick: boolean, runs: number, goals: Goal[]) {
+  const seeds = quick ? [1, 2] : [1, 2, 3, 4, 5];
+  heading(
+    `(f) search power (issue 10): bench/search-power, ${runs} schedules, seeds ${seeds.join(", ")}, detectors off`,
+  );
+  const rows = measureSearchPower(seeds, runs);
+  out(formatSearchPower(rows, runs));
+  const portfolio = rows.filter((r) => r.strategy === "portfolio");
+  const found = portfolio.reduce((n, r) => n + r.found, 0);
+  const total = portfolio.reduce((n, r) => n + r.firstFailing.length, 0);
+  goals.push({
+    name: `(f) portfolio finds each search-power bug within ${runs} on every seed`,
+    goal: `${total}/${total}`,
+    value: `${found}/${total}`,
+    met: found === total,
+  });
+  return rows;
+}
+
 // ---- (c) ----------------------------------------------------------------------------------
 
 function sectionCorrect(programs: BenchProgram[], runs: number, goals: Goal[]) {
@@ -486,6 +510,7 @@ async function main() {
   if (s.sections.has("d")) json.naive = naive = await sectionNaive(buggy, correct, s);
   if (s.sections.has("e")) json.detectors = await sectionDetectors(s.quick);
   if (s.sections.has("h")) json.hardening = sectionHardening(s.throughputMs, goals);
+  if (s.sections.has("f")) json.searchPower = sectionSearchPower(s.quick, s.runs, goals);
 
   if (search || naive) {
     heading("summary: bugs found (share) and median schedules/attempts to the first failure");

@@ -12,6 +12,7 @@ export const SEARCH_STRATEGIES = [
   "random",
   "pct",
   "delay",
+  "switch",
   "dfs",
 ] as const satisfies readonly ExploreStrategy[];
 export type SearchStrategy = (typeof SEARCH_STRATEGIES)[number];
@@ -43,11 +44,13 @@ export function runExplore(
   runs: number,
   detectors: boolean,
   seed = RUN_DEFAULTS.seed,
+  depth?: number,
 ): ExploreReport {
   return explore(session, {
     strategy,
     runs,
     seed,
+    depth,
     cores: RUN_DEFAULTS.cores,
     maxSteps: RUN_DEFAULTS.maxSteps,
     entryModule: "program.ts",

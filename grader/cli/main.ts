@@ -16,7 +16,7 @@ import { withRuntimeOptions } from "../perf/runtime-options";
 const HELP = `interleave — explore the schedules of concurrent TypeScript programs
 
 Usage:
-  interleave run FILE.ts [--strategy portfolio|random|pct|delay|rr|dfs] [--runs N] [--seed S]
+  interleave run FILE.ts [--strategy portfolio|random|pct|delay|switch|rr|dfs] [--runs N] [--seed S]
                          [--depth D] [--cores P] [--max-steps N] [--gil] [--no-detectors] [--json]
   interleave replay FILE.ts --strategy S --seed S [--depth D] [--cores P] [--gil] [--no-detectors] [--json]
   interleave replay FILE.ts --schedule 0,1,1,... [--cores P] [--gil] [--no-detectors] [--json]
@@ -26,8 +26,9 @@ Usage:
 
 FILE.ts has a default export \`async function main()\` and imports only from "interleave".
 Exit codes: 0 passed, 1 a failure was found, 2 bad usage or input.
-Defaults: the portfolio strategy (rr first, then PCT depths 1-3, random and delay), 1000 runs,
-seed 1, 4 virtual cores. PCT's depth without --depth is 1 + seed mod 3; dfs's --depth is its
+Defaults: the portfolio strategy (rr first, then switch in every other schedule, delay,
+PCT depths 1-3 and random between them), 1000 runs, seed 1, 4 virtual cores. PCT's depth without
+--depth is 1 + seed mod 3, switch's (its number of preemptions) 2-4; dfs's --depth is its
 preemption bound (default 2).`;
 
 export const DEFAULTS = { runs: 1000, seed: 1, cores: 4, maxSteps: 100_000 };

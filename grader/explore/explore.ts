@@ -90,7 +90,7 @@ export interface ExploreReport {
   makespan: number | null;
   /** Virtual CPU time of the rr schedule's work() calls. */
   work: number;
-  baseline: { kind: HostOutcomeKind; steps: number };
+  baseline: { kind: HostOutcomeKind; steps: number; syncPoints?: number };
   /** How many schedules each concrete strategy ran. */
   byStrategy: Record<string, number>;
   /** dfs only: the bounded space was fully explored. */
@@ -176,6 +176,7 @@ export function explore(session: Session, options: ExploreOptions): ExploreRepor
   const baselineKind = kindOf(baseline);
   // PCT's k: the length of the un-stressed run, in scheduling points.
   const k = "result" in baseline ? Math.max(1, baseline.result.steps) : 100;
+  base.expectedSyncPoints = "result" in baseline ? baseline.result.syncPoints : undefined;
   const report: ExploreReport = {
     verdict: "passed",
     schedulesRun: 0,
@@ -189,6 +190,7 @@ export function explore(session: Session, options: ExploreOptions): ExploreRepor
     baseline: {
       kind: baselineKind,
       steps: "result" in baseline ? baseline.result.steps : 0,
+      syncPoints: "result" in baseline ? baseline.result.syncPoints : undefined,
     },
     byStrategy: {},
     warnings,
@@ -275,7 +277,7 @@ export function explore(session: Session, options: ExploreOptions): ExploreRepor
         i,
         plan.strategy,
         plan.seed,
-        plan.strategy === "pct" || plan.strategy === "delay" ? plan.depth : undefined,
+        plan.strategy === "rr" || plan.strategy === "random" ? undefined : plan.depth,
         config,
         a,
       );
@@ -500,6 +502,7 @@ export function replayOne(
   }
   const report = explore(session, { ...options, strategy: "rr", runs: 1 });
   const base = baseConfig(options);
+  base.expectedSyncPoints = report.baseline.syncPoints;
   const k = Math.max(1, report.baseline.steps);
   const config: ScheduleConfig =
     options.decisions !== undefined

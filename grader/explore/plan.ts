@@ -1,10 +1,11 @@
 // Which strategy, seed and depth each schedule of a run uses. A failing schedule is
 // replayed from (strategy, seed) alone, so everything else a schedule needs is derived from
-// them: PCT's depth, when not given, is 1 + seed mod 3; k comes from the rr dry run.
+// them: PCT's depth, when not given, is 1 + seed mod 3, switch's 2–4 (SWITCH_DEPTHS); k
+// comes from the rr dry run.
 
 import type { StrategyName } from "../runtime/types";
 
-export const EXPLORE_STRATEGIES = ["portfolio", "rr", "random", "pct", "delay", "dfs"] as const;
+export const EXPLORE_STRATEGIES = ["portfolio", "rr", "random", "pct", "delay", "switch", "dfs"] as const;
 export type ExploreStrategy = (typeof EXPLORE_STRATEGIES)[number];
 export type ReplayStrategy = Exclude<ExploreStrategy, "portfolio">;
 
@@ -14,12 +15,33 @@ export interface PlannedSchedule {
   depth: number;
 }
 
-/** The portfolio after the rr baseline: PCT at depths 1–3 (through the seed), random and delay. */
-const PORTFOLIO: readonly Exclude<ReplayStrategy, "dfs" | "rr">[] = ["pct", "random", "pct", "delay", "pct"];
+/**
+ * The portfolio after the rr baseline: `switch` in every other schedule (exactly 2–4
+ * preemptions at synchronization points: the bugs that need three between two threads,
+ * which PCT at depth ≤ 3 cannot place), and between them delay (half of its schedules
+ * focused on one thread) twice as often as PCT at depths 1–3 and random. Issue 10 measured
+ * the shares on bench/search-power (`npm run bench`, section f).
+ */
+const PORTFOLIO: readonly Exclude<ReplayStrategy, "dfs" | "rr">[] = [
+  "pct",
+  "switch",
+  "delay",
+  "switch",
+  "random",
+  "switch",
+  "delay",
+  "switch",
+];
+
+/** `switch` preemptions by seed: mostly three (two and four bracket it). */
+const SWITCH_DEPTHS = [3, 2, 3, 3, 4, 3] as const;
 
 export function depthFor(strategy: string, seed: number, explicit: number | undefined): number {
   if (explicit !== undefined) return explicit;
-  return strategy === "pct" ? 1 + (Math.abs(Math.trunc(seed)) % 3) : 3;
+  const s = Math.abs(Math.trunc(seed));
+  if (strategy === "pct") return 1 + (s % 3);
+  if (strategy === "switch") return SWITCH_DEPTHS[s % SWITCH_DEPTHS.length]!;
+  return 3;
 }
 
 /**

@@ -89,6 +89,7 @@ export class Lock {
           () => this.#owner,
         );
       }
+      s.monitor.acquire(t, this);
       s.event(t, "acquire", this.name);
       return true;
     });
@@ -99,6 +100,7 @@ export class Lock {
     const s = sched();
     const t = s.current;
     if (!this.#locked) throw new RuntimeError("Lock is not acquired.");
+    if (t) s.monitor.release(t, this);
     const next = this.#waiters.shift();
     if (next) {
       this.#owner = next;
@@ -158,6 +160,7 @@ export class Semaphore {
         await waitTurn(s, t, this.#waiters, "acquire", this.name, () => this.#granted.has(t));
         this.#granted.delete(t);
       }
+      s.monitor.acquire(t, this);
       s.event(t, "acquire", this.name, this.#value);
       return true;
     });
@@ -168,6 +171,7 @@ export class Semaphore {
     const t = s.current;
     if (this.#bound !== null && this.#value >= this.#bound && this.#waiters.length === 0)
       throw new ValueError("BoundedSemaphore released too many times");
+    if (t) s.monitor.release(t, this);
     const next = this.#waiters.shift();
     if (next) {
       this.#granted.add(next);
@@ -211,11 +215,14 @@ export class Event {
   }
 
   isSet(): boolean {
+    const s = sched();
+    if (this.#set && s.current) s.monitor.acquire(s.current, this);
     return this.#set;
   }
 
   set(): void {
     const s = sched();
+    if (s.current) s.monitor.release(s.current, this);
     this.#set = true;
     for (const w of [...this.#waiters]) s.wake(w);
     if (s.current) s.event(s.current, "set", this.name);
@@ -234,6 +241,7 @@ export class Event {
         // Woken by set(), even if cleared since (as asyncio's futures are).
         woken = true;
       }
+      s.monitor.acquire(t, this);
       s.event(t, "wait", this.name, true);
       return true as const;
     });
@@ -280,6 +288,7 @@ export class Queue<T = unknown> {
   }
 
   #push(s: Scheduler, t: VThread, item: T): void {
+    s.monitor.release(t, this.#items);
     this.#items.push(item);
     this.#unfinished++;
     s.event(t, "put", this.name, item);
@@ -299,6 +308,7 @@ export class Queue<T = unknown> {
 
   #shift(s: Scheduler, t: VThread): T {
     const item = this.#items.shift()!;
+    s.monitor.acquire(t, this.#items);
     s.event(t, "get", this.name, item);
     const p = this.#putters[0];
     if (p) s.wake(p);
@@ -327,6 +337,7 @@ export class Queue<T = unknown> {
     if (this.#unfinished <= 0) throw new ValueError("taskDone() called too many times");
     this.#unfinished--;
     const s = sched();
+    if (s.current) s.monitor.release(s.current, this);
     if (this.#unfinished === 0) for (const w of [...this.#joiners]) s.wake(w);
   }
 
@@ -334,9 +345,17 @@ export class Queue<T = unknown> {
   join(): Promise<void> {
     return op("join", async (s, t) => {
       while (this.#unfinished > 0) {
-        await s.block(t, { op: "join", target: this.name, waiters: this.#joiners, yieldsLoop: true });
+        await s.block(t, {
+          op: "join",
+          target: this.name,
+          waiters: this.#joiners,
+          yieldsLoop: true,
+          waitsFor: () =>
+            `${this.#unfinished} unfinished task${this.#unfinished === 1 ? "" : "s"} (items got but not yet marked with taskDone())`,
+        });
         takeCancel(t);
       }
+      s.monitor.acquire(t, this);
       s.event(t, "join", this.name);
     });
   }

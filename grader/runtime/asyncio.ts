@@ -481,6 +481,8 @@ export function asCompleted<T>(aws: Awaitable<T>[]): AsyncIterable<T> {
         }
         const i = left.findIndex((x) => x.done());
         const [done] = left.splice(i, 1);
+        const me = sched().current;
+        if (me) sched().monitor.join(me.id, inside(done!).v.id);
         yield done!.result();
       }
     },

@@ -233,6 +233,4 @@ export function installBuiltinCosts(chargeUnits: Charge): void {
   wrap(JSON, "stringify", null, (_self, _args, result) => linear(sizeOf(result)));
   for (const key of ["keys", "values", "entries"])
     wrap(Object, key, null, (_self, _args, result) => linear(sizeOf(result)));
-
 }
-

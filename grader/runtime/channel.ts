@@ -53,6 +53,8 @@ export class Channel<T> {
       if (s.now >= deadline) throw new Full(`${this.name} is full`);
       await s.block(t, { op, target: this.name, waiters: this.#putters }, deadline);
     }
+    // Bounded: a put comes after the get that made room (as in Queue).
+    if (this.maxsize > 0) s.monitor.acquire(t, this.#putters);
     const slot = { value };
     s.monitor.release(t, slot);
     this.#items.push(slot);
@@ -73,6 +75,7 @@ export class Channel<T> {
     }
     const slot = this.#items.shift()!;
     s.monitor.acquire(t, slot);
+    if (this.maxsize > 0) s.monitor.release(t, this.#putters);
     s.event(t, op, this.name);
     for (const p of [...this.#putters]) s.wake(p);
     return slot.value;

@@ -107,11 +107,20 @@ export class Process {
 
   /** 0 once ended (an uncaught error in a process fails the whole run instead), null before. */
   get exitcode(): number | null {
-    return this.#thread?.state === "done" ? 0 : null;
+    return this.#ended() ? 0 : null;
   }
 
   isAlive(): boolean {
-    return this.#thread !== null && this.#thread.state !== "done";
+    return this.#thread !== null && !this.#ended();
+  }
+
+  /** Seeing the process ended (exitcode, isAlive) orders what it did before, as join() does. */
+  #ended(): boolean {
+    const v = this.#thread;
+    if (v === null || v.state !== "done") return false;
+    const t = this.#s.current;
+    if (t !== null) this.#s.monitor.join(t.id, v.id);
+    return true;
   }
 
   /** Pickle the target and arguments, pay for it, and start the process. */

@@ -3,7 +3,7 @@
 // else, the thread parks on a promise and the chosen thread's promise is resolved. Nothing
 // here reads a real clock: time is virtual and advances only when no thread can run.
 
-import type { Decision, DecisionReason, Strategy } from "./strategies/strategy";
+import type { Decision, DecisionReason, PointKind, Strategy } from "./strategies/strategy";
 import { DivergenceError, WAIT_FOR_TIME } from "./strategies/strategy";
 import type {
   DecisionRecord,
@@ -53,6 +53,8 @@ export interface WaitInfo {
   holder?: () => VThread | null | undefined;
   /** An asyncio await (or I/O): a task gives its event loop to the next ready task while it waits. */
   yieldsLoop?: boolean;
+  /** What the thread waits for, when "waits in op(target)" does not say it (Queue.join: unfinished tasks). */
+  waitsFor?: () => string;
 }
 
 /**
@@ -159,6 +161,10 @@ export class Scheduler {
   private fair: Prng | null = null;
   /** Scheduling points since a thread last blocked, slept, worked or ended. */
   private spinning = 0;
+  /** What the thread at the current scheduling point does next (the `switch` strategy's reduction). */
+  private pointKind: PointKind = "sync";
+  /** Points before a synchronization where another thread could run (ScheduleResult.syncPoints). */
+  private syncPoints = 0;
 
   constructor(
     readonly config: ScheduleConfig,
@@ -308,7 +314,9 @@ export class Scheduler {
    * Resolves when `t` holds the baton again. Operations call it before they take effect and
    * record their event (`event`) when they do.
    */
-  async point(t: VThread, reason: DecisionReason = "point"): Promise<void> {
+  async point(t: VThread, reason: DecisionReason = "point", access = false): Promise<void> {
+    if (t.loop !== null && reason === "point") this.checkLoop(t);
+    const kind: PointKind = access ? "access" : t.inFlight === null ? "resume" : "sync";
     // The burst that ends here: charged if it is long enough, carried otherwise (costs.ts).
     // The common case (a short burst, little carried) stays synchronous: no extra await.
     if (t.pending < CHARGE_QUANTUM && t.carried + t.pending < CARRY_SLICE) {
@@ -317,6 +325,8 @@ export class Scheduler {
     } else if (!this.over) await this.settle(t, false);
     this.count(t);
     if (this.over) return NEVER;
+    // (Set after the burst was charged: charging may let other threads reach their points.)
+    this.pointKind = kind;
     const delay = reason === "point" ? this.strategy.delay(this.peek(t, reason)) : 0;
     if (delay > 0) {
       t.state = "sleeping";
@@ -480,6 +490,34 @@ export class Scheduler {
     await this.point(t, "yield");
   }
 
+  /**
+   * A task that is picked takes its loop, whether the baton moves to it or it was the one
+   * deciding (it blocked, time passed, and it is picked again): the tasks of one loop run
+   * on one thread, one after the other, and the loop orders them for the race detector.
+   */
+  private takeLoop(t: VThread): void {
+    const loop = t.loop;
+    if (loop && loop.holder !== t) {
+      loop.holder = t;
+      this.monitor.acquire(t, loop);
+    }
+  }
+
+  /**
+   * The loop-ownership invariant, checked whenever a thread gets or keeps the baton: a task
+   * runs only while it holds its loop. Broken, another task of the loop could run in the
+   * middle of its read-modify-write (asyncio promises atomicity between blocking awaits).
+   */
+  private checkLoop(t: VThread): void {
+    const loop = t.loop;
+    if (loop && loop.holder !== t && !this.over)
+      this.fail(
+        "error",
+        `internal error: ${t.name} runs without holding ${loop.name} (held by ${loop.holder?.name ?? "nobody"}); please report this program`,
+        t,
+      );
+  }
+
   private releaseLoop(t: VThread): void {
     const loop = t.loop;
     if (loop && loop.holder === t) {
@@ -545,12 +583,7 @@ export class Scheduler {
 
   private run(to: VThread): void {
     this.current = to;
-    const loop = to.loop;
-    if (loop && loop.holder !== to) {
-      // The tasks of one loop run on one thread, one after the other: order them.
-      loop.holder = to;
-      this.monitor.acquire(to, loop);
-    }
+    this.checkLoop(to);
     const resume = to.resume;
     to.resume = null;
     resume?.();
@@ -591,7 +624,14 @@ export class Scheduler {
   }
 
   private peek(t: VThread, reason: DecisionReason): Decision {
-    return { runnable: this.runnableIds(), running: t.id, canContinue: true, reason, index: this.decisionIndex };
+    return {
+      runnable: this.runnableIds(),
+      running: t.id,
+      canContinue: true,
+      reason,
+      index: this.decisionIndex,
+      kind: this.pointKind,
+    };
   }
 
   /** Ask the strategy for the next thread; advance virtual time when nobody can run. */
@@ -630,6 +670,8 @@ export class Scheduler {
       ) {
         this.fair = new Prng(this.config.seed, 3);
       }
+      const kind = canContinue && why === "point" ? this.pointKind : undefined;
+      if (kind === "sync" && runnable.length > 1) this.syncPoints++;
       let chosen: number;
       if (this.fair !== null) {
         chosen = runnable[this.fair.int(runnable.length)]!;
@@ -641,6 +683,7 @@ export class Scheduler {
             canContinue,
             reason: why,
             index: this.decisionIndex,
+            kind,
           });
         } catch (error) {
           if (error instanceof DivergenceError) {
@@ -663,7 +706,9 @@ export class Scheduler {
       // A yield gives the baton away on purpose: switching there is not a preemption.
       this.options?.push({ chosen, runnable, current: canContinue && why === "point" ? running.id : -1 });
       if (canContinue && why === "point" && chosen !== running.id) this.preemptions++;
-      return this.threads[chosen]!;
+      const next = this.threads[chosen]!;
+      this.takeLoop(next);
+      return next;
     }
   }
 
@@ -727,10 +772,14 @@ export class Scheduler {
       line: t.waitSite?.line,
     }));
     const cycle = findCycle(live);
-    const describe = (w: WaitEdge) =>
-      w.op === "join"
+    const describe = (w: WaitEdge, i: number) => {
+      const waitsFor = live[i]!.wait?.waitsFor?.();
+      if (waitsFor !== undefined)
+        return `${w.thread} waits in ${w.op}(${w.target})${w.line ? ` at line ${w.line}` : ""} for ${waitsFor}`;
+      return w.op === "join"
         ? `${w.thread} waits for ${w.target} to end${w.line ? ` (line ${w.line})` : ""}`
         : `${w.thread} waits in ${w.op}(${w.target})${w.line ? ` at line ${w.line}` : ""}${w.holder ? `, held by ${w.holder}` : ""}`;
+    };
     const head =
       cycle && cycle.length === 1
         ? `Deadlock: ${cycle[0]} waits for a lock it already holds: was it not released on some path (an early return, an error), or taken twice? (A Lock is not reentrant.)`
@@ -824,6 +873,7 @@ export class Scheduler {
     return {
       outcome,
       steps: this.steps,
+      syncPoints: this.syncPoints,
       // Exploration only needs the decisions of a failing schedule (or when it records options).
       decisions: outcome.kind === "passed" && !this.options ? [] : this.decisions,
       options: this.options,

@@ -2,7 +2,7 @@
 // the host parses them again with zod (grader/sandbox/result-schema.ts) because anything
 // that comes out of the sandbox is untrusted.
 
-export type StrategyName = "rr" | "random" | "pct" | "delay" | "guided" | "directed";
+export type StrategyName = "rr" | "random" | "pct" | "delay" | "switch" | "guided" | "directed";
 
 export interface ScheduleConfig {
   strategy: StrategyName;
@@ -11,6 +11,8 @@ export interface ScheduleConfig {
   depth: number;
   /** Expected number of scheduling decisions (k in the PCT paper), from the rr dry run. */
   expectedSteps: number;
+  /** Expected number of points before a synchronization where another thread could run (the `switch` strategy's k), from the rr dry run. */
+  expectedSyncPoints?: number;
   /** guided: thread ids forced at the first decisions, then the rr rule. */
   guide: number[];
   /** guided, while shrinking: a forced thread that cannot run falls back to rr instead of diverging. */
@@ -141,6 +143,8 @@ export interface SchedulePerfProfile {
 export interface ScheduleResult {
   outcome: ScheduleOutcome;
   steps: number;
+  /** Points before a synchronization (not a plain Shared access) where another thread could have run. */
+  syncPoints?: number;
   decisions: number[];
   options?: DecisionRecord[];
   preemptions: number;

@@ -59,6 +59,9 @@ export class Barrier {
       s.monitor.release(t, this);
       try {
         if (index + 1 === this.parties) {
+          // Python's last arriver runs the action under the barrier's condition lock, after
+          // every party arrived: the action sees everything the parties did before wait().
+          s.monitor.acquire(t, this);
           await this.#release(t);
         } else {
           while (this.#state === FILLING) {
@@ -103,6 +106,8 @@ export class Barrier {
     }
     // An abort() or reset() by another thread while an async action ran calls the round off.
     if (this.#state !== FILLING) throw new BrokenBarrierError(`${this.name} is broken`);
+    // ... and the parties leave after it: what the action did happens before their return.
+    if (this.#action) this.#s.monitor.release(t, this);
     this.#state = DRAINING;
     this.#wakeAll();
   }

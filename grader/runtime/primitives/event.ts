@@ -18,6 +18,10 @@ export class Event {
   }
 
   isSet(): boolean {
+    // Seeing the flag set is as good as a wait() that returns true: polling an Event is a
+    // correct way to learn that what the setter did is done.
+    const t = this.#s.current;
+    if (this.#flag && t !== null) this.#s.monitor.acquire(t, this);
     return this.#flag;
   }
 

@@ -55,6 +55,9 @@ export class Queue<T = unknown> {
         if (s.now >= deadline) throw new Full(`${this.name} is full`);
         await s.block(t, { op: "put", target: this.name, waiters: this.#putters }, deadline);
       }
+      // A bounded queue's free slots are a semaphore (CPython's not_full): a put comes after
+      // the get that made room, so a Queue(1) used as a lock orders what its holders do.
+      if (this.maxsize > 0) s.monitor.acquire(t, this.#putters);
       const slot = { value: item };
       s.monitor.release(t, slot);
       this.#items.push(slot);
@@ -79,6 +82,7 @@ export class Queue<T = unknown> {
       }
       const slot = this.#items.shift()!;
       s.monitor.acquire(t, slot);
+      if (this.maxsize > 0) s.monitor.release(t, this.#putters);
       s.event(t, "get", this.name, slot.value);
       const p = this.#putters[0];
       if (p) s.wake(p);
@@ -123,7 +127,13 @@ export class Queue<T = unknown> {
     try {
       await s.point(t);
       while (this.#unfinished > 0) {
-        await s.block(t, { op: "join", target: this.name, waiters: this.#joiners });
+        await s.block(t, {
+          op: "join",
+          target: this.name,
+          waiters: this.#joiners,
+          waitsFor: () =>
+            `${this.#unfinished} unfinished task${this.#unfinished === 1 ? "" : "s"} (items got but not yet marked with taskDone())`,
+        });
       }
       s.monitor.acquire(t, this);
       s.event(t, "join", this.name);

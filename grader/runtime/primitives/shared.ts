@@ -22,7 +22,7 @@ export class Shared<T> {
     const s = this.#s;
     const t = s.enter("get");
     try {
-      await s.point(t);
+      await s.point(t, "point", true);
       s.monitor.read(t, this, this.name);
       s.event(t, "get", this.name, this.#cell.value);
       return this.#cell.value;
@@ -35,7 +35,7 @@ export class Shared<T> {
     const s = this.#s;
     const t = s.enter("set");
     try {
-      await s.point(t);
+      await s.point(t, "point", true);
       s.monitor.write(t, this, this.name);
       this.#cell.value = value;
       s.event(t, "set", this.name, value);
@@ -78,7 +78,7 @@ export class SharedArray<T = number> {
     const t = s.enter("get");
     try {
       this.#check(i);
-      await s.point(t);
+      await s.point(t, "point", true);
       const target = `${this.name}[${i}]`;
       s.monitor.read(t, this.#cells[i]!, target);
       s.event(t, "get", target, this.#values[i]);
@@ -93,7 +93,7 @@ export class SharedArray<T = number> {
     const t = s.enter("set");
     try {
       this.#check(i);
-      await s.point(t);
+      await s.point(t, "point", true);
       const target = `${this.name}[${i}]`;
       s.monitor.write(t, this.#cells[i]!, target);
       this.#values[i] = value;
@@ -108,7 +108,7 @@ export class SharedArray<T = number> {
     const s = this.#s;
     const t = s.enter("toArray");
     try {
-      await s.point(t);
+      await s.point(t, "point", true);
       for (let i = 0; i < this.length; i++) s.monitor.read(t, this.#cells[i]!, `${this.name}[${i}]`);
       s.event(t, "toArray", this.name);
       return Array.from(this.#values);

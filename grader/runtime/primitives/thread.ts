@@ -63,6 +63,9 @@ export class Thread {
   }
 
   isAlive(): boolean {
+    // Seeing the thread ended orders what it did before, as join() does (polling is correct).
+    const cur = this.#s.current;
+    if (this.#v.state === "done" && cur !== null && cur !== this.#v) this.#s.monitor.join(cur.id, this.#v.id);
     return this.#v.started && this.#v.state !== "done";
   }
 

@@ -6,6 +6,7 @@ import { GuidedStrategy } from "./guided";
 import { PctStrategy } from "./pct";
 import { RandomStrategy } from "./random";
 import { RoundRobinStrategy } from "./rr";
+import { SwitchStrategy } from "./switch";
 import type { Strategy } from "./strategy";
 
 export interface StrategyHooks {
@@ -22,6 +23,8 @@ export function createStrategy(config: ScheduleConfig, hooks: StrategyHooks): St
       return new RandomStrategy(rng);
     case "pct":
       return new PctStrategy(rng, config.depth, config.expectedSteps);
+    case "switch":
+      return new SwitchStrategy(rng, config.depth, config.expectedSyncPoints ?? Math.ceil(config.expectedSteps / 3));
     case "delay":
       return new DelayStrategy(rng, config.depth, config.expectedSteps);
     case "guided":

@@ -14,7 +14,15 @@ export interface Decision {
   readonly reason: DecisionReason;
   /** Index of this decision in the schedule (0-based). */
   readonly index: number;
+  /**
+   * What the running thread does next at a "point": a synchronization ("sync"), a plain
+   * Shared access ("access"), or nothing (it resumes after a release-like operation that
+   * already took effect). Undefined where it does not matter (block, end).
+   */
+  readonly kind?: PointKind;
 }
+
+export type PointKind = "sync" | "access" | "resume";
 
 export interface Strategy {
   readonly name: string;
