@@ -59,8 +59,8 @@ export interface AsyncLockHold {
 
 export class Lock {
   readonly name: string;
-  #owner: VThread | null = null;
-  #locked = false;
+  /** Mutable state in one object: writes to a private field of a frozen instance take V8's slow path. */
+  readonly #m: { owner: VThread | null; locked: boolean } = { owner: null, locked: false };
   readonly #waiters: VThread[] = [];
 
   constructor(name?: string) {
@@ -70,14 +70,14 @@ export class Lock {
   }
 
   locked(): boolean {
-    return this.#locked;
+    return this.#m.locked;
   }
 
   acquire(): Promise<boolean> {
     return op("acquire", async (s, t) => {
-      if (!this.#locked && this.#waiters.length === 0) {
-        this.#locked = true;
-        this.#owner = t;
+      if (!this.#m.locked && this.#waiters.length === 0) {
+        this.#m.locked = true;
+        this.#m.owner = t;
       } else {
         await waitTurn(
           s,
@@ -85,8 +85,8 @@ export class Lock {
           this.#waiters,
           "acquire",
           this.name,
-          () => this.#owner === t,
-          () => this.#owner,
+          () => this.#m.owner === t,
+          () => this.#m.owner,
         );
       }
       s.monitor.acquire(t, this);
@@ -99,15 +99,15 @@ export class Lock {
   release(): void {
     const s = sched();
     const t = s.current;
-    if (!this.#locked) throw new RuntimeError("Lock is not acquired.");
+    if (!this.#m.locked) throw new RuntimeError("Lock is not acquired.");
     if (t) s.monitor.release(t, this);
     const next = this.#waiters.shift();
     if (next) {
-      this.#owner = next;
+      this.#m.owner = next;
       s.wake(next);
     } else {
-      this.#locked = false;
-      this.#owner = null;
+      this.#m.locked = false;
+      this.#m.owner = null;
     }
     if (t) s.event(t, "release", this.name);
   }
@@ -128,7 +128,8 @@ export class Lock {
 
 export class Semaphore {
   readonly name: string;
-  #value: number;
+  /** Mutable state in one object: writes to a private field of a frozen instance take V8's slow path. */
+  readonly #m: { value: number } = { value: 0 };
   readonly #bound: number | null;
   readonly #waiters: VThread[] = [];
   readonly #granted = new Set<VThread>();
@@ -138,30 +139,30 @@ export class Semaphore {
     if (!Number.isInteger(value) || value < 0) throw new ValueError("Semaphore initial value must be >= 0");
     // Bounded by its class (asyncio.BoundedSemaphore or a subclass), never by an argument.
     const bounded = new.target === BoundedSemaphore || new.target.prototype instanceof BoundedSemaphore;
-    this.#value = value;
+    this.#m.value = value;
     this.#bound = bounded ? value : null;
     this.name = name ?? autoName(bounded ? "asyncio.BoundedSemaphore" : "asyncio.Semaphore");
     if (new.target === Semaphore) Object.freeze(this);
   }
 
   locked(): boolean {
-    return this.#value === 0;
+    return this.#m.value === 0;
   }
 
   get value(): number {
-    return this.#value;
+    return this.#m.value;
   }
 
   acquire(): Promise<boolean> {
     return op("acquire", async (s, t) => {
-      if (this.#value > 0 && this.#waiters.length === 0) {
-        this.#value--;
+      if (this.#m.value > 0 && this.#waiters.length === 0) {
+        this.#m.value--;
       } else {
         await waitTurn(s, t, this.#waiters, "acquire", this.name, () => this.#granted.has(t));
         this.#granted.delete(t);
       }
       s.monitor.acquire(t, this);
-      s.event(t, "acquire", this.name, this.#value);
+      s.event(t, "acquire", this.name, this.#m.value);
       return true;
     });
   }
@@ -169,7 +170,7 @@ export class Semaphore {
   release(): void {
     const s = sched();
     const t = s.current;
-    if (this.#bound !== null && this.#value >= this.#bound && this.#waiters.length === 0)
+    if (this.#bound !== null && this.#m.value >= this.#bound && this.#waiters.length === 0)
       throw new ValueError("BoundedSemaphore released too many times");
     if (t) s.monitor.release(t, this);
     const next = this.#waiters.shift();
@@ -177,9 +178,9 @@ export class Semaphore {
       this.#granted.add(next);
       s.wake(next);
     } else {
-      this.#value++;
+      this.#m.value++;
     }
-    if (t) s.event(t, "release", this.name, this.#value);
+    if (t) s.event(t, "release", this.name, this.#m.value);
   }
 
   /** `await using _ = await sem.hold()` — `async with sem:`. */
@@ -205,7 +206,8 @@ export class BoundedSemaphore extends Semaphore {
 
 export class Event {
   readonly name: string;
-  #set = false;
+  /** Mutable state in one object: writes to a private field of a frozen instance take V8's slow path. */
+  readonly #m: { set: boolean } = { set: false };
   readonly #waiters: VThread[] = [];
 
   constructor(name?: string) {
@@ -216,25 +218,25 @@ export class Event {
 
   isSet(): boolean {
     const s = sched();
-    if (this.#set && s.current) s.monitor.acquire(s.current, this);
-    return this.#set;
+    if (this.#m.set && s.current) s.monitor.acquire(s.current, this);
+    return this.#m.set;
   }
 
   set(): void {
     const s = sched();
     if (s.current) s.monitor.release(s.current, this);
-    this.#set = true;
+    this.#m.set = true;
     for (const w of [...this.#waiters]) s.wake(w);
     if (s.current) s.event(s.current, "set", this.name);
   }
 
   clear(): void {
-    this.#set = false;
+    this.#m.set = false;
   }
 
   wait(): Promise<true> {
     return op("wait", async (s, t) => {
-      let woken = this.#set;
+      let woken = this.#m.set;
       while (!woken) {
         await s.block(t, { op: "wait", target: this.name, waiters: this.#waiters, yieldsLoop: true });
         takeCancel(t);
@@ -255,7 +257,8 @@ export class Queue<T = unknown> {
   readonly #getters: VThread[] = [];
   readonly #putters: VThread[] = [];
   readonly #joiners: VThread[] = [];
-  #unfinished = 0;
+  /** Mutable state in one object: writes to a private field of a frozen instance take V8's slow path. */
+  readonly #m: { unfinished: number } = { unfinished: 0 };
 
   constructor(maxsize = 0, name?: string) {
     sched();
@@ -290,7 +293,7 @@ export class Queue<T = unknown> {
   #push(s: Scheduler, t: VThread, item: T): void {
     s.monitor.release(t, this.#items);
     this.#items.push(item);
-    this.#unfinished++;
+    this.#m.unfinished++;
     s.event(t, "put", this.name, item);
     const g = this.#getters[0];
     if (g) s.wake(g);
@@ -334,24 +337,24 @@ export class Queue<T = unknown> {
   }
 
   taskDone(): void {
-    if (this.#unfinished <= 0) throw new ValueError("taskDone() called too many times");
-    this.#unfinished--;
+    if (this.#m.unfinished <= 0) throw new ValueError("taskDone() called too many times");
+    this.#m.unfinished--;
     const s = sched();
     if (s.current) s.monitor.release(s.current, this);
-    if (this.#unfinished === 0) for (const w of [...this.#joiners]) s.wake(w);
+    if (this.#m.unfinished === 0) for (const w of [...this.#joiners]) s.wake(w);
   }
 
   /** Wait until every item put has been marked done. */
   join(): Promise<void> {
     return op("join", async (s, t) => {
-      while (this.#unfinished > 0) {
+      while (this.#m.unfinished > 0) {
         await s.block(t, {
           op: "join",
           target: this.name,
           waiters: this.#joiners,
           yieldsLoop: true,
           waitsFor: () =>
-            `${this.#unfinished} unfinished task${this.#unfinished === 1 ? "" : "s"} (items got but not yet marked with taskDone())`,
+            `${this.#m.unfinished} unfinished task${this.#m.unfinished === 1 ? "" : "s"} (items got but not yet marked with taskDone())`,
         });
         takeCancel(t);
       }

@@ -107,12 +107,15 @@ function newTask<T>(
 
 export class Task<T> implements PromiseLike<T> {
   readonly name: string;
-  #state: TaskState = "pending";
-  #result: T | undefined;
-  #error: unknown;
-  #retrieved = false;
+  /** Mutable state in one object: writes to a private field of a frozen instance take V8's slow path. */
+  readonly #m: { state: TaskState; result: T | undefined; error: unknown; retrieved: boolean; gathered: boolean } = {
+    state: "pending",
+    result: undefined,
+    error: undefined,
+    retrieved: false,
+    gathered: false,
+  };
   /** Gathered: gather retrieves the exceptions of its children (CPython's _GatheringFuture callback). */
-  #gathered = false;
   readonly #s: Scheduler;
   readonly #in: TaskInside;
 
@@ -129,10 +132,11 @@ export class Task<T> implements PromiseLike<T> {
       v,
       watchers: [],
       cancelRequested: false,
-      state: () => this.#state,
-      lostError: () => (this.#state === "failed" && !this.#retrieved && !this.#gathered ? this.#error : undefined),
+      state: () => this.#m.state,
+      lostError: () =>
+        this.#m.state === "failed" && !this.#m.retrieved && !this.#m.gathered ? this.#m.error : undefined,
       gathered: () => {
-        this.#gathered = true;
+        this.#m.gathered = true;
       },
     };
     insides.set(this, this.#in);
@@ -144,17 +148,17 @@ export class Task<T> implements PromiseLike<T> {
     s.start(v, parent, async () => {
       try {
         takeCancel(v);
-        this.#result = await fn();
-        this.#state = "done";
+        this.#m.result = await fn();
+        this.#m.state = "done";
       } catch (error) {
-        if (error instanceof CancelledError) this.#state = "cancelled";
+        if (error instanceof CancelledError) this.#m.state = "cancelled";
         else {
-          this.#state = "failed";
-          this.#error = error;
+          this.#m.state = "failed";
+          this.#m.error = error;
         }
       }
       if (!s.over)
-        s.event(v, this.#state === "done" ? "return" : this.#state === "cancelled" ? "cancelled" : "raise", name);
+        s.event(v, this.#m.state === "done" ? "return" : this.#m.state === "cancelled" ? "cancelled" : "raise", name);
       for (const w of [...this.#in.watchers]) s.wake(w);
       this.#in.watchers.length = 0;
     });
@@ -163,34 +167,34 @@ export class Task<T> implements PromiseLike<T> {
   }
 
   done(): boolean {
-    return this.#state !== "pending";
+    return this.#m.state !== "pending";
   }
 
   cancelled(): boolean {
-    return this.#state === "cancelled";
+    return this.#m.state === "cancelled";
   }
 
   /** The task's return value; raises its exception, CancelledError, or InvalidStateError if not done. */
   result(): T {
-    this.#retrieved = true;
-    switch (this.#state) {
+    this.#m.retrieved = true;
+    switch (this.#m.state) {
       case "pending":
         throw new InvalidStateError(`${this.name} is not done`);
       case "cancelled":
         throw new CancelledError(`${this.name} was cancelled`);
       case "failed":
-        throw this.#error;
+        throw this.#m.error;
       default:
-        return this.#result as T;
+        return this.#m.result as T;
     }
   }
 
   /** The exception the task raised (null if none). */
   exception(): unknown {
-    if (this.#state === "pending") throw new InvalidStateError(`${this.name} is not done`);
-    if (this.#state === "cancelled") throw new CancelledError(`${this.name} was cancelled`);
-    this.#retrieved = true;
-    return this.#state === "failed" ? this.#error : null;
+    if (this.#m.state === "pending") throw new InvalidStateError(`${this.name} is not done`);
+    if (this.#m.state === "cancelled") throw new CancelledError(`${this.name} was cancelled`);
+    this.#m.retrieved = true;
+    return this.#m.state === "failed" ? this.#m.error : null;
   }
 
   /** Ask the task to stop: CancelledError is raised inside it at its next asyncio await. */

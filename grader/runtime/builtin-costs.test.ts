@@ -220,7 +220,7 @@ describe("glue stays below the model's resolution", () => {
   it("code built from strings is refused: it would not be counted", () => {
     const r = runOnce(program(`const f = new Function("return 1"); assert(f() === 1, "ran");`));
     expect(r.outcome.kind).toBe("error");
-    expect(r.outcome.message).toMatch(/Function constructor is not available/);
+    expect(r.outcome.message).toMatch(/Function is not available in the Interleave sandbox/);
     const e = runOnce(program(`const x = eval("1 + 1"); assert(x === 2, "ran");`));
     expect(e.outcome.message).toMatch(/eval is not available/);
     const a = runOnce(
@@ -228,7 +228,7 @@ describe("glue stays below the model's resolution", () => {
         `const AsyncFunction = (async () => {}).constructor as new (s: string) => unknown; new AsyncFunction("");`,
       ),
     );
-    expect(a.outcome.message).toMatch(/AsyncFunction constructor is not available/);
+    expect(a.outcome.message).toMatch(/AsyncFunction is not available in the Interleave sandbox/);
   });
 });
 

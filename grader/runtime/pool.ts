@@ -38,7 +38,8 @@ export class Pool {
   readonly #s: Scheduler;
   readonly #inbox: Channel<Job | null>;
   readonly #workers: VThread[] = [];
-  #state: "running" | "closed" = "running";
+  /** Mutable state in one object: writes to a private field of a frozen instance take V8's slow path. */
+  readonly #m: { state: "running" | "closed" } = { state: "running" };
 
   constructor(processes?: number, name?: string) {
     const s = sched();
@@ -86,7 +87,7 @@ export class Pool {
   }
 
   #checkRunning(): void {
-    if (this.#state !== "running") throw new ValueError("Pool not running");
+    if (this.#m.state !== "running") throw new ValueError("Pool not running");
   }
 
   /** Python's default: about four chunks per worker. */
@@ -253,8 +254,8 @@ export class Pool {
 
   /** No more work: the workers exit once the submitted work is done. */
   close(): void {
-    if (this.#state === "closed") return;
-    this.#state = "closed";
+    if (this.#m.state === "closed") return;
+    this.#m.state = "closed";
     // Workers finish what is queued, then find the inbox closed and exit.
     this.#inbox.close();
   }
@@ -269,7 +270,7 @@ export class Pool {
     const s = this.#s;
     const t = s.enter("join");
     try {
-      if (this.#state === "running") throw new ValueError("Pool is still running: call close() first");
+      if (this.#m.state === "running") throw new ValueError("Pool is still running: call close() first");
       await s.point(t);
       for (const v of this.#workers) {
         while (v.state !== "done")

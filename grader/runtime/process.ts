@@ -78,8 +78,8 @@ export class Process {
   #args: unknown[];
   #name: string;
   #daemon: boolean;
-  #thread: VThread | null = null;
-  #proc: VProcess | null = null;
+  /** Mutable state in one object: writes to a private field of a frozen instance take V8's slow path. */
+  readonly #m: { thread: VThread | null; proc: VProcess | null } = { thread: null, proc: null };
 
   constructor(target: (...args: never[]) => unknown, options: ProcessOptions = {}) {
     if (typeof target !== "function") throw new TypeError("Process needs a target function");
@@ -98,7 +98,7 @@ export class Process {
 
   /** The virtual process id (0 is the main process), once started. */
   get pid(): number | null {
-    return this.#proc?.id ?? null;
+    return this.#m.proc?.id ?? null;
   }
 
   get daemon(): boolean {
@@ -111,12 +111,12 @@ export class Process {
   }
 
   isAlive(): boolean {
-    return this.#thread !== null && !this.#ended();
+    return this.#m.thread !== null && !this.#ended();
   }
 
   /** Seeing the process ended (exitcode, isAlive) orders what it did before, as join() does. */
   #ended(): boolean {
-    const v = this.#thread;
+    const v = this.#m.thread;
     if (v === null || v.state !== "done") return false;
     const t = this.#s.current;
     if (t !== null) this.#s.monitor.join(t.id, v.id);
@@ -128,7 +128,7 @@ export class Process {
     const s = this.#s;
     const t = s.enter("start");
     try {
-      if (this.#thread) throw new RuntimeError("cannot start a process twice");
+      if (this.#m.thread) throw new RuntimeError("cannot start a process twice");
       const ref = targetRef(this.#target, t.process.cache);
       const payload: Pickled = pickle(this.#args, "args", t.process.cache);
       await s.point(t);
@@ -141,8 +141,8 @@ export class Process {
         const args = unpickle(payload, proc.cache) as unknown[];
         await fn(...args);
       });
-      this.#thread = started.thread;
-      this.#proc = started.proc;
+      this.#m.thread = started.thread;
+      this.#m.proc = started.proc;
     } finally {
       s.leave(t);
     }
@@ -153,7 +153,7 @@ export class Process {
     const s = this.#s;
     const t = s.enter("join");
     try {
-      const v = this.#thread;
+      const v = this.#m.thread;
       if (!v) throw new RuntimeError("can only join a started process");
       if (v === t) throw new RuntimeError("cannot join current process");
       await s.point(t);
@@ -237,7 +237,8 @@ export class Connection {
   readonly #s: Scheduler;
   readonly #inbox: Channel<Pickled> | null;
   readonly #peerInbox: () => Channel<Pickled> | null;
-  #closed = false;
+  /** Mutable state in one object: writes to a private field of a frozen instance take V8's slow path. */
+  readonly #m: { closed: boolean } = { closed: false };
   readonly name: string;
 
   /** @internal made by Pipe(). */
@@ -251,7 +252,7 @@ export class Connection {
   }
 
   get closed(): boolean {
-    return this.#closed;
+    return this.#m.closed;
   }
 
   async send(obj: unknown): Promise<void> {
@@ -259,7 +260,7 @@ export class Connection {
     const t = s.enter("send");
     try {
       const out = this.#peerInbox();
-      if (this.#closed) throw new RuntimeError(`${this.name} is closed`);
+      if (this.#m.closed) throw new RuntimeError(`${this.name} is closed`);
       if (!out) throw new RuntimeError(`${this.name} is the receiving end of a one-way Pipe: it cannot send`);
       if (out.closed) throw new RuntimeError(`broken pipe: the other end of ${this.name} is closed`);
       const p = pickle(obj, "obj", t.process.cache);
@@ -277,7 +278,7 @@ export class Connection {
     const t = s.enter("recv");
     try {
       const inbox = this.#inbox;
-      if (this.#closed) throw new RuntimeError(`${this.name} is closed`);
+      if (this.#m.closed) throw new RuntimeError(`${this.name} is closed`);
       if (!inbox) throw new RuntimeError(`${this.name} is the sending end of a one-way Pipe: it cannot receive`);
       const p = await inbox.get(t, null, undefined, "recv");
       if (p === null) throw new EOFError();
@@ -302,8 +303,8 @@ export class Connection {
 
   /** Close this end: the other end's recv() ends with EOFError once it has read everything. */
   close(): void {
-    if (this.#closed) return;
-    this.#closed = true;
+    if (this.#m.closed) return;
+    this.#m.closed = true;
     this.#peerInbox()?.close();
     this.#inbox?.close();
   }

@@ -7,7 +7,8 @@ import { deadlineOf, type TimeoutOptions } from "./options";
 
 export class Event {
   readonly name: string;
-  #flag = false;
+  /** Mutable state in one object: writes to a private field of a frozen instance take V8's slow path. */
+  readonly #m: { flag: boolean } = { flag: false };
   readonly #s: Scheduler;
   readonly #waiters: VThread[] = [];
 
@@ -21,8 +22,8 @@ export class Event {
     // Seeing the flag set is as good as a wait() that returns true: polling an Event is a
     // correct way to learn that what the setter did is done.
     const t = this.#s.current;
-    if (this.#flag && t !== null) this.#s.monitor.acquire(t, this);
-    return this.#flag;
+    if (this.#m.flag && t !== null) this.#s.monitor.acquire(t, this);
+    return this.#m.flag;
   }
 
   set(): PromiseLike<void> {
@@ -30,7 +31,7 @@ export class Event {
     const t = s.current;
     if (t === null) throw new RuntimeError("set() must be called from inside a thread");
     s.monitor.release(t, this);
-    this.#flag = true;
+    this.#m.flag = true;
     s.event(t, "set", this.name);
     for (const w of [...this.#waiters]) s.wake(w);
     return s.lazyPoint();
@@ -40,7 +41,7 @@ export class Event {
     const s = this.#s;
     const t = s.current;
     if (t === null) throw new RuntimeError("clear() must be called from inside a thread");
-    this.#flag = false;
+    this.#m.flag = false;
     s.event(t, "clear", this.name);
     return s.lazyPoint();
   }
@@ -54,7 +55,7 @@ export class Event {
       // Python returns whether it was woken by set(), not the flag at wake-up: a set()
       // followed at once by clear() must still release every waiter (bpo-13502). Only
       // set() wakes this list, so being woken (not timed out) means "signaled".
-      let signaled = this.#flag;
+      let signaled = this.#m.flag;
       if (!signaled && s.now < deadline) {
         signaled = await s.block(t, { op: "wait", target: this.name, waiters: this.#waiters }, deadline);
       }

@@ -19,7 +19,8 @@ export class Queue<T = unknown> {
   readonly name: string;
   readonly maxsize: number;
   readonly #items: Slot<T>[] = [];
-  #unfinished = 0;
+  /** Mutable state in one object: writes to a private field of a frozen instance take V8's slow path. */
+  readonly #m: { unfinished: number } = { unfinished: 0 };
   readonly #s: Scheduler;
   readonly #getters: VThread[] = [];
   readonly #putters: VThread[] = [];
@@ -61,7 +62,7 @@ export class Queue<T = unknown> {
       const slot = { value: item };
       s.monitor.release(t, slot);
       this.#items.push(slot);
-      this.#unfinished++;
+      this.#m.unfinished++;
       s.event(t, "put", this.name, item);
       const g = this.#getters[0];
       if (g) s.wake(g);
@@ -112,11 +113,11 @@ export class Queue<T = unknown> {
     const s = this.#s;
     const t = s.current;
     if (t === null) throw new RuntimeError("taskDone() must be called from inside a thread");
-    if (this.#unfinished <= 0) throw new ValueError("task_done() called too many times");
-    this.#unfinished--;
+    if (this.#m.unfinished <= 0) throw new ValueError("task_done() called too many times");
+    this.#m.unfinished--;
     s.monitor.release(t, this);
-    s.event(t, "taskDone", this.name, this.#unfinished);
-    if (this.#unfinished === 0) for (const w of [...this.#joiners]) s.wake(w);
+    s.event(t, "taskDone", this.name, this.#m.unfinished);
+    if (this.#m.unfinished === 0) for (const w of [...this.#joiners]) s.wake(w);
     return s.lazyPoint();
   }
 
@@ -126,13 +127,13 @@ export class Queue<T = unknown> {
     const t = s.enter("join");
     try {
       await s.point(t);
-      while (this.#unfinished > 0) {
+      while (this.#m.unfinished > 0) {
         await s.block(t, {
           op: "join",
           target: this.name,
           waiters: this.#joiners,
           waitsFor: () =>
-            `${this.#unfinished} unfinished task${this.#unfinished === 1 ? "" : "s"} (items got but not yet marked with taskDone())`,
+            `${this.#m.unfinished} unfinished task${this.#m.unfinished === 1 ? "" : "s"} (items got but not yet marked with taskDone())`,
         });
       }
       s.monitor.acquire(t, this);

@@ -9,7 +9,8 @@ import { deadlineOf, isBlocking, optionsOf, type BlockingOptions } from "./optio
 
 export class Semaphore {
   readonly name: string;
-  #value: number;
+  /** Mutable state in one object: writes to a private field of a frozen instance take V8's slow path. */
+  readonly #m: { value: number } = { value: 0 };
   readonly #s: Scheduler;
   readonly #waiters: VThread[] = [];
   /** The initial value: at most this many threads hold a permit at once (unless over-released). */
@@ -22,7 +23,7 @@ export class Semaphore {
     // A BoundedSemaphore (or a subclass of one): decided by the class, not by an argument.
     const bounded = new.target === BoundedSemaphore || new.target.prototype instanceof BoundedSemaphore;
     this.#s = sched();
-    this.#value = value;
+    this.#m.value = value;
     this.#capacity = value;
     this.#bound = bounded ? value : null;
     this.name =
@@ -41,17 +42,17 @@ export class Semaphore {
       if (!blocking && opts.timeout !== undefined && opts.timeout !== null)
         throw new ValueError("can't specify timeout for non-blocking acquire");
       const deadline = blocking ? deadlineOf(s.now, opts) : s.now;
-      while (this.#value === 0) {
+      while (this.#m.value === 0) {
         if (s.now >= deadline) {
           s.event(t, "acquire", this.name, false);
           return false;
         }
         await s.block(t, { op: "acquire", target: this.name, waiters: this.#waiters }, deadline);
       }
-      this.#value--;
+      this.#m.value--;
       s.monitor.acquire(t, this);
       s.monitor.permitAcquired(t, this, this.#capacity);
-      s.event(t, "acquire", this.name, this.#value);
+      s.event(t, "acquire", this.name, this.#m.value);
       return true;
     } finally {
       s.leave(t);
@@ -63,12 +64,12 @@ export class Semaphore {
     const t = s.current;
     if (t === null) throw new RuntimeError("release() must be called from inside a thread");
     if (!Number.isInteger(n) || n < 1) throw new ValueError("n must be one or more");
-    if (this.#bound !== null && this.#value + n > this.#bound)
+    if (this.#bound !== null && this.#m.value + n > this.#bound)
       throw new ValueError(`Semaphore released too many times (${this.name})`);
     s.monitor.release(t, this);
     s.monitor.permitReleased(t, this);
-    this.#value += n;
-    s.event(t, "release", this.name, this.#value);
+    this.#m.value += n;
+    s.event(t, "release", this.name, this.#m.value);
     for (const w of this.#waiters.slice(0, n)) s.wake(w);
     return s.lazyPoint();
   }
