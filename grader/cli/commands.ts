@@ -96,14 +96,24 @@ function formatGrade(r: GradeReport): string {
   return out.join("\n");
 }
 
+/** As the platform grades a submission (server/grading: GRADING_DEADLINE_SECONDS). */
+const GRADE_DEADLINE_SECONDS = 60;
+
 const grade: Handler = async (argv, io) => {
-  const { positional, flags } = parseArgs(argv, { json: "bool" });
+  const { positional, flags } = parseArgs(argv, { json: "bool", deadline: "int" });
   if (positional.length !== 2) throw new UsageError("grade takes EXERCISE_DIR and SOLUTION.ts");
+  // The platform's submission deadline (GRADING_DEADLINE_SECONDS, 60 s): what runs out is `timeout`.
+  const deadline = flags.deadline === undefined ? GRADE_DEADLINE_SECONDS : Number(flags.deadline);
+  if (!Number.isInteger(deadline) || deadline < 1 || deadline > 3600)
+    throw new UsageError("--deadline takes whole seconds from 1 to 3600");
   const [dir, file] = positional as [string, string];
   const exercise = loadOne(dir);
   if (!existsSync(file) || !statSync(file).isFile()) throw new InputError(`no such file: ${file}`);
   const source = readFileSync(file, "utf8");
-  const report = await withPool((pool) => gradeSolution(pool, exercise, source, path.basename(file)), 2);
+  const report = await withPool(
+    (pool) => gradeSolution(pool, exercise, source, path.basename(file), { deadlineMs: deadline * 1000 }),
+    2,
+  );
   io.out(flags.json ? JSON.stringify(gradeJson(report)) : formatGrade(report));
   return report.verdict === "passed" ? 0 : 1;
 };

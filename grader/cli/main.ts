@@ -20,7 +20,7 @@ Usage:
                          [--depth D] [--cores P] [--max-steps N] [--gil] [--no-detectors] [--json]
   interleave replay FILE.ts --strategy S --seed S [--depth D] [--cores P] [--gil] [--no-detectors] [--json]
   interleave replay FILE.ts --schedule 0,1,1,... [--cores P] [--gil] [--no-detectors] [--json]
-  interleave grade EXERCISE_DIR SOLUTION.ts [--json]
+  interleave grade EXERCISE_DIR SOLUTION.ts [--deadline SECONDS] [--json]
   interleave validate [EXERCISE_DIR ...] [--json]
   interleave speedup FILE.ts --cores 1,2,4,8 [--gil] [--json]
 
