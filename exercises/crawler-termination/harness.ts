@@ -53,6 +53,10 @@ async function check(site: Site, start: string, workers: number, opts: { minInFl
     maxInFlight >= opts.minInFlight,
     `${what}: at most ${maxInFlight} download(s) were in flight at once; ${opts.minInFlight} should have overlapped. Let ${workers} threads download at the same time.`,
   );
+  assert(
+    maxInFlight <= workers,
+    `${what}: ${maxInFlight} downloads were in flight at once: use the ${workers} workers you are given, no more (a site does not welcome a thread per link)`,
+  );
   if (opts.maxTime !== undefined)
     assert(
       took <= opts.maxTime,

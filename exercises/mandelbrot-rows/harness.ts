@@ -74,6 +74,10 @@ async function check(p: Picture, threads: number) {
     p.height < 2 || threads < 2 || renderers.size >= 2,
     `${what}: one thread rendered every row: start ${threads} threads and let each take rows`,
   );
+  assert(
+    renderers.size <= threads,
+    `${what}: ${renderers.size} different threads rendered rows; use the ${threads} threads you are given (a thread per row only moves the balancing to the scheduler)`,
+  );
 }
 
 const SMALL = picture(8);
