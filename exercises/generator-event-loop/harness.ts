@@ -1,4 +1,4 @@
-import { assert, now } from "interleave";
+import { assert, currentThread, now } from "interleave";
 import { EventLoop, type Syscall, type Task } from "./solution";
 
 // Tasks are the harness's generators; they log what they do with the virtual time. The loop
@@ -9,7 +9,18 @@ const nap = (ms: number): Syscall => ({ kind: "sleep", ms });
 const spawnTask = (task: Task): Syscall => ({ kind: "spawn", task });
 const join = (id: number): Syscall => ({ kind: "join", id });
 
-type Log = string[];
+/** Task code must run on the loop's own thread: the point is one thread, many tasks. */
+class Log extends Array<string> {
+  readonly loop = currentThread().ident;
+
+  override push(...items: string[]): number {
+    assert(
+      currentThread().ident === this.loop,
+      `a task ran on thread ${currentThread().name}, not on the thread that called run(): the event loop runs every task itself, one step at a time, on one thread — no threads per task`,
+    );
+    return super.push(...items);
+  }
+}
 
 function* sleeper(log: Log, name: string, naps: number[]): Task {
   log.push(`${name}@${now()}`);
@@ -29,7 +40,7 @@ function expectLog(log: Log, want: string[], what: string) {
 
 /** Three tasks that sleep at different rhythms: they overlap, and wake in deadline order. */
 export async function interleaves() {
-  const log: Log = [];
+  const log = new Log();
   function* main(): Task {
     const ids: number[] = [];
     for (const [name, naps] of [
@@ -52,9 +63,9 @@ export async function interleaves() {
 
 /** main spawns workers and joins them: join sends back each worker's return value. */
 export async function spawnAndJoin() {
-  const log: Log = [];
+  const log = new Log();
   function* worker(n: number): Task {
-    yield nap(n);
+    yield nap(n / 2);
     log.push(`w${n}@${now()}`);
     return n * n;
   }
@@ -71,12 +82,12 @@ export async function spawnAndJoin() {
     JSON.stringify(result) === "[9,1,4]",
     `main should get [9, 1, 4] from joining its workers, got ${JSON.stringify(result)}`,
   );
-  expectLog(log, ["w1@1", "w2@2", "w3@3", "main@3"], "spawn and join");
+  expectLog(log, ["w1@0.5", "w2@1", "w3@1.5", "main@1.5"], "spawn and join");
 }
 
 /** Ties wake in the order they were set, sleep(0) lets the others run, joins chain. */
 export async function subtleties() {
-  const log: Log = [];
+  const log = new Log();
   function* ticker(name: string, rounds: number): Task {
     for (let i = 0; i < rounds; i++) {
       log.push(`${name}${i}@${now()}`);
