@@ -1,0 +1,34 @@
+import { Barrier, spawn, type SharedArray } from "interleave";
+
+export type Kernel = (left: number, mid: number, right: number) => Promise<number>;
+
+export async function diffuse(
+  grid: SharedArray<number>,
+  scratch: SharedArray<number>,
+  steps: number,
+  threads: number,
+  kernel: Kernel,
+): Promise<void> {
+  const inner = grid.length - 2;
+  const barrier = new Barrier(threads, "step");
+  const workers = [];
+  for (let t = 0; t < threads; t++) {
+    // Blocks of cells 1..n-2, as even as possible.
+    const from = 1 + Math.floor((t * inner) / threads);
+    const to = 1 + Math.floor(((t + 1) * inner) / threads);
+    workers.push(
+      spawn(
+        async () => {
+          for (let step = 0; step < steps; step++) {
+            for (let i = from; i < to; i++) {
+              await scratch.set(i, await kernel(await grid.get(i - 1), await grid.get(i), await grid.get(i + 1)));
+            }
+            for (let i = from; i < to; i++) await grid.set(i, await scratch.get(i)); // no barrier at all
+          }
+        },
+        `Worker-${t + 1}`,
+      ),
+    );
+  }
+  for (const w of workers) await w.join();
+}

@@ -1,0 +1,22 @@
+import { Semaphore } from "interleave";
+
+export class H2O {
+  // No barrier: a seated atom releases without waiting for its partners.
+  // Admission per kind (two hydrogen seats, one oxygen seat), then a barrier of three: the
+  // molecule leaves only once its three atoms are in. Seats are given back after releasing,
+  // so the next molecule cannot start releasing before this one has finished.
+  readonly #hydrogenSeats = new Semaphore(2, "hydrogenSeats");
+  readonly #oxygenSeat = new Semaphore(1, "oxygenSeat");
+
+  async hydrogen(releaseHydrogen: () => Promise<void>): Promise<void> {
+    await this.#hydrogenSeats.acquire();
+    await releaseHydrogen();
+    this.#hydrogenSeats.release();
+  }
+
+  async oxygen(releaseOxygen: () => Promise<void>): Promise<void> {
+    await this.#oxygenSeat.acquire();
+    await releaseOxygen();
+    this.#oxygenSeat.release();
+  }
+}

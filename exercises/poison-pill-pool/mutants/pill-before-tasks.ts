@@ -1,0 +1,38 @@
+import { Process, type ProcessQueue } from "interleave";
+
+/** A task: the item's index and value. `null` is the poison pill: "no more tasks, exit". */
+export type Task = [index: number, value: number] | null;
+export type Kernel = (value: number) => Promise<number>;
+
+/** The worker process: takes tasks until it swallows a poison pill. */
+export async function worker(tasks: ProcessQueue<Task>, results: ProcessQueue<[number, number]>, kernel: Kernel) {
+  for (;;) {
+    const task = await tasks.get();
+    if (task === null) return; // the pill: exit cleanly
+    const [index, value] = task;
+    await results.put([index, await kernel(value)]);
+  }
+}
+
+export async function processAll(
+  items: number[],
+  workers: number,
+  kernel: Kernel,
+  tasks: ProcessQueue<Task>,
+  results: ProcessQueue<[number, number]>,
+): Promise<number[]> {
+  const procs = Array.from(
+    { length: workers },
+    (_, w) => new Process(worker, { args: [tasks, results, kernel], name: `Worker-${w + 1}` }),
+  );
+  for (const p of procs) await p.start();
+  for (let w = 0; w < workers; w++) await tasks.put(null); // pills first: workers exit at once
+  for (const [index, value] of items.entries()) await tasks.put([index, value]);
+  const out = new Array<number>(items.length);
+  for (const p of procs) await p.join();
+  while (!results.empty()) {
+    const [index, value] = await results.get();
+    out[index] = value;
+  }
+  return out;
+}
