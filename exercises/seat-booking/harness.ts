@@ -13,7 +13,12 @@ function open(seats: number) {
  * while the booking threads run: a theater that keeps its bookings anywhere else, or guards
  * them with another lock, double-sells these seats or races the box office.
  */
-function boxOffice(owners: SharedArray<string | null>, lock: Lock, seats: number[], sold: Map<number, string[]>): Thread {
+function boxOffice(
+  owners: SharedArray<string | null>,
+  lock: Lock,
+  seats: number[],
+  sold: Map<number, string[]>,
+): Thread {
   return spawn(async () => {
     for (const seat of seats) {
       await using _ = await lock.hold();
