@@ -1,19 +1,57 @@
-import { assert } from "interleave";
+import { assert, currentThread } from "interleave";
 import { blur } from "./solution";
 
 type Image = number[][];
 
-/** The harness's own blur: 3×3 box, edges clamped, mean rounded down. */
-function expectedBlur(image: Image): Image {
+/**
+ * The grader's filter, given to the solution: one pixel of a 3×3 weighted blur of `image`
+ * (weights only the grader knows, so the only way to the blurred image is to run it — once
+ * per pixel, on some core); beyond the border, the nearest edge pixel is used again.
+ */
+const WEIGHTS = [
+  [2, 1, 2],
+  [3, 4, 1],
+  [1, 3, 2],
+];
+let callsByThread = new Map<string, number>();
+let counting = false; // not while the module loads the expected images
+export function blurPixel(image: readonly (readonly number[])[], y: number, x: number): number {
+  if (counting) {
+    const who = currentThread().name;
+    callsByThread.set(who, (callsByThread.get(who) ?? 0) + 1);
+  }
   const h = image.length;
-  const w = h === 0 ? 0 : image[0]!.length;
-  const at = (y: number, x: number) => image[Math.min(h - 1, Math.max(0, y))]![Math.min(w - 1, Math.max(0, x))]!;
-  return image.map((row, y) =>
-    row.map((_, x) => {
-      let sum = 0;
-      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) sum += at(y + dy, x + dx);
-      return Math.floor(sum / 9);
-    }),
+  const w = image[0]!.length;
+  let sum = 0;
+  for (let dy = -1; dy <= 1; dy++) {
+    const row = image[Math.min(h - 1, Math.max(0, y + dy))]!;
+    const weights = WEIGHTS[dy + 1]!;
+    for (let dx = -1; dx <= 1; dx++) sum += weights[dx + 1]! * row[Math.min(w - 1, Math.max(0, x + dx))]!;
+  }
+  return Math.floor(sum / 19);
+}
+
+/** The whole image blurred by the grader's filter. */
+function expectedBlur(image: Image): Image {
+  return image.map((row, y) => row.map((_, x) => blurPixel(image, y, x)));
+}
+
+/**
+ * The filter must run in the worker threads, shared between them: a blur done by the calling
+ * thread (with threads started only to look busy) is not a parallel blur.
+ */
+function filterRanInWorkers(main: string, threads: number, rows: number, what: string): void {
+  const total = [...callsByThread.values()].reduce((a, b) => a + b, 0);
+  const fromMain = callsByThread.get(main) ?? 0;
+  assert(
+    fromMain === 0,
+    `${what}: the calling thread ran the filter ${fromMain} of ${total} times: give every band of rows to a worker thread`,
+  );
+  const workers = Math.min(threads, rows);
+  const most = Math.max(0, ...callsByThread.values());
+  assert(
+    workers <= 1 || most <= (2 * total) / workers,
+    `${what}: one thread ran the filter ${most} of ${total} times: share the rows between the ${workers} threads`,
   );
 }
 
@@ -34,11 +72,15 @@ function makeCase(h: number, w: number, seed: number): Case {
 
 async function checkRun(c: Case, threads: number): Promise<void> {
   const before = JSON.stringify(c.image);
-  const got = await blur(c.image, threads);
+  callsByThread = new Map();
+  counting = true;
+  const got = await blur(c.image, threads, blurPixel);
+  counting = false;
   const h = c.image.length;
   const w = h === 0 ? 0 : c.image[0]!.length;
   const what = `a ${w}×${h} image on ${threads} threads`;
   assert(JSON.stringify(c.image) === before, `${what}: blur changed its input image; it must return a new one`);
+  filterRanInWorkers(currentThread().name, threads, h, what);
   if (JSON.stringify(got) === c.json) return;
   assert(
     Array.isArray(got) && got.length === h,

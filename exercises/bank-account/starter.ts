@@ -1,17 +1,20 @@
-import { Shared } from "interleave";
+import type { Lock, Shared } from "interleave";
 
 /**
- * A bank account shared by several threads.
+ * A bank account shared by several threads. The bank gives it the `Shared` cell that holds
+ * the balance and the account's `Lock` (the bank's own jobs, such as paying interest, take
+ * the same lock before they touch the balance).
  *
  * This version works as long as only one thread uses it. Make every method safe when many
- * threads call them at once: give the account a Lock and hold it with
- * `await using _ = await this.lock.hold();`.
+ * threads call them at once: hold the lock with `await using _ = await this.lock.hold();`.
  */
 export class BankAccount {
   private readonly funds: Shared<number>;
+  private readonly lock: Lock;
 
-  constructor(initial: number) {
-    this.funds = new Shared(initial, "balance");
+  constructor(funds: Shared<number>, lock: Lock) {
+    this.funds = funds;
+    this.lock = lock;
   }
 
   /** Add `amount` to the balance. */

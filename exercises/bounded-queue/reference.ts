@@ -1,4 +1,4 @@
-import { Condition, Lock, SharedArray } from "interleave";
+import { Condition, Lock, type SharedArray } from "interleave";
 
 /**
  * A bounded blocking FIFO queue: a ring buffer guarded by one lock, with one condition for
@@ -6,6 +6,7 @@ import { Condition, Lock, SharedArray } from "interleave";
  */
 export class BoundedQueue<T> {
   private readonly items: SharedArray<T | null>;
+  readonly capacity: number;
   private head = 0;
   private tail = 0;
   private count = 0;
@@ -13,8 +14,9 @@ export class BoundedQueue<T> {
   private readonly notFull = new Condition(this.lock, "queue.notFull");
   private readonly notEmpty = new Condition(this.lock, "queue.notEmpty");
 
-  constructor(readonly capacity: number) {
-    this.items = new SharedArray<T | null>(new Array<T | null>(capacity).fill(null), "queue.items");
+  constructor(items: SharedArray<T | null>) {
+    this.items = items;
+    this.capacity = items.length;
   }
 
   async put(item: T): Promise<void> {

@@ -1,7 +1,7 @@
-import { SharedArray } from "interleave";
+import type { SharedArray } from "interleave";
 
 /**
- * A bounded FIFO queue stored in a ring buffer: `items` holds `capacity` slots, `head` is
+ * A bounded FIFO queue stored in the ring buffer it is given: `items` holds `capacity` slots, `head` is
  * the slot of the oldest item, `tail` the slot where the next item goes, `count` how many
  * items are stored.
  *
@@ -10,12 +10,14 @@ import { SharedArray } from "interleave";
  */
 export class BoundedQueue<T> {
   private readonly items: SharedArray<T | null>;
+  readonly capacity: number;
   private head = 0;
   private tail = 0;
   private count = 0;
 
-  constructor(readonly capacity: number) {
-    this.items = new SharedArray<T | null>(new Array<T | null>(capacity).fill(null), "queue.items");
+  constructor(items: SharedArray<T | null>) {
+    this.items = items;
+    this.capacity = items.length;
   }
 
   /** Add `item` at the back; waits while the queue is full. */

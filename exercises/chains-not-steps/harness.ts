@@ -1,4 +1,4 @@
-import { assert, work } from "interleave";
+import { assert, currentThread, work } from "interleave";
 import { runChains } from "./solution";
 
 /** One step of a chain: 1 ms of CPU, and a value that depends on the previous one. */
@@ -13,8 +13,11 @@ function expected(seed: number, rounds: number): number {
 async function checkRun(chains: number, rounds: number, threads: number): Promise<void> {
   const seeds = Array.from({ length: chains }, (_, i) => 1000 + 17 * i);
   let calls = 0;
+  const byThread = new Map<string, number>();
   const step = async (x: number): Promise<number> => {
     calls++;
+    const who = currentThread().name;
+    byThread.set(who, (byThread.get(who) ?? 0) + 1);
     await work(1);
     return mix(x);
   };
@@ -32,6 +35,32 @@ async function checkRun(chains: number, rounds: number, threads: number): Promis
   assert(
     calls === chains * rounds,
     `${what}: step was called ${calls} times, expected ${chains * rounds} (one call per step of every chain)`,
+  );
+  ranInWorkers(byThread, currentThread().name, Math.min(threads, chains), "step", what);
+}
+
+/**
+ * Who ran the grader's kernel: it must run in the worker threads, shared between them — a
+ * computation done by the calling thread (with threads started only to look busy) is not
+ * parallel.
+ */
+function ranInWorkers(
+  byThread: Map<string, number>,
+  main: string,
+  workers: number,
+  kernel: string,
+  what: string,
+): void {
+  const total = [...byThread.values()].reduce((a, b) => a + b, 0);
+  const fromMain = byThread.get(main) ?? 0;
+  assert(
+    fromMain === 0,
+    `${what}: the calling thread ran ${kernel} ${fromMain} of ${total} times: give the work to the worker threads`,
+  );
+  const most = Math.max(0, ...byThread.values());
+  assert(
+    workers <= 1 || most <= (2 * total) / workers,
+    `${what}: one thread ran ${kernel} ${most} of ${total} times: share the work between the ${workers} threads`,
   );
 }
 

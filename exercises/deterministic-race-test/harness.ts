@@ -76,34 +76,34 @@ async function outcome(
   }
 }
 
+/** A test that throws on everything "catches" every race: the catching checks also need a correct account to pass. */
+async function passes(kind: string, make: Parameters<typeof outcome>[0]): Promise<void> {
+  const r = await outcome(make);
+  assert(!r.threw, `your test failed on a correct account (${kind}): ${r.threw ? r.message : ""}`);
+}
+
+/** A test that never throws "passes" every correct account: the passing checks also need a race to be caught. */
+async function catches(kind: string, make: Parameters<typeof outcome>[0]): Promise<void> {
+  const r = await outcome(make);
+  assert(r.threw, `your test passed an account whose withdraw() ${kind}: it did not catch the race`);
+}
+
 export async function passesLockedAccount() {
-  const r = await outcome(locked);
-  assert(
-    !r.threw,
-    `your test failed on a correct account (it holds a lock from the check to the debit): ${r.threw ? r.message : ""}`,
-  );
+  await passes("it holds a lock from the check to the debit", locked);
+  await catches("releases its lock between the balance check and the debit", narrowLock);
 }
 
 export async function catchesNarrowLock() {
-  const r = await outcome(narrowLock);
-  assert(
-    r.threw,
-    "your test passed an account whose withdraw() releases its lock between the balance check and the debit: it did not catch the race",
-  );
+  await passes("it holds a lock from the check to the debit", locked);
+  await catches("releases its lock between the balance check and the debit", narrowLock);
 }
 
 export async function catchesStaleWrite() {
-  const r = await outcome(staleWrite);
-  assert(
-    r.threw,
-    "your test passed an account whose withdraw() takes no lock and writes a balance computed before the pause: it did not catch the race",
-  );
+  await passes("it debits with compare-and-swap and retries when the balance changed", lockFree);
+  await catches("takes no lock and writes a balance computed before the pause", staleWrite);
 }
 
 export async function passesLockFreeAccount() {
-  const r = await outcome(lockFree);
-  assert(
-    !r.threw,
-    `your test failed on a correct lock-free account (it debits with compare-and-swap and retries when the balance changed): ${r.threw ? r.message : ""}`,
-  );
+  await passes("it debits with compare-and-swap and retries when the balance changed", lockFree);
+  await catches("takes no lock and writes a balance computed before the pause", staleWrite);
 }

@@ -1,7 +1,7 @@
-import { Lock, spawn } from "interleave";
+import { spawn, type Lock } from "interleave";
 
-export async function dine(n: number, meals: number, eat: (p: number) => Promise<void>): Promise<void> {
-  const forks = Array.from({ length: n }, (_, i) => new Lock(`fork-${i}`));
+export async function dine(forks: Lock[], meals: number, eat: (p: number) => Promise<void>): Promise<void> {
+  const n = forks.length;
   const philosophers = [];
   for (let p = 0; p < n; p++) {
     const left = p;

@@ -1,16 +1,17 @@
-import { Lock, spawn } from "interleave";
+import { spawn, type Lock } from "interleave";
 
 /**
- * n philosophers sit around a table with one fork between each two neighbours: philosopher p
- * needs fork p (on the left) and fork (p + 1) % n (on the right) to eat. Each philosopher
+ * n = forks.length philosophers sit around a table with one fork (a Lock) between each two
+ * neighbours: philosopher p needs forks[p] (on the left) and forks[(p + 1) % n] (on the
+ * right) to eat, and runs in a thread of its own. Each philosopher
  * eats `meals` times: pick up both forks, `await eat(p)`, put both down.
  * Resolve once every philosopher has eaten all their meals.
  *
  * This version lets every philosopher pick up the left fork, then the right one.
  * Run it under stress and see what happens; then fix it.
  */
-export async function dine(n: number, meals: number, eat: (p: number) => Promise<void>): Promise<void> {
-  const forks = Array.from({ length: n }, (_, i) => new Lock(`fork-${i}`));
+export async function dine(forks: Lock[], meals: number, eat: (p: number) => Promise<void>): Promise<void> {
+  const n = forks.length;
   const philosophers = [];
   for (let p = 0; p < n; p++) {
     const left = forks[p]!;

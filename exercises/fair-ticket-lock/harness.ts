@@ -1,4 +1,4 @@
-import { assert, Shared, sleep, spawn, yieldNow, type Thread } from "interleave";
+import { assert, AtomicInt, currentThread, Shared, sleep, spawn, yieldNow, type Thread } from "interleave";
 import { FairLock } from "./solution";
 
 async function joinAll(threads: Thread[]): Promise<void> {
@@ -22,7 +22,7 @@ class Room {
 
 /** Three threads add to a counter under the lock: no update is lost, nobody overlaps. */
 export async function mutualExclusion() {
-  const lock = new FairLock();
+  const lock = new FairLock(new AtomicInt(0, "tickets"));
   const room = new Room();
   const counter = new Shared(0, "counter");
   const threads = [1, 2, 3].map((n) =>
@@ -49,7 +49,7 @@ export async function mutualExclusion() {
  * with a barging or last-come-first-served lock some thread can lose every time.
  */
 export async function noThreadStarves() {
-  const lock = new FairLock();
+  const lock = new FairLock(new AtomicInt(0, "tickets"));
   const room = new Room();
   const owner = new Shared("nobody", "owner");
   const names = ["Worker-1", "Worker-2", "Worker-3"];
@@ -75,7 +75,8 @@ export async function noThreadStarves() {
 
 /** Threads that queue up one after another get the lock in that order. */
 export async function firstComeFirstServed() {
-  const lock = new FairLock();
+  const { tickets, drawn } = dispenser();
+  const lock = new FairLock(tickets);
   const order: string[] = [];
   await lock.acquire();
   const threads: Thread[] = [];
@@ -95,4 +96,41 @@ export async function firstComeFirstServed() {
     order.join(", ") === "First, Second, Third",
     `three threads asked for the lock one after another (First, Second, Third) while it was held, but got it in the order ${order.join(", ")}: a fair lock serves them first come, first served`,
   );
+  assert(
+    drawn.join(", ") === "MainThread, First, Second, Third",
+    `every acquire() must draw one ticket from the dispenser it is given, in the order the threads asked: the draws were [${drawn.join(", ")}]. Build the ticket lock — wrapping a Lock or a Semaphore is not the exercise.`,
+  );
+}
+
+/** The ticket dispenser, noting which thread drew each ticket (by the value it moved on). */
+function dispenser(): { tickets: AtomicInt; drawn: string[] } {
+  const inner = new AtomicInt(0, "tickets");
+  const drawn: string[] = [];
+  const note = (before: number, after: number) => {
+    if (after === before + 1) drawn.push(currentThread().name);
+  };
+  const tickets = {
+    name: "tickets",
+    load: () => inner.load(),
+    store: async (v: number) => {
+      note(await inner.load(), v);
+      return inner.store(v);
+    },
+    fetchAdd: async (d: number) => {
+      const before = await inner.fetchAdd(d);
+      note(before, before + d);
+      return before;
+    },
+    exchange: async (v: number) => {
+      const before = await inner.exchange(v);
+      note(before, v);
+      return before;
+    },
+    compareExchange: async (e: number, d: number) => {
+      const ok = await inner.compareExchange(e, d);
+      if (ok) note(e, d);
+      return ok;
+    },
+  } as unknown as AtomicInt;
+  return { tickets, drawn };
 }

@@ -1,4 +1,4 @@
-import { AtomicInt, Condition, Lock } from "interleave";
+import { type AtomicInt, Condition, Lock } from "interleave";
 
 /**
  * A ticket lock: every thread that wants the lock draws the next ticket number, and the
@@ -6,7 +6,11 @@ import { AtomicInt, Condition, Lock } from "interleave";
  * forever (bounded waiting).
  */
 export class FairLock {
-  private readonly nextTicket = new AtomicInt(0, "fair.nextTicket");
+  constructor(tickets: AtomicInt) {
+    this.nextTicket = tickets;
+  }
+
+  private readonly nextTicket: AtomicInt;
   private readonly guard = new Lock("fair.guard");
   private readonly turnChanged = new Condition(this.guard, "fair.turnChanged");
   /** The ticket allowed in now (guarded by `guard`). */

@@ -17,6 +17,7 @@ function makeSite(n: number, latency: number | [number, number], seed = 11) {
 async function index(n: number, latency: number | [number, number], threads: number): Promise<number> {
   const { urls, web } = makeSite(n, latency);
   const fetchers = new Set<string>();
+  let counted = 0;
   const tools: Tools = {
     async fetch(url) {
       fetchers.add(currentThread().name);
@@ -24,6 +25,7 @@ async function index(n: number, latency: number | [number, number], threads: num
       return { status: r.status, body: r.body };
     },
     async countWords(page: Page) {
+      counted++;
       await work(PARSE_MS);
       return page.body.split(" ").filter((w) => w !== "").length;
     },
@@ -43,6 +45,10 @@ async function index(n: number, latency: number | [number, number], threads: num
       `${n} articles on ${threads} threads: counts[${i}] should be ${1 + (i % 9)}, got ${counts[i]}`,
     );
   });
+  assert(
+    counted === n,
+    `${n} articles on ${threads} threads: countWords() ran ${counted} times; every page must be counted with it, once (it is the CPU-bound part the GIL serializes)`,
+  );
   assert(
     fetchers.size <= threads,
     `${n} articles on ${threads} threads: ${fetchers.size} different threads fetched (${[...fetchers].join(", ")}); use ${threads}`,

@@ -1,5 +1,34 @@
-import { assert, spawn, type Thread } from "interleave";
+import { assert, Lock, Shared, spawn, type Thread } from "interleave";
 import { Inventory } from "./solution";
+
+/** An inventory on the warehouse's own cell and lock: the warehouse's jobs use them too. */
+function open(initial: Record<string, number>) {
+  const levels = new Shared<Readonly<Record<string, number>>>({ ...initial }, "levels");
+  const lock = new Lock("inventoryLock");
+  return { inventory: new Inventory(initial, levels, lock), levels, lock };
+}
+
+/**
+ * The warehouse books deliveries straight into the levels cell, under the inventory's lock,
+ * while customers order: an inventory that keeps its levels anywhere else, or guards them
+ * with another lock, loses these deliveries or races them.
+ */
+function warehouse(
+  levels: Shared<Readonly<Record<string, number>>>,
+  lock: Lock,
+  item: string,
+  times: number,
+  ledger: Ledger,
+): Thread {
+  return spawn(async () => {
+    for (let i = 0; i < times; i++) {
+      await using _ = await lock.hold();
+      const now = await levels.get();
+      await levels.set({ ...now, [item]: (now[item] ?? 0) + 1 });
+      ledger.add(ledger.restocked, item, 1);
+    }
+  }, `Warehouse-${item}`);
+}
 
 type Lines = Record<string, number>;
 
@@ -14,13 +43,27 @@ class Ledger {
   add(map: Map<string, number>, item: string, qty: number) {
     map.set(item, (map.get(item) ?? 0) + qty);
   }
-  async expectConserved(inventory: Inventory, initial: Lines): Promise<void> {
+  async expectConserved(
+    inventory: Inventory,
+    initial: Lines,
+    levels: Shared<Readonly<Record<string, number>>>,
+    lock: Lock,
+  ): Promise<void> {
+    let stored: Readonly<Record<string, number>>;
+    {
+      await using _ = await lock.hold();
+      stored = await levels.get();
+    }
     for (const item of Object.keys(initial)) {
       const start = initial[item]!;
       const restocked = this.restocked.get(item) ?? 0;
       const sold = this.sold.get(item) ?? 0;
       const level = await inventory.level(item);
       assert(level >= 0, `${item} went negative: ${level} (oversold)`);
+      assert(
+        stored[item] === level,
+        `${item}: level() says ${level} but the levels cell you were given holds ${stored[item]}: keep the levels in that cell, under that lock`,
+      );
       assert(
         level === start + restocked - sold,
         `${item}: ${start} at the start + ${restocked} restocked − ${sold} sold in successful orders = ${start + restocked - sold}, but level() says ${level}: units were lost or created (a lost update, or a refused order that kept some of its lines)`,
@@ -30,7 +73,7 @@ class Ledger {
 }
 
 export async function singleThread() {
-  const inventory = new Inventory({ apples: 5, pears: 2 });
+  const { inventory } = open({ apples: 5, pears: 2 });
   assert(
     (await inventory.order({ apples: 2, pears: 1 })) === true,
     "order {apples: 2, pears: 1} from {apples: 5, pears: 2} should succeed",
@@ -55,8 +98,9 @@ export async function singleThread() {
 
 export async function noOverselling() {
   const initial = { apples: 6, pears: 6 };
-  const inventory = new Inventory(initial);
+  const { inventory, levels, lock } = open(initial);
   const ledger = new Ledger();
+  const delivery = warehouse(levels, lock, "apples", 2, ledger);
   const customers: [string, Lines][] = [
     ["Ann", { apples: 1, pears: 1 }],
     ["Bob", { pears: 1, apples: 1 }],
@@ -72,15 +116,15 @@ export async function noOverselling() {
       }
     }, name),
   );
-  await joinAll(threads);
-  await ledger.expectConserved(inventory, initial);
+  await joinAll([delivery, ...threads]);
+  await ledger.expectConserved(inventory, initial, levels, lock);
 }
 
 export async function restockDuringOrders() {
   const initial = { apples: 2, pears: 2 };
-  const inventory = new Inventory(initial);
+  const { inventory, levels, lock } = open(initial);
   const ledger = new Ledger();
-  const threads: Thread[] = [];
+  const threads: Thread[] = [warehouse(levels, lock, "pears", 2, ledger)];
   for (const item of ["apples", "pears"]) {
     threads.push(
       spawn(async () => {
@@ -106,5 +150,5 @@ export async function restockDuringOrders() {
     );
   }
   await joinAll(threads);
-  await ledger.expectConserved(inventory, initial);
+  await ledger.expectConserved(inventory, initial, levels, lock);
 }

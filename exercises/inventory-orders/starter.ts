@@ -1,4 +1,4 @@
-import { Shared } from "interleave";
+import type { Lock, Shared } from "interleave";
 
 type Levels = Readonly<Record<string, number>>;
 
@@ -14,9 +14,11 @@ type Levels = Readonly<Record<string, number>>;
  */
 export class Inventory {
   private readonly levels: Shared<Levels>;
+  private readonly lock: Lock;
 
-  constructor(initial: Readonly<Record<string, number>>) {
-    this.levels = new Shared<Levels>({ ...initial }, "levels");
+  constructor(_initial: Readonly<Record<string, number>>, levels: Shared<Levels>, lock: Lock) {
+    this.levels = levels;
+    this.lock = lock;
   }
 
   async restock(item: string, qty: number): Promise<void> {

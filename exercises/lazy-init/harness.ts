@@ -1,5 +1,75 @@
-import { assert, AtomicInt, sleep, spawn, type Thread } from "interleave";
+import { assert, AtomicInt, currentThread, Lock, sleep, spawn, type Thread } from "interleave";
 import { lazy } from "./solution";
+
+/**
+ * The initialization lock the solution is given: a real Lock (the detectors see it) that
+ * notes who holds it, so that init() can check it runs under it.
+ */
+function initLock() {
+  const real = new Lock("initLock");
+  let owner: string | null = null;
+  const acquire = async (options?: { timeout?: number }): Promise<boolean> => {
+    const ok = await real.acquire(options);
+    if (ok) owner = currentThread().name;
+    return ok;
+  };
+  const release = () => {
+    owner = null;
+    return real.release();
+  };
+  const lock = {
+    name: real.name,
+    acquire,
+    release,
+    locked: () => real.locked(),
+    hold: async () => {
+      await acquire();
+      return { [Symbol.asyncDispose]: async () => void (await release()) };
+    },
+  } as unknown as Lock;
+  return { lock, heldByMe: () => owner === currentThread().name };
+}
+
+/** What the harness saw of the solution: init() calls made without holding the lock. */
+let unlockedInits = 0;
+let heldByMe = () => false;
+
+/** lazy() on a fresh initialization lock. */
+function lazyUnderTest<T>(init: () => Promise<T>): { get: () => Promise<T>; lock: Lock } {
+  const l = initLock();
+  heldByMe = l.heldByMe;
+  unlockedInits = 0;
+  return { get: lazy(init, l.lock), lock: l.lock };
+}
+
+function initRanUnderLock(): void {
+  assert(
+    unlockedInits === 0,
+    `init() ran ${unlockedInits} time(s) without the lock you were given held: initialization must happen under it (double-checked locking)`,
+  );
+}
+
+/**
+ * After initialization the getter must not take the lock: the harness holds it while
+ * another thread calls the getter, which must return at once.
+ */
+async function fastPathTakesNoLock<T>(get: () => Promise<T>, lock: Lock, expected: T): Promise<void> {
+  await lock.acquire();
+  let got: T | undefined;
+  const reader = spawn(async () => {
+    got = await get();
+    got = await get();
+  }, "FastPathReader");
+  await reader.join({ timeout: 50 });
+  const blocked = reader.isAlive();
+  lock.release();
+  await reader.join();
+  assert(
+    !blocked,
+    "after initialization the getter waited for the lock (another thread held it): the fast path must not take a lock",
+  );
+  assert(got === expected, "after initialization the getter returned another object");
+}
 
 interface Config {
   id: number;
@@ -10,6 +80,7 @@ interface Config {
 function makeInit(options: { slow?: boolean; failFirst?: boolean } = {}) {
   const calls = new AtomicInt(0, "initCalls");
   const init = async (): Promise<Config> => {
+    if (!heldByMe()) unlockedInits++;
     const n = (await calls.fetchAdd(1)) + 1;
     if (options.slow) await sleep(5);
     if (options.failFirst && n === 1) throw new Error("the configuration server is down");
@@ -64,22 +135,26 @@ function expectOneInstance(got: Config[], initCalls: number, expectedCalls: numb
 
 export async function concurrentFirstCalls() {
   const { init, calls } = makeInit();
-  const get = lazy(init);
+  const { get, lock } = lazyUnderTest(init);
   const got = await callFromThreads(get, 4, 2);
   expectOneInstance(got, await calls.load(), 1);
+  initRanUnderLock();
+  await fastPathTakesNoLock(get, lock, got[0]!);
 }
 
 export async function slowInit() {
   const { init, calls } = makeInit({ slow: true });
-  const get = lazy(init);
+  const { get, lock } = lazyUnderTest(init);
   const got = await callFromThreads(get, 3, 1);
   got.push(await get()); // a late caller, after initialization
   expectOneInstance(got, await calls.load(), 1);
+  initRanUnderLock();
+  await fastPathTakesNoLock(get, lock, got[0]!);
 }
 
 export async function failedInitRetries() {
   const { init, calls } = makeInit({ failFirst: true });
-  const get = lazy(init);
+  const { get, lock } = lazyUnderTest(init);
   let error: unknown = null;
   try {
     await get();
@@ -93,12 +168,16 @@ export async function failedInitRetries() {
   const got = await callFromThreads(get, 3, 1);
   expectOneInstance(got, await calls.load(), 2);
   assert(got[0]!.id === 2, "after a failed init(), the next call should initialize again");
+  initRanUnderLock();
+  await fastPathTakesNoLock(get, lock, got[0]!);
 }
 
 export async function manyGetters() {
   const { init, calls } = makeInit();
-  const get = lazy(init);
+  const { get, lock } = lazyUnderTest(init);
   const got = await callFromThreads(get, 6, 1);
   got.push(await get());
   expectOneInstance(got, await calls.load(), 1);
+  initRanUnderLock();
+  await fastPathTakesNoLock(get, lock, got[0]!);
 }

@@ -1,4 +1,4 @@
-import { assert, now, spawn, work, type Thread } from "interleave";
+import { assert, Event, now, spawn, work, type Thread } from "interleave";
 import { Bank } from "./solution";
 
 const JOURNAL_COST = 5;
@@ -56,6 +56,31 @@ export async function oppositeTransfers() {
   await joinAll(threads);
   await expectBalances(bank, [130, 70], "after 3 × 10 from 0 to 1 and 3 × 20 from 1 to 0");
   assert(entries.length === 6, `6 transfers succeeded, but the journal has ${entries.length} entries`);
+  await disjointOverlap(); // one lock for the whole bank would make this check trivial
+}
+
+/**
+ * Transfers 0→1 and 2→3 share no account: each one's journal entry waits (up to 1000 ms)
+ * for the other's to start. With one lock per account they meet; with one lock for the
+ * whole bank the second can never start while the first is inside.
+ */
+async function disjointOverlap() {
+  const started = [new Event("journal 0→1 started"), new Event("journal 2→3 started")];
+  let met = 0;
+  const journal = async (from: number): Promise<void> => {
+    const mine = from === 0 ? 0 : 1;
+    started[mine]!.set();
+    if (await started[1 - mine]!.wait({ timeout: 1000 })) met++;
+  };
+  const bank = new Bank([50, 50, 50, 50], journal);
+  await joinAll([
+    spawn(async () => void (await bank.transfer(0, 1, 5)), "Alice"),
+    spawn(async () => void (await bank.transfer(2, 3, 5)), "Carol"),
+  ]);
+  assert(
+    met === 2,
+    "transfers 0→1 and 2→3 share no account, yet one could not start while the other was inside: one lock per account, not one for the whole bank",
+  );
 }
 
 export async function parallelDisjoint() {
@@ -105,6 +130,7 @@ export async function auditDuringTransfers() {
   await expectBalances(bank, [140, 80, 80], "after the ring of transfers");
   const total = await bank.total();
   assert(total === 300, `total() should be 300, got ${total}`);
+  await disjointOverlap(); // one lock for the whole bank would make this check trivial
 }
 
 export async function invalidTransfers() {

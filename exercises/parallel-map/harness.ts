@@ -1,21 +1,48 @@
-import { assert, now, work } from "interleave";
+import { assert, currentThread, now, work } from "interleave";
 import { parallelMap } from "./solution";
 
 const COST = 10;
 
-/** The harness's work function: 10 ms of CPU per value; it counts how often each value is seen. */
-function costlySquare(calls: Map<number, number>) {
+/** What the harness saw of the calls: how many ran at once, and in which threads. */
+interface Seen {
+  inFlight: number;
+  maxInFlight: number;
+  threads: Set<string>;
+}
+
+/**
+ * The harness's work function: 10 ms of CPU per value; it counts how often each value is
+ * seen, in which threads, and how many calls overlap.
+ */
+function costlySquare(calls: Map<number, number>, seen?: Seen) {
+  const main = currentThread().name;
   return async (x: number): Promise<number> => {
     calls.set(x, (calls.get(x) ?? 0) + 1);
+    if (seen) {
+      seen.threads.add(currentThread().name === main ? "(the calling thread)" : currentThread().name);
+      seen.inFlight++;
+      seen.maxInFlight = Math.max(seen.maxInFlight, seen.inFlight);
+    }
     await work(COST);
+    if (seen) seen.inFlight--;
     return x * x;
   };
 }
 
 async function checkRun(values: number[], threads: number): Promise<void> {
   const calls = new Map<number, number>();
-  const got = await parallelMap(values, threads, costlySquare(calls));
+  const seen: Seen = { inFlight: 0, maxInFlight: 0, threads: new Set() };
+  const got = await parallelMap(values, threads, costlySquare(calls, seen));
   assert(Array.isArray(got), `parallelMap should resolve to an array, got ${typeof got}`);
+  const workers = Math.min(threads, values.length);
+  assert(
+    seen.threads.size === workers && !seen.threads.has("(the calling thread)"),
+    `${values.length} values on ${threads} threads: fn ran in ${seen.threads.size} thread(s) (${[...seen.threads].join(", ")}); every one of ${workers} worker threads should handle a chunk`,
+  );
+  assert(
+    seen.maxInFlight >= Math.min(2, workers),
+    `${values.length} values on ${threads} threads: no two calls of fn ever ran at the same time. Start every thread before joining any.`,
+  );
   assert(
     got.length === values.length,
     `${values.length} values on ${threads} threads: expected ${values.length} results, got ${got.length}`,

@@ -1,12 +1,32 @@
-import { assert } from "interleave";
+import { assert, currentProcess } from "interleave";
 import { scoreAll } from "./solution";
 
-/** The harness's own copy of the score (the solution's may not be changed). */
-function expectedScore(x: number): number {
-  let h = x | 0;
+/**
+ * The scoring kernel the solution is given: about 0.1 ms of counted computation per item,
+ * salted with a value only the grader knows, so the only way to the scores is to run it —
+ * once per item, on some core. Exported, so a Pool can send it to its workers by name.
+ */
+export function score(x: number): number {
+  let h = (x ^ 0x5f3759df) | 0;
   for (let round = 0; round < 100; round++) h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) ^ round;
   return h >>> 0;
 }
+
+/** The same, computed when the module loads (not charged to the run). */
+const expectedScore = score;
+
+/**
+ * A worker process imports this module again (Python's spawn start method): only the main
+ * process needs the expected scores, and computing them in a worker would be charged to it.
+ */
+function inMainProcess(): boolean {
+  try {
+    return currentProcess().name === "MainProcess";
+  } catch {
+    return true; // loading in the main program, before any thread runs
+  }
+}
+const MAIN = inMainProcess();
 
 const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i * 3);
 
@@ -15,13 +35,13 @@ const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => f
  * with JSON.stringify (not instrumented): the harness's own work stays out of the makespan.
  */
 function expectation(items: number[]): { items: number[]; scores: number[]; json: string } {
-  const scores = items.map(expectedScore);
+  const scores = MAIN ? items.map(expectedScore) : [];
   return { items, scores, json: JSON.stringify(scores) };
 }
 
 async function checkRun(e: { items: number[]; scores: number[]; json: string }, processes: number): Promise<void> {
   const { items } = e;
-  const got = await scoreAll(items, processes);
+  const got = await scoreAll(items, processes, score);
   if (JSON.stringify(got) === e.json) return;
   const what = `${items.length} items on ${processes} processes`;
   assert(Array.isArray(got), `${what}: scoreAll should resolve to an array, got ${typeof got}`);

@@ -1,4 +1,4 @@
-import { assert, spawn, type Thread } from "interleave";
+import { assert, SharedArray, spawn, type Thread } from "interleave";
 import { Stock } from "./solution";
 
 const ITEMS = ["apples", "pears", "plums"] as const;
@@ -7,16 +7,39 @@ async function joinAll(threads: Thread[]): Promise<void> {
   for (const t of threads) await t.join();
 }
 
-async function expectCounts(stock: Stock, expected: Record<string, number>, when: string): Promise<void> {
+/** A stock on counts the harness owns (one cell per item, in the order of ITEMS), so that it can look inside. */
+function open() {
+  const counts = new SharedArray<number>(ITEMS.length, "counts");
+  return { stock: new Stock(ITEMS, counts), counts };
+}
+
+/** The counts you were given must hold the stock: a stock kept anywhere else does not pass. */
+async function inCells(counts: SharedArray<number>, expected: Record<string, number>): Promise<void> {
+  const cells = await counts.toArray();
+  ITEMS.forEach((item, i) => {
+    assert(
+      cells[i] === (expected[item] ?? 0),
+      `the counts you were given should hold ${expected[item] ?? 0} ${item} (cell ${i}), but hold ${cells[i]}: keep the stock in them`,
+    );
+  });
+}
+
+async function expectCounts(
+  stock: Stock,
+  expected: Record<string, number>,
+  when: string,
+  counts: SharedArray<number>,
+): Promise<void> {
   for (const item of ITEMS) {
     const n = await stock.count(item);
     assert(n === expected[item], `${when}: expected ${expected[item]} ${item}, got ${n}`);
   }
+  await inCells(counts, expected);
 }
 
 export async function singleThread() {
-  const stock = new Stock(ITEMS);
-  await expectCounts(stock, { apples: 0, pears: 0, plums: 0 }, "a new stock");
+  const { stock, counts } = open();
+  await expectCounts(stock, { apples: 0, pears: 0, plums: 0 }, "a new stock", counts);
   await stock.add("apples", 2);
   await stock.restock([
     ["apples", 3],
@@ -26,6 +49,7 @@ export async function singleThread() {
     stock,
     { apples: 5, pears: 2, plums: 0 },
     "after add(apples, 2) and restock([[apples, 3], [pears, 2]])",
+    counts,
   );
   let total = await stock.total();
   assert(total === 7, `total() should be 7, got ${total}`);
@@ -40,13 +64,13 @@ export async function singleThread() {
     notSwapped === false,
     `swap(apples, pears, 2) with 1 apple should resolve to false, got ${String(notSwapped)}`,
   );
-  await expectCounts(stock, { apples: 1, pears: 0, plums: 4 }, "after the takes and swaps");
+  await expectCounts(stock, { apples: 1, pears: 0, plums: 4 }, "after the takes and swaps", counts);
   total = await stock.total();
   assert(total === 5, `total() should be 5, got ${total}`);
 }
 
 export async function batchesAreAtomic() {
-  const stock = new Stock(ITEMS);
+  const { stock, counts } = open();
   const batch = [
     ["apples", 4],
     ["pears", 3],
@@ -75,11 +99,11 @@ export async function batchesAreAtomic() {
     }, "Clerk"),
   );
   await joinAll(threads);
-  await expectCounts(stock, { apples: 24, pears: 18, plums: 18 }, "after 6 restocks");
+  await expectCounts(stock, { apples: 24, pears: 18, plums: 18 }, "after 6 restocks", counts);
 }
 
 export async function swapsConserve() {
-  const stock = new Stock(ITEMS);
+  const { stock, counts } = open();
   await stock.restock([
     ["apples", 5],
     ["pears", 5],
@@ -111,10 +135,13 @@ export async function swapsConserve() {
   );
   await joinAll(threads);
   let sum = 0;
+  const seen: Record<string, number> = {};
   for (const item of ITEMS) {
     const n = await stock.count(item);
     assert(n >= 0, `${item} went negative: ${n}`);
+    seen[item] = n;
     sum += n;
   }
   assert(sum === 15, `after the swaps the items add up to ${sum}, expected 15`);
+  await inCells(counts, seen);
 }

@@ -1,4 +1,4 @@
-import { SharedArray } from "interleave";
+import type { SharedArray } from "interleave";
 
 /**
  * A stock of items shared by several threads. Every item starts at 0.
@@ -13,9 +13,9 @@ export class Stock {
   private readonly index = new Map<string, number>();
   private readonly counts: SharedArray<number>;
 
-  constructor(items: readonly string[]) {
+  constructor(items: readonly string[], counts: SharedArray<number>) {
     items.forEach((item, i) => this.index.set(item, i));
-    this.counts = new SharedArray<number>(items.length, "counts");
+    this.counts = counts;
   }
 
   private slot(item: string): number {

@@ -1,11 +1,12 @@
-import { Lock, SharedArray } from "interleave";
+import type { Lock, SharedArray } from "interleave";
 
 export class Theater {
   private readonly owners: SharedArray<string | null>;
-  private readonly lock = new Lock("bookingLock");
+  private readonly lock: Lock;
 
-  constructor(seats: number) {
-    this.owners = new SharedArray<string | null>(new Array<string | null>(seats).fill(null), "owners");
+  constructor(owners: SharedArray<string | null>, lock: Lock) {
+    this.owners = owners;
+    this.lock = lock;
   }
 
   async book(seat: number, who: string): Promise<boolean> {

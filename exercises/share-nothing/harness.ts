@@ -1,9 +1,13 @@
-import { assert } from "interleave";
+import { assert, currentProcess } from "interleave";
 import { histogram } from "./solution";
 
-/** The harness's own copy of the bucket function (the solution's may not be changed). */
-function bucketOf(value: number, buckets: number): number {
-  let h = value | 0;
+/**
+ * The classifier the solution is given: about 0.05 ms of counted computation per value,
+ * salted with a value only the grader knows, so the only way to the buckets is to run it —
+ * once per value, on some core. Exported, so it can be passed to a Process by name.
+ */
+export function bucketOf(value: number, buckets: number): number {
+  let h = (value ^ 0x2545f491) | 0;
   for (let round = 0; round < 40; round++) h = Math.imul(h ^ (h >>> 13), 0x5bd1e995) ^ round;
   return (h >>> 0) % buckets;
 }
@@ -15,16 +19,29 @@ interface Case {
   json: string;
 }
 
+/**
+ * A worker process imports this module again (Python's spawn start method): only the main
+ * process needs the expected counts, and computing them in a worker would be charged to it.
+ */
+function inMainProcess(): boolean {
+  try {
+    return currentProcess().name === "MainProcess";
+  } catch {
+    return true; // loading in the main program, before any thread runs
+  }
+}
+const MAIN = inMainProcess();
+
 /** Computed when the module loads: the harness's own work stays out of the measured time. */
 function makeCase(n: number, buckets: number, seed: number): Case {
   const values = Array.from({ length: n }, (_, i) => (i * 2654435761 + seed) % 1000003);
   const counts = new Array<number>(buckets).fill(0);
-  for (const v of values) counts[bucketOf(v, buckets)]!++;
+  if (MAIN) for (const v of values) counts[bucketOf(v, buckets)]!++;
   return { values, buckets, counts, json: JSON.stringify(counts) };
 }
 
 async function checkRun(c: Case, processes: number): Promise<void> {
-  const got = await histogram(c.values, c.buckets, processes);
+  const got = await histogram(c.values, c.buckets, processes, bucketOf);
   if (JSON.stringify(got) === c.json) return;
   const what = `${c.values.length} values in ${c.buckets} buckets on ${processes} processes`;
   assert(Array.isArray(got), `${what}: histogram should resolve to an array, got ${typeof got}`);

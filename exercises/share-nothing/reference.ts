@@ -1,24 +1,28 @@
 import { Process, ProcessQueue } from "interleave";
 
-export function bucketOf(value: number, buckets: number): number {
-  let h = value | 0;
-  for (let round = 0; round < 40; round++) h = Math.imul(h ^ (h >>> 13), 0x5bd1e995) ^ round;
-  return (h >>> 0) % buckets;
-}
-
 /** A worker counts its slice in its OWN memory and sends the little histogram back. */
-export async function countSlice(values: number[], buckets: number, out: ProcessQueue<number[]>): Promise<void> {
+export async function countSlice(
+  bucketOf: (value: number, buckets: number) => number,
+  values: number[],
+  buckets: number,
+  out: ProcessQueue<number[]>,
+): Promise<void> {
   const counts = new Array<number>(buckets).fill(0);
   for (const v of values) counts[bucketOf(v, buckets)]!++;
   await out.put(counts);
 }
 
-export async function histogram(values: readonly number[], buckets: number, processes: number): Promise<number[]> {
+export async function histogram(
+  values: readonly number[],
+  buckets: number,
+  processes: number,
+  bucketOf: (value: number, buckets: number) => number,
+): Promise<number[]> {
   const out = new ProcessQueue<number[]>();
   const size = Math.ceil(values.length / processes);
   const workers: Process[] = [];
   for (let p = 0; p < processes; p++) {
-    const w = new Process(countSlice, { args: [values.slice(p * size, (p + 1) * size), buckets, out] });
+    const w = new Process(countSlice, { args: [bucketOf, values.slice(p * size, (p + 1) * size), buckets, out] });
     await w.start();
     workers.push(w);
   }

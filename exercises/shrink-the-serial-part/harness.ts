@@ -1,4 +1,4 @@
-import { assert, work } from "interleave";
+import { assert, currentThread, work } from "interleave";
 import { analyze, type Header, type Pipeline, type Rec } from "./solution";
 
 const HEADER_MS = 4;
@@ -12,6 +12,8 @@ interface Run {
   headerCalls: number;
   parseCalls: Map<string, number>;
   scoreCalls: Map<number, number>;
+  /** score() calls per thread name. */
+  scoreThreads: Map<string, number>;
 }
 
 function makePipeline(): Run {
@@ -22,6 +24,7 @@ function makePipeline(): Run {
     headerCalls: 0,
     parseCalls: new Map(),
     scoreCalls: new Map(),
+    scoreThreads: new Map(),
     pipeline: Object.freeze({
       readHeader: async (): Promise<Header> => {
         run.headerCalls++;
@@ -46,6 +49,8 @@ function makePipeline(): Run {
           "score() must be given a record that parse() returned",
         );
         run.scoreCalls.set(rec.id, (run.scoreCalls.get(rec.id) ?? 0) + 1);
+        const who = currentThread().name;
+        run.scoreThreads.set(who, (run.scoreThreads.get(who) ?? 0) + 1);
         await work(SCORE_MS);
         return scoreOf(rec.id);
       },
@@ -69,6 +74,32 @@ async function checkRun(n: number, threads: number): Promise<void> {
     assert(s === 1, `${what}: record ${i} was scored ${s} times, expected once`);
   }
   assert(total === want, `${what}: the total score should be ${want}, got ${String(total)}`);
+  ranInWorkers(run.scoreThreads, currentThread().name, Math.min(threads, n), "score()", what);
+}
+
+/**
+ * Who ran the grader's kernel: it must run in the worker threads, shared between them — a
+ * computation done by the calling thread (with threads started only to look busy) is not
+ * parallel.
+ */
+function ranInWorkers(
+  byThread: Map<string, number>,
+  main: string,
+  workers: number,
+  kernel: string,
+  what: string,
+): void {
+  const total = [...byThread.values()].reduce((a, b) => a + b, 0);
+  const fromMain = byThread.get(main) ?? 0;
+  assert(
+    fromMain === 0,
+    `${what}: the calling thread ran ${kernel} ${fromMain} of ${total} times: give the work to the worker threads`,
+  );
+  const most = Math.max(0, ...byThread.values());
+  assert(
+    workers <= 1 || most <= (2 * total) / workers,
+    `${what}: one thread ran ${kernel} ${most} of ${total} times: share the work between the ${workers} threads`,
+  );
 }
 
 export async function small() {

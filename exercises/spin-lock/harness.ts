@@ -1,4 +1,4 @@
-import { assert, Shared, spawn, yieldNow, type Thread } from "interleave";
+import { assert, AtomicInt, Shared, spawn, yieldNow, type Thread } from "interleave";
 import { SpinLock } from "./solution";
 
 async function joinAll(threads: Thread[]): Promise<void> {
@@ -26,13 +26,32 @@ function criticalSection() {
   return { run, counter };
 }
 
-async function expectLockUsable(lock: SpinLock): Promise<void> {
+/** A spin lock on a lock word the harness owns, so that it can look at it. */
+function newLock(): { lock: SpinLock; state: AtomicInt } {
+  const state = new AtomicInt(0, "spinlock");
+  return { lock: new SpinLock(state), state };
+}
+
+/**
+ * The lock must still work, and live in the word it was given: 1 while held, 0 when free.
+ * A lock kept anywhere else (a wrapped Lock, a plain boolean) does not pass.
+ */
+async function expectLockUsable(lock: SpinLock, state: AtomicInt): Promise<void> {
+  assert((await state.load()) === 0, "the lock is free, so the lock word you were given should be 0");
   assert((await lock.tryAcquire()) === true, "tryAcquire() on a free lock should resolve to true");
+  assert(
+    (await state.load()) === 1,
+    "the lock is held, so the lock word you were given should be 1: build the lock on that AtomicInt",
+  );
   await lock.release();
+  await lock.acquire();
+  assert((await state.load()) === 1, "after acquire() the lock word you were given should be 1");
+  await lock.release();
+  assert((await state.load()) === 0, "after release() the lock word you were given should be 0");
 }
 
 export async function mutualExclusion() {
-  const lock = new SpinLock();
+  const { lock, state } = newLock();
   const cs = criticalSection();
   const threads: Thread[] = [];
   for (let t = 0; t < 3; t++) {
@@ -52,11 +71,11 @@ export async function mutualExclusion() {
   await joinAll(threads);
   const total = await cs.counter.get();
   assert(total === 9, `3 threads × 3 increments under the lock should count 9, got ${total}`);
-  await expectLockUsable(lock);
+  await expectLockUsable(lock, state);
 }
 
 export async function tryAcquireDoesNotWait() {
-  const lock = new SpinLock();
+  const { lock, state } = newLock();
   await lock.acquire();
   const refused = spawn(async () => {
     assert((await lock.tryAcquire()) === false, "tryAcquire() on a held lock should resolve to false at once");
@@ -68,11 +87,11 @@ export async function tryAcquireDoesNotWait() {
     await lock.release();
   }, "Lucky");
   await granted.join();
-  await expectLockUsable(lock);
+  await expectLockUsable(lock, state);
 }
 
 export async function releaseOfFreeLockThrows() {
-  const lock = new SpinLock();
+  const { lock, state } = newLock();
   let threw = false;
   try {
     await lock.release();
@@ -92,11 +111,11 @@ export async function releaseOfFreeLockThrows() {
     threw = error instanceof Error;
   }
   assert(threw, "releasing the same lock twice should throw the second time");
-  await expectLockUsable(lock);
+  await expectLockUsable(lock, state);
 }
 
 export async function mixedAcquirers() {
-  const lock = new SpinLock();
+  const { lock, state } = newLock();
   const cs = criticalSection();
   const threads: Thread[] = [];
   for (let t = 0; t < 2; t++) {

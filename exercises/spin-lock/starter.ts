@@ -1,7 +1,7 @@
-import { AtomicInt, yieldNow } from "interleave";
+import { type AtomicInt, yieldNow } from "interleave";
 
 /**
- * A spin lock built from one AtomicInt (0: free, 1: held), with no Lock inside.
+ * A spin lock built on the AtomicInt it is given (0: free, 1: held), with no Lock inside.
  *
  * acquire(): return once the calling thread holds the lock, spinning (with yieldNow()) while
  *   another thread holds it.
@@ -11,7 +11,8 @@ import { AtomicInt, yieldNow } from "interleave";
  * This version looks at the flag and then sets it. Is that one step?
  */
 export class SpinLock {
-  private readonly state = new AtomicInt(0, "spinlock");
+  /** The lock word it is given: 0 free, 1 held. */
+  constructor(private readonly state: AtomicInt) {}
 
   async acquire(): Promise<void> {
     while ((await this.state.load()) !== 0) await yieldNow();

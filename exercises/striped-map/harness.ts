@@ -1,5 +1,37 @@
-import { assert, assertLinearizable, Event, History, models, spawn, yieldNow, type Thread } from "interleave";
+import {
+  assert,
+  assertLinearizable,
+  Event,
+  History,
+  models,
+  SharedArray,
+  spawn,
+  yieldNow,
+  type Thread,
+} from "interleave";
 import { StripedMap } from "./solution";
+
+/** A map on buckets the harness owns, so that it can look inside. */
+function newMap<V>(stripes: number) {
+  const buckets = new SharedArray<ReadonlyMap<number, V>>(
+    Array.from({ length: stripes }, () => new Map<number, V>()),
+    "map.buckets",
+  );
+  return { m: new StripedMap<V>(buckets), buckets };
+}
+
+/** The buckets you were given must hold exactly `entries`, each key in bucket `key mod stripes`. */
+async function inBuckets<V>(buckets: SharedArray<ReadonlyMap<number, V>>, entries: [number, V][]) {
+  const all = await buckets.toArray();
+  const n = all.length;
+  const stored = all.reduce((count, b) => count + b.size, 0);
+  const where = (k: number) => ((k % n) + n) % n;
+  const ok = stored === entries.length && entries.every(([k, v]) => all[where(k)]?.get(k) === v);
+  assert(
+    ok,
+    `the buckets you were given should hold ${show(entries)} (key k in bucket k mod ${n}), but they hold ${show(all.map((b) => [...b.entries()]))}: keep the map in them`,
+  );
+}
 
 type MapOp = { op: "get"; key: number } | { op: "put"; key: number; value: number } | { op: "delete"; key: number };
 type MapOut = number | null | undefined;
@@ -18,7 +50,7 @@ async function expect<T>(what: string, got: T, expected: T): Promise<void> {
 
 /** Every operation from one thread, with keys on the same stripe and on different stripes. */
 export async function singleThread() {
-  const m = new StripedMap<string>(4);
+  const { m, buckets } = newMap<string>(4);
   await expect("get(1) on an empty map", await m.get(1), null);
   await expect('put(1, "a")', await m.put(1, "a"), null);
   await expect('put(1, "b") (returns the previous value)', await m.put(1, "b"), "a");
@@ -40,11 +72,15 @@ export async function singleThread() {
   await m.put(-3, "negative");
   await expect("get(-3)", await m.get(-3), "negative");
   await expect("size() after put(-3, …)", await m.size(), 2);
+  await inBuckets(buckets, [
+    [2, "c"],
+    [-3, "negative"],
+  ]);
 }
 
 /** Three threads on keys 1 and 5 (one stripe) and 2 (another): the history must be a map's. */
 export async function linearizable() {
-  const m = new StripedMap<number>(4);
+  const { m } = newMap<number>(4);
   const h = new History<MapOp, MapOut>();
   const compute = async (key: number, add: number): Promise<void> => {
     const input = { op: "put" as const, key, value: Number.NaN };
@@ -92,7 +128,17 @@ export async function linearizable() {
 
 /** Two computes on keys of different stripes must be able to run at the same time. */
 export async function stripesInParallel() {
-  const m = new StripedMap<number>(4);
+  const { m, buckets } = newMap<number>(4);
+  await differentStripesOverlap(m);
+  await expect("get(1)", await m.get(1), 1);
+  await expect("get(2)", await m.get(2), 2);
+  await inBuckets(buckets, [
+    [1, 1],
+    [2, 2],
+  ]);
+}
+
+async function differentStripesOverlap(m: StripedMap<number>) {
   const oneIn = new Event("update of key 1 started");
   const twoIn = new Event("update of key 2 started");
   let oneSawTwo = false;
@@ -116,13 +162,11 @@ export async function stripesInParallel() {
     oneSawTwo && twoSawOne,
     "compute(1, …) and compute(2, …) touch different stripes (1 and 2), yet one waited 1000 ms for the other to start: operations on different stripes must not exclude each other — that is the point of lock striping",
   );
-  await expect("get(1)", await m.get(1), 1);
-  await expect("get(2)", await m.get(2), 2);
 }
 
 /** Movers shuttle tokens between stripes in opposite directions while an auditor counts. */
 export async function moveAndSize() {
-  const m = new StripedMap<string>(4);
+  const { m, buckets } = newMap<string>(4);
   await m.put(1, "t1");
   await m.put(2, "t2");
   await m.put(3, "t3");
@@ -161,4 +205,10 @@ export async function moveAndSize() {
   await expect("get(2) at the end", await m.get(2), "t2");
   await expect("get(3) at the end", await m.get(3), "t3");
   await expect("size() at the end", await m.size(), 3);
+  await inBuckets(buckets, [
+    [1, "t1"],
+    [2, "t2"],
+    [3, "t3"],
+  ]);
+  await differentStripesOverlap(m as unknown as StripedMap<number>);
 }

@@ -1,4 +1,4 @@
-import { SharedArray } from "interleave";
+import type { SharedArray } from "interleave";
 
 type Bucket<V> = ReadonlyMap<number, V>;
 
@@ -12,12 +12,11 @@ type Bucket<V> = ReadonlyMap<number, V>;
  */
 export class StripedMap<V> {
   private readonly buckets: SharedArray<Bucket<V>>;
+  readonly stripes: number;
 
-  constructor(readonly stripes: number) {
-    this.buckets = new SharedArray<Bucket<V>>(
-      Array.from({ length: stripes }, () => new Map<number, V>()),
-      "map.buckets",
-    );
+  constructor(buckets: SharedArray<Bucket<V>>) {
+    this.buckets = buckets;
+    this.stripes = buckets.length;
   }
 
   /** The stripe (bucket index) of a key. */

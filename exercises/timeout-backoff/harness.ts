@@ -1,5 +1,49 @@
-import { assert, Lock, sleep, spawn, type Thread } from "interleave";
+import { assert, Lock, now, sleep, spawn, type Thread } from "interleave";
 import { withBoth } from "./solution";
+
+/** `real`, noting the virtual time of every acquire() call. */
+function timedLock(real: Lock, times: number[]): Lock {
+  return {
+    name: real.name,
+    acquire: (options?: { timeout?: number }) => {
+      times.push(now());
+      return real.acquire(options);
+    },
+    release: () => real.release(),
+    locked: () => real.locked(),
+    hold: async () => {
+      times.push(now());
+      await real.acquire();
+      return { [Symbol.asyncDispose]: async () => void (await real.release()) };
+    },
+  } as unknown as Lock;
+}
+
+/**
+ * Two polite threads that back off for the same time retry in lockstep and can go on
+ * colliding forever: only a random back-off breaks the symmetry. The harness holds the
+ * second lock for 200 ms while one thread calls withBoth(), and looks at when it retried:
+ * it must give up and retry several times, and not always after the same pause.
+ */
+async function backsOffRandomly(): Promise<void> {
+  const a = new Lock("A");
+  const b = new Lock("B");
+  const attempts: number[] = [];
+  await b.acquire();
+  const polite = spawn(() => withBoth(timedLock(a, attempts), b, async () => {}), "Polite");
+  await sleep(200);
+  b.release();
+  await polite.join();
+  const gaps = attempts.slice(1).map((t, i) => t - attempts[i]!);
+  assert(
+    attempts.length >= 4,
+    `while the second lock was busy for 200 ms, withBoth() took the first lock ${attempts.length} time(s): give up on the second lock after a short timeout (a few ms), put the first back and retry`,
+  );
+  assert(
+    new Set(gaps).size > 1,
+    `withBoth() retried every ${gaps[0]} ms, always the same pause: two threads that collide then retry in lockstep forever (livelock). Back off for a random time.`,
+  );
+}
 
 /** Counts the threads inside the critical section guarded by both locks: never more than one. */
 function criticalSection() {
@@ -84,6 +128,7 @@ export async function againstLegacyCode() {
     `4 legacy rounds and 2 × 2 withBoth() calls should enter the critical section 8 times, got ${cs.entries()}`,
   );
   assert(!a.locked() && !b.locked(), "both locks should be free at the end");
+  await backsOffRandomly();
 }
 
 export async function errorsReleaseBoth() {
@@ -144,4 +189,5 @@ export async function bothOrders() {
     cs.entries() === 10,
     `2 legacy rounds and 4 × 2 withBoth() calls should enter the critical section 10 times, got ${cs.entries()}`,
   );
+  await backsOffRandomly();
 }

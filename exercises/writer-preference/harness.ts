@@ -80,7 +80,10 @@ export async function exclusion() {
 
 /** Two readers hold the lock at the same time: the first waits inside for the second to come in. */
 export async function readersShare() {
-  const rw = new ReadWriteLock();
+  await readersCanShare(new ReadWriteLock());
+}
+
+async function readersCanShare(rw: ReadWriteLock) {
   const firstIn = new Event("Reader-1 in");
   const secondIn = new Event("Reader-2 in");
   let sawSecond = false;
@@ -111,6 +114,7 @@ export async function readersShare() {
  */
 export async function writerNotStarved() {
   const rw = new ReadWriteLock();
+  await readersCanShare(rw); // a plain mutex would never starve a writer: the lock must be shared
   const room = new Room();
   const doc = new Document();
   let writerDone = false;
@@ -151,6 +155,7 @@ export async function writerNotStarved() {
 /** A writer that waits behind a reader goes before a reader that arrives after it. */
 export async function writerGoesFirst() {
   const rw = new ReadWriteLock();
+  await readersCanShare(rw);
   const order: string[] = [];
   const firstIn = new Event("Reader-1 in");
   const letGo = new Event("Reader-1 may leave");

@@ -191,10 +191,28 @@ describe("interleave validate", () => {
     expect(r.code).toBe(0);
     const v = json(r) as {
       valid: boolean;
-      exercises: { slug: string; chapter: number; valid: boolean; mutants: number; caught: number }[];
+      exercises: {
+        slug: string;
+        chapter: number;
+        valid: boolean;
+        mutants: number;
+        caught: number;
+        fakes: { file: string; dodge: string; score: number; maxScore: number; verdict: string; rejected: boolean }[];
+        fakesRejected: number;
+        starter: { score: number; maxScore: number; ok: boolean };
+      }[];
     };
     expect(v.valid).toBe(true);
-    expect(v.exercises[0]).toMatchObject({ slug: "shared-counter", chapter: 3, valid: true, mutants: 4, caught: 4 });
+    const e = v.exercises[0]!;
+    expect(e).toMatchObject({ slug: "shared-counter", chapter: 3, valid: true, mutants: 4, caught: 4 });
+    expect(e.fakes.length).toBeGreaterThanOrEqual(3);
+    expect(e.fakesRejected).toBe(e.fakes.length);
+    for (const f of e.fakes) {
+      expect(f.file).toMatch(/^fakes\/[\w.-]+\.ts$/);
+      expect(f.dodge.length).toBeGreaterThan(10);
+      expect(f.score).toBeLessThan(f.maxScore / 2);
+    }
+    expect(e.starter).toMatchObject({ score: 0, maxScore: 100, ok: true });
   }, 120_000);
 
   it("an invalid manifest names the file and the field", async () => {

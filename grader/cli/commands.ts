@@ -174,8 +174,12 @@ const validate: Handler = async (argv, io) => {
   } else {
     for (const r of results) {
       io.out(
-        `${r.valid ? "✔" : "✘"} ${r.slug} (chapter ${r.chapter}): reference ${r.reference}, starter ${r.starter}, ${r.caught}/${r.mutants} mutants caught`,
+        `${r.valid ? "✔" : "✘"} ${r.slug} (chapter ${r.chapter}): reference ${r.reference}, starter ${r.starter.score}/${r.starter.maxScore} (${r.starter.verdict}), ${r.caught}/${r.mutants} mutants caught, ${r.fakesRejected}/${r.fakes.length} fakes rejected`,
       );
+      for (const f of r.fakes)
+        io.out(
+          `    ${f.rejected ? "✔" : "✘"} ${f.file} ${f.score}/${f.maxScore} (${f.verdict}): ${f.dodge || "(no header)"}`,
+        );
       for (const p of r.problems) io.out(`    ${p}`);
     }
     for (const p of problems) io.out(`✘ ${p.path}: ${p.message}`);

@@ -14,6 +14,36 @@ export interface LoadedExercise {
   reference: string;
   harness: string;
   mutants: { file: string; source: string; verdict: ExerciseManifest["mutants"][number]["verdict"]; bug: string }[];
+  /**
+   * `fakes/*.ts`, found on disk (no manifest entry): solutions that dodge the exercise (issue 12).
+   * Optional only so that hand-built exercises in tests need not list them; the loader always sets it.
+   */
+  fakes?: LoadedFake[];
+}
+
+export interface LoadedFake {
+  file: string;
+  source: string;
+  /** The dodge named by the first line, `// Fake: <the dodge>`; null when the header is missing. */
+  dodge: string | null;
+}
+
+/** The header every fake opens with: it says which way of dodging the exercise the file tries. */
+export const FAKE_HEADER = /^\/\/ Fake: (\S.*)$/;
+
+/** Every `fakes/*.ts` of an exercise folder, by name. */
+export function loadFakes(dir: string): LoadedFake[] {
+  const fakesDir = path.join(dir, "fakes");
+  if (!existsSync(fakesDir) || !statSync(fakesDir).isDirectory()) return [];
+  return readdirSync(fakesDir)
+    .filter((name) => name.endsWith(".ts") && !name.startsWith("."))
+    .sort()
+    .map((name) => {
+      const source = readFileSync(path.join(fakesDir, name), "utf8");
+      const firstLine = source.split(/\r?\n/, 1)[0] ?? "";
+      const dodge = FAKE_HEADER.exec(firstLine.trimEnd())?.[1]?.trim() ?? null;
+      return { file: `fakes/${name}`, source, dodge };
+    });
 }
 
 export interface CatalogueProblem {
@@ -74,6 +104,7 @@ export function loadExercise(dir: string): { exercise?: LoadedExercise; problems
       reference: files["reference.ts"],
       harness: files["harness.ts"],
       mutants,
+      fakes: loadFakes(dir),
     },
     problems,
   };

@@ -38,6 +38,7 @@ export function typecheckExercises(exercises: readonly LoadedExercise[]): TypePr
     add(`${dir}/solution.ts`, e.reference, path.join(e.dir, "reference.ts"));
     add(`${dir}/harness.ts`, e.harness, path.join(e.dir, "harness.ts"));
     for (const m of e.mutants) add(`${dir}/${m.file}`, m.source, path.join(e.dir, m.file));
+    for (const f of e.fakes ?? []) add(`${dir}/${f.file}`, f.source, path.join(e.dir, f.file));
   }
   const host = ts.createCompilerHost(OPTIONS);
   const realGet = host.getSourceFile.bind(host);

@@ -1,10 +1,17 @@
-// `interleave validate`: an exercise proves itself (Kattis's verifyproblem): the reference
-// passes every check on every schedule of the budget, every mutant gets exactly the verdict
-// it declares, and the starter code does not pass.
+// `interleave validate`: an exercise proves itself (Kattis's verifyproblem) three ways: the
+// reference passes every check on every schedule of the budget, every mutant gets exactly the
+// verdict it declares, and every fake — a solution that dodges the exercise instead of solving
+// it (issue 12) — scores under half the points. The unchanged starter earns at most 30%.
 
 import type { LoadedExercise } from "../exercise/load";
 import type { SandboxPool } from "../sandbox/pool";
-import { gradeSolution } from "./grade";
+import { gradeSolution, type GradeReport } from "./grade";
+
+/** "passes a, b" — which checks a solution got its points from, so the author knows what to tighten. */
+function passedChecks(report: GradeReport): string {
+  const passed = report.checks.filter((c) => c.earned > 0).map((c) => c.id);
+  return passed.length ? `passes ${passed.join(", ")}` : "passes no check";
+}
 
 export interface MutantOutcome {
   file: string;
@@ -14,6 +21,30 @@ export interface MutantOutcome {
   bug: string;
 }
 
+export interface FakeOutcome {
+  file: string;
+  /** The dodge its header names (`// Fake: ...`); "" when the header is missing. */
+  dodge: string;
+  score: number;
+  maxScore: number;
+  verdict: string;
+  /** Scored under half the points. */
+  rejected: boolean;
+}
+
+export interface StarterOutcome {
+  score: number;
+  maxScore: number;
+  verdict: string;
+  /** Scored at most STARTER_MAX_SHARE of the points. */
+  ok: boolean;
+}
+
+/** A fake must score strictly less than this share of the points. */
+export const FAKE_MAX_SHARE = 0.5;
+/** The unchanged starter may score at most this share of the points. */
+export const STARTER_MAX_SHARE = 0.3;
+
 export interface ExerciseValidation {
   slug: string;
   id: string;
@@ -22,8 +53,11 @@ export interface ExerciseValidation {
   mutants: number;
   caught: number;
   reference: string;
-  starter: string;
+  starter: StarterOutcome;
   mutantResults: MutantOutcome[];
+  fakes: FakeOutcome[];
+  /** How many fakes scored under half the points. */
+  fakesRejected: number;
   problems: string[];
 }
 
@@ -37,8 +71,18 @@ export async function validateExercise(pool: SandboxPool, exercise: LoadedExerci
       `reference.ts: ${reference.verdict} in check "${failed?.id ?? "?"}": ${failed?.message ?? (reference.diagnostics ?? []).map((d) => `${d.line}:${d.column} ${d.message}`).join("; ")}`,
     );
   }
-  const starter = await gradeSolution(pool, exercise, exercise.starter, "starter.ts");
-  if (starter.verdict === "passed") problems.push("starter.ts passes every check: the exercise asks for nothing");
+  const starterReport = await gradeSolution(pool, exercise, exercise.starter, "starter.ts");
+  const starter: StarterOutcome = {
+    score: starterReport.score,
+    maxScore: starterReport.maxScore,
+    verdict: starterReport.verdict,
+    ok: starterReport.verdict !== "passed" && starterReport.score <= STARTER_MAX_SHARE * starterReport.maxScore,
+  };
+  if (starterReport.verdict === "passed") problems.push("starter.ts passes every check: the exercise asks for nothing");
+  else if (!starter.ok)
+    problems.push(
+      `starter.ts: the unchanged starter scores ${starter.score}/${starter.maxScore} (more than ${STARTER_MAX_SHARE * 100}%): it earns points for nothing (${passedChecks(starterReport)})`,
+    );
   const mutantResults: MutantOutcome[] = [];
   for (const mutant of exercise.mutants) {
     const r = await gradeSolution(pool, exercise, mutant.source, mutant.file);
@@ -52,6 +96,25 @@ export async function validateExercise(pool: SandboxPool, exercise: LoadedExerci
       );
     }
   }
+  const fakes: FakeOutcome[] = [];
+  for (const fake of exercise.fakes ?? []) {
+    const r = await gradeSolution(pool, exercise, fake.source, fake.file);
+    const rejected = r.score < FAKE_MAX_SHARE * r.maxScore;
+    fakes.push({
+      file: fake.file,
+      dodge: fake.dodge ?? "",
+      score: r.score,
+      maxScore: r.maxScore,
+      verdict: r.verdict,
+      rejected,
+    });
+    if (fake.dodge === null)
+      problems.push(`${fake.file}: the first line must name the dodge: "// Fake: <the dodge, in a sentence>"`);
+    if (!rejected)
+      problems.push(
+        `${fake.file}: not rejected — scores ${r.score}/${r.maxScore} (a fake must score under half): ${fake.dodge ?? "?"} (${passedChecks(r)})`,
+      );
+  }
   return {
     slug: m.slug,
     id: m.id,
@@ -60,8 +123,10 @@ export async function validateExercise(pool: SandboxPool, exercise: LoadedExerci
     mutants: mutantResults.length,
     caught: mutantResults.filter((x) => x.caught).length,
     reference: reference.verdict,
-    starter: starter.verdict,
+    starter,
     mutantResults,
+    fakes,
+    fakesRejected: fakes.filter((f) => f.rejected).length,
     problems,
   };
 }

@@ -1,11 +1,12 @@
-import { Lock, Shared } from "interleave";
+import type { Lock, Shared } from "interleave";
 
 export class BankAccount {
   private readonly funds: Shared<number>;
-  private readonly lock = new Lock("accountLock");
+  private readonly lock: Lock;
 
-  constructor(initial: number) {
-    this.funds = new Shared(initial, "balance");
+  constructor(funds: Shared<number>, lock: Lock) {
+    this.funds = funds;
+    this.lock = lock;
   }
 
   async deposit(amount: number): Promise<void> {

@@ -1,9 +1,10 @@
-import { Condition, Lock, SharedArray } from "interleave";
+import { Condition, Lock, type SharedArray } from "interleave";
 
 // `if` where a `while` belongs: a consumer woken by notify() does not look again, yet
 // another consumer may have taken the item between the notify and its wake-up.
 export class BoundedQueue<T> {
   private readonly items: SharedArray<T | null>;
+  readonly capacity: number;
   private head = 0;
   private tail = 0;
   private count = 0;
@@ -11,8 +12,9 @@ export class BoundedQueue<T> {
   private readonly notFull = new Condition(this.lock, "queue.notFull");
   private readonly notEmpty = new Condition(this.lock, "queue.notEmpty");
 
-  constructor(readonly capacity: number) {
-    this.items = new SharedArray<T | null>(new Array<T | null>(capacity).fill(null), "queue.items");
+  constructor(items: SharedArray<T | null>) {
+    this.items = items;
+    this.capacity = items.length;
   }
 
   async put(item: T): Promise<void> {

@@ -1,18 +1,20 @@
-import { Condition, Lock, SharedArray } from "interleave";
+import { Condition, Lock, type SharedArray } from "interleave";
 
 // One condition for both "not full" and "not empty", and notify() wakes a single waiter:
 // a consumer's notify can wake another consumer instead of a producer (and vice versa);
 // that one goes back to sleep, and the thread that could go on is never woken.
 export class BoundedQueue<T> {
   private readonly items: SharedArray<T | null>;
+  readonly capacity: number;
   private head = 0;
   private tail = 0;
   private count = 0;
   private readonly lock = new Lock("queue.lock");
   private readonly changed = new Condition(this.lock, "queue.changed");
 
-  constructor(readonly capacity: number) {
-    this.items = new SharedArray<T | null>(new Array<T | null>(capacity).fill(null), "queue.items");
+  constructor(items: SharedArray<T | null>) {
+    this.items = items;
+    this.capacity = items.length;
   }
 
   async put(item: T): Promise<void> {

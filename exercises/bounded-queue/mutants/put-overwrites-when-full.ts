@@ -1,17 +1,19 @@
-import { Condition, Lock, SharedArray } from "interleave";
+import { Condition, Lock, type SharedArray } from "interleave";
 
 // Consumers wait, producers do not: a put() on a full queue overwrites the oldest slot
 // ("the consumer is too slow anyway"). The queue silently loses items.
 export class BoundedQueue<T> {
   private readonly items: SharedArray<T | null>;
+  readonly capacity: number;
   private head = 0;
   private tail = 0;
   private count = 0;
   private readonly lock = new Lock("queue.lock");
   private readonly notEmpty = new Condition(this.lock, "queue.notEmpty");
 
-  constructor(readonly capacity: number) {
-    this.items = new SharedArray<T | null>(new Array<T | null>(capacity).fill(null), "queue.items");
+  constructor(items: SharedArray<T | null>) {
+    this.items = items;
+    this.capacity = items.length;
   }
 
   async put(item: T): Promise<void> {

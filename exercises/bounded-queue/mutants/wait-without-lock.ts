@@ -1,15 +1,17 @@
-import { SharedArray, yieldNow } from "interleave";
+import { yieldNow, type SharedArray } from "interleave";
 
 // It waits while full or empty — by polling — but takes no lock: two producers can both
 // see a free slot and write into the same one, two consumers can take the same item.
 export class BoundedQueue<T> {
   private readonly items: SharedArray<T | null>;
+  readonly capacity: number;
   private head = 0;
   private tail = 0;
   private count = 0;
 
-  constructor(readonly capacity: number) {
-    this.items = new SharedArray<T | null>(new Array<T | null>(capacity).fill(null), "queue.items");
+  constructor(items: SharedArray<T | null>) {
+    this.items = items;
+    this.capacity = items.length;
   }
 
   async put(item: T): Promise<void> {

@@ -1,9 +1,13 @@
-import { AtomicInt, Condition, Lock } from "interleave";
+import { type AtomicInt, Condition, Lock } from "interleave";
 
 // `if` where a `while` belongs: notifyAll() wakes every waiter, and each of them goes in
 // without checking that it is its turn.
 export class FairLock {
-  private readonly nextTicket = new AtomicInt(0, "fair.nextTicket");
+  constructor(tickets: AtomicInt) {
+    this.nextTicket = tickets;
+  }
+
+  private readonly nextTicket: AtomicInt;
   private readonly guard = new Lock("fair.guard");
   private readonly turnChanged = new Condition(this.guard, "fair.turnChanged");
   private nowServing = 0;

@@ -1,9 +1,11 @@
-import { Event, Lock } from "interleave";
+import { Event, Lock, type AtomicInt } from "interleave";
 
 // Hands the lock over to a waiting thread (no barging) — but takes the waiter from the end
 // of the list: last come, first served. Two threads that keep asking get it in turn, and
 // the one that asked first waits for ever.
 export class FairLock {
+  constructor(_tickets: AtomicInt) {}
+
   private readonly guard = new Lock("fair.guard");
   private held = false;
   private readonly waiting: Event[] = [];

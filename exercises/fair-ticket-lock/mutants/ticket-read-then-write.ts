@@ -1,8 +1,10 @@
-import { Condition, Lock, Shared } from "interleave";
+import { Condition, Lock, Shared, type AtomicInt } from "interleave";
 
 // The ticket dispenser is a read followed by a write: two threads that draw at the same
 // time get the same ticket and are both let in.
 export class FairLock {
+  constructor(_tickets: AtomicInt) {}
+
   private readonly nextTicket = new Shared(0, "fair.nextTicket");
   private readonly guard = new Lock("fair.guard");
   private readonly turnChanged = new Condition(this.guard, "fair.turnChanged");

@@ -2,23 +2,11 @@ import { Pool } from "interleave";
 
 export type Image = number[][];
 
-/**
- * One pixel of the 3×3 box blur of `image`: the mean (rounded down) of the pixel and its 8
- * neighbours; beyond the border of `image`, its nearest edge pixel is used again. Keep it.
- */
-export function blurPixel(image: Image, y: number, x: number): number {
-  const h = image.length;
-  const w = image[0]!.length;
-  let sum = 0;
-  for (let dy = -1; dy <= 1; dy++) {
-    const row = image[Math.min(h - 1, Math.max(0, y + dy))]!;
-    for (let dx = -1; dx <= 1; dx++) sum += row[Math.min(w - 1, Math.max(0, x + dx))]!;
-  }
-  return Math.floor(sum / 9);
-}
+/** The grader's filter for one pixel of `image` (see blurRows). */
+export type Kernel = (image: Image, y: number, x: number) => number;
 
 /** Runs in a worker process: the blurred rows `from` to `to` (exclusive) of `image`. */
-export function blurRows(image: Image, from: number, to: number): number[][] {
+export function blurRows(image: Image, from: number, to: number, blurPixel: Kernel): number[][] {
   const out: number[][] = [];
   for (let y = from; y < to; y++) {
     const row: number[] = [];
@@ -28,17 +16,17 @@ export function blurRows(image: Image, from: number, to: number): number[][] {
   return out;
 }
 
-export async function blur(image: Image, processes: number): Promise<Image> {
+export async function blur(image: Image, processes: number, blurPixel: Kernel): Promise<Image> {
   const h = image.length;
   const share = Math.ceil(h / processes);
-  const tasks: [Image, number, number][] = [];
+  const tasks: [Image, number, number, Kernel][] = [];
   for (let start = 0; start < h; start += share) {
     const end = Math.min(h, start + share);
     // Sends the halo (good) but asks for every row of the tile back: the halo rows come back
     // blurred, as extra rows, next to the neighbour band's own copy of them.
     const top = Math.max(0, start - 1);
     const tile = image.slice(top, Math.min(h, end + 1));
-    tasks.push([tile, 0, tile.length]); // blurs the halo rows too, and keeps them
+    tasks.push([tile, 0, tile.length, blurPixel]); // blurs the halo rows too, and keeps them
   }
   const pool = new Pool(processes);
   try {

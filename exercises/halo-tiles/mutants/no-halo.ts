@@ -2,23 +2,11 @@ import { Pool } from "interleave";
 
 export type Image = number[][];
 
-/**
- * One pixel of the 3×3 box blur of `image`: the mean (rounded down) of the pixel and its 8
- * neighbours; beyond the border of `image`, its nearest edge pixel is used again. Keep it.
- */
-export function blurPixel(image: Image, y: number, x: number): number {
-  const h = image.length;
-  const w = image[0]!.length;
-  let sum = 0;
-  for (let dy = -1; dy <= 1; dy++) {
-    const row = image[Math.min(h - 1, Math.max(0, y + dy))]!;
-    for (let dx = -1; dx <= 1; dx++) sum += row[Math.min(w - 1, Math.max(0, x + dx))]!;
-  }
-  return Math.floor(sum / 9);
-}
+/** The grader's filter for one pixel of `image` (see blurRows). */
+export type Kernel = (image: Image, y: number, x: number) => number;
 
 /** Runs in a worker process: the blurred rows `from` to `to` (exclusive) of `image`. */
-export function blurRows(image: Image, from: number, to: number): number[][] {
+export function blurRows(image: Image, from: number, to: number, blurPixel: Kernel): number[][] {
   const out: number[][] = [];
   for (let y = from; y < to; y++) {
     const row: number[] = [];
@@ -28,15 +16,15 @@ export function blurRows(image: Image, from: number, to: number): number[][] {
   return out;
 }
 
-export async function blur(image: Image, processes: number): Promise<Image> {
+export async function blur(image: Image, processes: number, blurPixel: Kernel): Promise<Image> {
   const h = image.length;
   const share = Math.ceil(h / processes);
-  const tasks: [Image, number, number][] = [];
+  const tasks: [Image, number, number, Kernel][] = [];
   for (let start = 0; start < h; start += share) {
     const end = Math.min(h, start + share);
     // Only the band itself: its first and last rows are blurred as if they were the edge of
     // the image, because the worker never sees the rows next to them.
-    tasks.push([image.slice(start, end), 0, end - start]);
+    tasks.push([image.slice(start, end), 0, end - start, blurPixel]);
   }
   const pool = new Pool(processes);
   try {

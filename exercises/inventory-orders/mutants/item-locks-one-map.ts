@@ -7,8 +7,9 @@ export class Inventory {
   // Finer locking: one lock per item, so orders for different items do not wait for each other.
   private readonly locks = new Map<string, Lock>();
 
-  constructor(initial: Readonly<Record<string, number>>) {
-    this.levels = new Shared<Levels>({ ...initial }, "levels");
+  constructor(_initial: Readonly<Record<string, number>>, levels: Shared<Levels>, lock: Lock) {
+    this.levels = levels;
+    void lock; // one lock per item instead
   }
 
   private lockOf(item: string): Lock {

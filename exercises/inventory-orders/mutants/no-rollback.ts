@@ -1,14 +1,15 @@
-import { Lock, Shared } from "interleave";
+import type { Lock, Shared } from "interleave";
 
 type Levels = Readonly<Record<string, number>>;
 
 export class Inventory {
   private readonly levels: Shared<Levels>;
   // One lock for the whole map: every read-modify-write of `levels` happens under it.
-  private readonly lock = new Lock("inventoryLock");
+  private readonly lock: Lock;
 
-  constructor(initial: Readonly<Record<string, number>>) {
-    this.levels = new Shared<Levels>({ ...initial }, "levels");
+  constructor(_initial: Readonly<Record<string, number>>, levels: Shared<Levels>, lock: Lock) {
+    this.levels = levels;
+    this.lock = lock;
   }
 
   async restock(item: string, qty: number): Promise<void> {

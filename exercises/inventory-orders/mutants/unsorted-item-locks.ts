@@ -3,7 +3,7 @@ import { Lock, Shared } from "interleave";
 export class Inventory {
   private readonly cells = new Map<string, { level: Shared<number>; lock: Lock }>();
 
-  constructor(initial: Readonly<Record<string, number>>) {
+  constructor(initial: Readonly<Record<string, number>>, _levels?: Shared<Record<string, number>>, _lock?: Lock) {
     for (const [item, qty] of Object.entries(initial)) this.cellOf(item, qty);
   }
 

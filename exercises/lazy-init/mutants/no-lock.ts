@@ -1,6 +1,6 @@
-import { AtomicInt, Shared } from "interleave";
+import { AtomicInt, Shared, type Lock } from "interleave";
 
-export function lazy<T>(init: () => Promise<T>): () => Promise<T> {
+export function lazy<T>(init: () => Promise<T>, _lock: Lock): () => Promise<T> {
   const ready = new AtomicInt(0, "ready");
   const value = new Shared<T | undefined>(undefined, "value");
   return async () => {

@@ -1,9 +1,8 @@
-import { AtomicInt, Lock, Shared } from "interleave";
+import { AtomicInt, Shared, type Lock } from "interleave";
 
-export function lazy<T>(init: () => Promise<T>): () => Promise<T> {
+export function lazy<T>(init: () => Promise<T>, lock: Lock): () => Promise<T> {
   const ready = new AtomicInt(0, "ready"); // 1 once `value` holds the initialized object
   const value = new Shared<T | undefined>(undefined, "value");
-  const lock = new Lock("initLock");
   return async () => {
     // Fast path, no lock: the atomic load synchronizes with the store below, so the value
     // written before that store is visible here.

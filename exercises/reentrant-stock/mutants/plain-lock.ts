@@ -1,4 +1,4 @@
-import { Lock, SharedArray } from "interleave";
+import { Lock, type SharedArray } from "interleave";
 
 export class Stock {
   private readonly index = new Map<string, number>();
@@ -6,9 +6,9 @@ export class Stock {
   // A Lock is a lock...
   private readonly lock = new Lock("stockLock");
 
-  constructor(items: readonly string[]) {
+  constructor(items: readonly string[], counts: SharedArray<number>) {
     items.forEach((item, i) => this.index.set(item, i));
-    this.counts = new SharedArray<number>(items.length, "counts");
+    this.counts = counts;
   }
 
   private slot(item: string): number {

@@ -1,4 +1,4 @@
-import { RLock, SharedArray } from "interleave";
+import { RLock, type SharedArray } from "interleave";
 
 export class Stock {
   private readonly index = new Map<string, number>();
@@ -6,9 +6,9 @@ export class Stock {
   // Reentrant: restock() and swap() hold it while they call add() and take(), which take it again.
   private readonly lock = new RLock("stockLock");
 
-  constructor(items: readonly string[]) {
+  constructor(items: readonly string[], counts: SharedArray<number>) {
     items.forEach((item, i) => this.index.set(item, i));
-    this.counts = new SharedArray<number>(items.length, "counts");
+    this.counts = counts;
   }
 
   private slot(item: string): number {

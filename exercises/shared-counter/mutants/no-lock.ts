@@ -1,7 +1,11 @@
-import { Shared, spawn } from "interleave";
+import { spawn, type Lock, type Shared } from "interleave";
 
-export async function countConcurrently(threads: number, perThread: number): Promise<number> {
-  const counter = new Shared(0, "counter");
+export async function countConcurrently(
+  counter: Shared<number>,
+  lock: Lock,
+  threads: number,
+  perThread: number,
+): Promise<number> {
   const workers = [];
   for (let t = 0; t < threads; t++) {
     workers.push(

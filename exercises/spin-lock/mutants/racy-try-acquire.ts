@@ -1,7 +1,8 @@
-import { AtomicInt, RuntimeError, yieldNow } from "interleave";
+import { type AtomicInt, RuntimeError, yieldNow } from "interleave";
 
 export class SpinLock {
-  private readonly state = new AtomicInt(0, "spinlock"); // 0 free, 1 held
+  /** The lock word it is given: 0 free, 1 held. */
+  constructor(private readonly state: AtomicInt) {}
 
   async acquire(): Promise<void> {
     for (;;) {

@@ -1,4 +1,4 @@
-import { Lock, SharedArray } from "interleave";
+import { Lock, type SharedArray } from "interleave";
 
 type Bucket<V> = ReadonlyMap<number, V>;
 
@@ -6,13 +6,13 @@ type Bucket<V> = ReadonlyMap<number, V>;
 // not yet counted to one already counted is missed (or counted twice the other way round).
 export class StripedMap<V> {
   private readonly buckets: SharedArray<Bucket<V>>;
+  readonly stripes: number;
   private readonly locks: Lock[];
 
-  constructor(readonly stripes: number) {
-    this.buckets = new SharedArray<Bucket<V>>(
-      Array.from({ length: stripes }, () => new Map<number, V>()),
-      "map.buckets",
-    );
+  constructor(buckets: SharedArray<Bucket<V>>) {
+    this.buckets = buckets;
+    this.stripes = buckets.length;
+    const stripes = this.stripes;
     this.locks = Array.from({ length: stripes }, (_, s) => new Lock(`stripe-${s}`));
   }
 

@@ -1,0 +1,40 @@
+// Fake: threads instead of processes: under the GIL they count one at a time
+import { SharedArray, spawn } from "interleave";
+
+/** The number of primes p with lo <= p < hi, by trial division. Keep it as it is. */
+export function countPrimes(lo: number, hi: number): number {
+  let count = 0;
+  for (let n = Math.max(lo, 2); n < hi; n++) {
+    let prime = true;
+    for (let d = 2; d * d <= n; d++) {
+      if (n % d === 0) {
+        prime = false;
+        break;
+      }
+    }
+    if (prime) count++;
+  }
+  return count;
+}
+
+/**
+ * The number of primes below `limit`, counted by `workers` workers at the same time.
+ *
+ * This version is correct, and uses threads. Run it: with the GIL on, four threads on four
+ * cores are no faster than one. Make the workers processes (Pool, or Process with a
+ * ProcessQueue); the function a process runs must be exported at the top level of this file.
+ */
+export async function parallelCountPrimes(limit: number, workers: number): Promise<number> {
+  const size = Math.ceil(limit / workers);
+  const counts = new SharedArray<number>(workers, "counts");
+  const threads = Array.from({ length: workers }, (_, w) =>
+    spawn(
+      async () => {
+        await counts.set(w, countPrimes(w * size, Math.min(limit, (w + 1) * size)));
+      },
+      `Counter-${w + 1}`,
+    ),
+  );
+  for (const t of threads) await t.join();
+  return (await counts.toArray()).reduce((a, b) => a + b, 0);
+}
