@@ -11,7 +11,14 @@ declare module "runtime/strategies/strategy" {
         readonly reason: DecisionReason;
         /** Index of this decision in the schedule (0-based). */
         readonly index: number;
+        /**
+         * What the running thread does next at a "point": a synchronization ("sync"), a plain
+         * Shared access ("access"), or nothing (it resumes after a release-like operation that
+         * already took effect). Undefined where it does not matter (block, end).
+         */
+        readonly kind?: PointKind;
     }
+    export type PointKind = "sync" | "access" | "resume";
     export interface Strategy {
         readonly name: string;
         /** The thread that runs next: one of `d.runnable` (or WAIT_FOR_TIME). */
@@ -29,7 +36,7 @@ declare module "runtime/strategies/strategy" {
     export const WAIT_FOR_TIME = -1;
 }
 declare module "runtime/types" {
-    export type StrategyName = "rr" | "random" | "pct" | "delay" | "guided" | "directed";
+    export type StrategyName = "rr" | "random" | "pct" | "delay" | "switch" | "guided" | "directed";
     export interface ScheduleConfig {
         strategy: StrategyName;
         seed: number;
@@ -37,6 +44,8 @@ declare module "runtime/types" {
         depth: number;
         /** Expected number of scheduling decisions (k in the PCT paper), from the rr dry run. */
         expectedSteps: number;
+        /** Expected number of points before a synchronization where another thread could run (the `switch` strategy's k), from the rr dry run. */
+        expectedSyncPoints?: number;
         /** guided: thread ids forced at the first decisions, then the rr rule. */
         guide: number[];
         /** guided, while shrinking: a forced thread that cannot run falls back to rr instead of diverging. */
@@ -159,6 +168,8 @@ declare module "runtime/types" {
     export interface ScheduleResult {
         outcome: ScheduleOutcome;
         steps: number;
+        /** Points before a synchronization (not a plain Shared access) where another thread could have run. */
+        syncPoints?: number;
         decisions: number[];
         options?: DecisionRecord[];
         preemptions: number;
@@ -277,6 +288,20 @@ declare module "runtime/cores" {
 declare module "runtime/costs" {
     /** Virtual milliseconds per cost unit (one instrumented statement): 2^-10 ms. */
     export const UNIT_MS: number;
+    /**
+     * Operations (calls, arithmetic, comparisons, conditionals; loads are free) one statement
+     * may hold for one unit (issue 9). Real statements hold fewer — `s += a[i][k] * b[k][j]`
+     * two, a clamped blur index five — so the old calibration (a unit a statement) stands and
+     * the exercises' makespan limits with it (4 doubled tree-reduction's and halo-tiles'
+     * kernels); a kernel squeezed into one long expression costs about what its statements do.
+     */
+    export const OPS_PER_UNIT = 6;
+    /**
+     * Items (array elements, characters) a built-in processes per unit (issue 9). Native code
+     * runs about an order of magnitude faster than interpreted statements (CPython's sum() vs a
+     * for loop), so a built-in is cheaper per item than a loop — but never free.
+     */
+    export const BUILTIN_ITEMS_PER_UNIT = 8;
     /** The smallest burst that is charged at once: 128 units (0.125 ms). */
     export const CHARGE_QUANTUM = 128;
     /**
@@ -296,6 +321,17 @@ declare module "runtime/costs" {
     export const UNITS_PER_STEP_BUDGET = 200;
     /** Cost of copying `bytes` between processes, on one side (a whole number of units). */
     export function messageMs(bytes: number): number;
+}
+declare module "runtime/builtin-costs" {
+    export type Charge = (units: number) => void;
+    /** Run runtime code whose built-in calls are not the program's work. */
+    export function uncharged<T>(fn: () => T): T;
+    /** Units for `n` items. */
+    export function linear(n: number): number;
+    /** Units for sorting `n` items: n·⌈log2 n⌉ comparisons. */
+    export function sorting(n: number): number;
+    /** Wrap what computes; call once, before the intrinsics are frozen. */
+    export function installBuiltinCosts(chargeUnits: Charge): void;
 }
 declare module "runtime/scheduler" {
     import type { DecisionReason, Strategy } from "runtime/strategies/strategy";
@@ -328,6 +364,8 @@ declare module "runtime/scheduler" {
         holder?: () => VThread | null | undefined;
         /** An asyncio await (or I/O): a task gives its event loop to the next ready task while it waits. */
         yieldsLoop?: boolean;
+        /** What the thread waits for, when "waits in op(target)" does not say it (Queue.join: unfinished tasks). */
+        waitsFor?: () => string;
     }
     /**
      * A virtual process (multiprocessing): its threads share its module instances (`cache`) and,
@@ -414,6 +452,8 @@ declare module "runtime/scheduler" {
         readonly processes: VProcess[];
         /** Cost units ticked by instrumented code and runtime operations. */
         units: number;
+        /** Set while a module loads outside any thread and its top level is charged to main (boot.ts instantiate). */
+        chargeLoad: boolean;
         private readonly maxUnits;
         private readyCounter;
         /** Tasks of event loops exist (runnableIds then applies the loop rule). */
@@ -425,6 +465,10 @@ declare module "runtime/scheduler" {
         private fair;
         /** Scheduling points since a thread last blocked, slept, worked or ended. */
         private spinning;
+        /** What the thread at the current scheduling point does next (the `switch` strategy's reduction). */
+        private pointKind;
+        /** Points before a synchronization where another thread could run (ScheduleResult.syncPoints). */
+        private syncPoints;
         constructor(config: ScheduleConfig, strategy: Strategy, monitor: Monitor, 
         /** The user's file and line at the top of the current stack (trace mode only). */
         siteOf: (stack?: string) => SourceSite | undefined);
@@ -457,7 +501,7 @@ declare module "runtime/scheduler" {
          * Resolves when `t` holds the baton again. Operations call it before they take effect and
          * record their event (`event`) when they do.
          */
-        point(t: VThread, reason?: DecisionReason): Promise<void>;
+        point(t: VThread, reason?: DecisionReason, access?: boolean): Promise<void>;
         /** Block `t` until woken or until `deadline`. Resolves to false when the deadline passed. */
         block(t: VThread, wait: WaitInfo, deadline?: number): Promise<boolean>;
         /** Make a blocked thread runnable (it is taken out of its wait list). */
@@ -487,8 +531,10 @@ declare module "runtime/scheduler" {
         /** Discard the current burst (code the runtime ran for the thread, not the program). */
         private dropPending;
         /**
-         * Instrumented code ran `units` statements at `file:line` (grader/compile/instrument.ts).
-         * Past the CPU budget the schedule is over and the thread is stopped where it is.
+         * Instrumented code ran `units` statements at `file:line` (grader/compile/instrument.ts),
+         * or a built-in computed that much (builtin-costs.ts). Past the CPU budget the schedule is
+         * over and the thread is stopped where it is. Only a positive, finite count is cost: a
+         * counter the program somehow reached could not give time back.
          */
         tick(units: number, line: number, file: string): void;
         private cpuBudgetExceeded;
@@ -496,6 +542,18 @@ declare module "runtime/scheduler" {
         measure(name: string, value: number): void;
         /** asyncio.sleep(0): the task goes to the back of its loop's ready queue. */
         yieldLoop(t: VThread): Promise<void>;
+        /**
+         * A task that is picked takes its loop, whether the baton moves to it or it was the one
+         * deciding (it blocked, time passed, and it is picked again): the tasks of one loop run
+         * on one thread, one after the other, and the loop orders them for the race detector.
+         */
+        private takeLoop;
+        /**
+         * The loop-ownership invariant, checked whenever a thread gets or keeps the baton: a task
+         * runs only while it holds its loop. Broken, another task of the loop could run in the
+         * middle of its read-modify-write (asyncio promises atomicity between blocking awaits).
+         */
+        private checkLoop;
         private releaseLoop;
         sleep(t: VThread, ms: number): Promise<void>;
         /** A point that returns a thenable: the effect already happened; awaiting it lets others run. */
