@@ -126,6 +126,9 @@ async function runAttack(attack: Attack): Promise<Outcome> {
         ? verdict !== "passed" && score === 0
         : attack.expect.oneOf.includes(verdict as string) && score === 0;
     if (verdict === "passed" || score > 0) tally.forgedPasses++;
+    // An attack that does not compile tried nothing.
+    if (verdict === "compile-error" && !("oneOf" in attack.expect && attack.expect.oneOf.includes("compile-error")))
+      problems.push(`the attack did not compile, so it tried nothing: ${r.stdout.slice(0, 300)}`);
     if (!ok) problems.push(`verdict ${String(verdict)} (score ${score}); expected ${JSON.stringify(attack.expect)}`);
   }
   if (attack.target === "grade" && attack.file === "forge-print-report.ts") {
