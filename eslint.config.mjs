@@ -112,7 +112,8 @@ export default tseslint.config(
   }),
   ...boundary("exercises", {
     folders: ["app", "server", "prisma", "grader", "e2e", "scripts", "node_modules"],
-    only: "^(?!interleave$|\\./|\\.\\./)",
-    message: 'Exercise code runs in the sandbox: import only from "interleave" and the exercise\'s own files.',
+    only: "^(?!interleave$|interleave/harness$|\\./|\\.\\./)",
+    message:
+      'Exercise code runs in the sandbox: import only from "interleave" (harnesses also "interleave/harness") and the exercise\'s own files.',
   }),
 );

@@ -184,7 +184,9 @@ export function runJson(file: string, report: ExploreReport): Record<string, unk
             trace: f.trace,
             traceHash: f.traceHash,
             replay: replayCommand(file, f, report),
-            shrunk: f.shrunk ? { ...f.shrunk, replay: scheduleCommand(file, f.shrunk.decisions, report, f) } : undefined,
+            shrunk: f.shrunk
+              ? { ...f.shrunk, replay: scheduleCommand(file, f.shrunk.decisions, report, f) }
+              : undefined,
             liveness: f.liveness,
             confirmation: f.confirmation
               ? {

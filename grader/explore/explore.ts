@@ -506,7 +506,13 @@ export function replayOne(
   const k = Math.max(1, report.baseline.steps);
   const config: ScheduleConfig =
     options.decisions !== undefined
-      ? { ...base, seed: options.programSeed ?? options.seed, strategy: "guided", guide: options.decisions, trace: true }
+      ? {
+          ...base,
+          seed: options.programSeed ?? options.seed,
+          strategy: "guided",
+          guide: options.decisions,
+          trace: true,
+        }
       : (() => {
           const plan = planSchedule(options.strategy as Exclude<ReplayStrategy, "dfs">, 0, options.seed, options.depth);
           return {
