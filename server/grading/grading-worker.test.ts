@@ -78,10 +78,12 @@ describe("grading worker", () => {
 
       // Only the hidden check ("many-threads", 4 threads) fails, with a runtime error: the
       // stored verdict says the solution is wrong, not how the hidden check caught it.
-      const dodge = readFileSync(path.join(COUNTER, "reference.ts"), "utf8").replace(
-        "const counter =",
-        'if (threads === 4) throw new Error("secret");\n  const counter =',
+      const referenceSource = readFileSync(path.join(COUNTER, "reference.ts"), "utf8");
+      const dodge = referenceSource.replace(
+        "const workers = [];",
+        'if (threads === 4) throw new Error("secret");\n  const workers = [];',
       );
+      expect(dodge).not.toBe(referenceSource);
       const hiddenOnly = await submit(dodge);
       await until(settled([hiddenOnly]));
       const caught = await t.db.submission.findUniqueOrThrow({ where: { id: hiddenOnly }, include: { result: true } });
