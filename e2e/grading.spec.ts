@@ -8,6 +8,12 @@ import { DEMO_STUDENT, editorText, logIn } from "./helpers";
 
 const EXERCISE = "shared-counter";
 const REFERENCE = readFileSync(path.join("exercises", EXERCISE, "reference.ts"), "utf8");
+const STARTER = readFileSync(path.join("exercises", EXERCISE, "starter.ts"), "utf8");
+// The starter with its workers joined but no lock: a lost update only some schedules show.
+const RACY = STARTER.replace(
+  /\n\s*\/\/ TODO[^\n]*\n\s*return counter\.get\(\);/,
+  "\n  for (const w of workers) await w.join();\n  return counter.get();",
+);
 
 type Timing = { total: number; stored: number; graded: number };
 
@@ -59,7 +65,10 @@ test("a student submits racy code, steps through the failing interleaving, then 
   const mine = page.getByTestId("my-submissions").getByRole("button");
   const before = await mine.count();
 
-  // 1. The starter code: not passed.
+  // 1. Racy code (the starter, joined, without the lock): not passed.
+  expect(RACY).not.toBe(STARTER);
+  await pasteIntoEditor(page, RACY);
+  await expect.poll(() => editorText(page)).toContain("await w.join()");
   const starter = await submitAndWait(page);
   const result = page.getByTestId("submission-result");
   const verdict = result.getByTestId("verdict");
@@ -71,8 +80,8 @@ test("a student submits racy code, steps through the failing interleaving, then 
   await expect(checks).toContainText("Four threads, five increments each");
   await expect(checks.locator(".check").nth(1)).toContainText("hidden");
   await expect(checks).not.toContainText("4 threads × 5 increments");
-  // A visible check's message and its author's hint.
-  await expect(checks).toContainText("2 threads × 3 increments should count 6");
+  // A visible check's message (the race, with both accesses) and its author's hint.
+  await expect(checks).toContainText("Data race on 'counter'");
   await expect(checks).toContainText("Hint:");
 
   // 2. The timeline: one lane per thread of the failing schedule.
@@ -125,7 +134,7 @@ test("a student submits racy code, steps through the failing interleaving, then 
   await expect(page).toHaveURL(/\?submission=/);
 
   const line =
-    `submit → result on the page: starter ${describeTiming(starter)}, reference ${describeTiming(reference)}` +
+    `submit → result on the page: racy ${describeTiming(starter)}, reference ${describeTiming(reference)}` +
     " — the product promise is under 2,000 ms";
   console.log(line);
   testInfo.annotations.push({ type: "submit-to-result", description: line });
