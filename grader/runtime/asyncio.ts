@@ -155,6 +155,7 @@ export class Task<T> implements PromiseLike<T> {
         else {
           this.#m.state = "failed";
           this.#m.error = error;
+          s.taskRaised(v, error);
         }
       }
       if (!s.over)
