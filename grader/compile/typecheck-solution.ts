@@ -167,3 +167,11 @@ function missingExports(
       message: `${displayName} does not export \`${e.shown}\`: the exercise calls it. Keep the starter's exported names (and \`export\` them).`,
     }));
 }
+
+/**
+ * Pay the cold start now (generating the runtime's declarations and loading the lib files:
+ * seconds, once per process) rather than inside the first submission's grading time.
+ */
+export function warmUpTypecheck(): void {
+  typecheckSolution("export {};\n", "warm-up.ts");
+}
