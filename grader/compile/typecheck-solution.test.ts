@@ -69,6 +69,20 @@ describe("a missing export is named with the starter's signature", () => {
     ]);
   });
 
+  it("points at a declaration that lost its `export`", () => {
+    const expected = expectedExports(`import { countConcurrently } from "./solution";\n`, starter);
+    const unexported = `export const other = 1;\nasync function countConcurrently(threads: number, perThread: number) {\n  return threads * perThread;\n}\n`;
+    expect(typecheckSolution(unexported, "solution.ts", expected)).toEqual([
+      {
+        file: "solution.ts",
+        line: 2,
+        column: 16,
+        message:
+          "solution.ts does not export `countConcurrently(threads, perThread)`: it declares countConcurrently but the exercise cannot call it; put `export` before it, as in the starter.",
+      },
+    ]);
+  });
+
   it("stays quiet when it is exported, however (declaration, const, re-export list)", () => {
     const expected = expectedExports(`import { countConcurrently } from "./solution";\n`, starter);
     for (const ok of [

@@ -158,14 +158,29 @@ function missingExports(
   const checker = program.getTypeChecker();
   const symbol = checker.getSymbolAtLocation(file);
   const names = new Set(symbol ? checker.getExportsOfModule(symbol).map((s) => s.name) : []);
+  // Declared but not exported (the `export` keyword lost): point at the declaration.
+  const declared = new Map<string, ts.Node>();
+  for (const statement of file.statements) {
+    if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name)
+      declared.set(statement.name.text, statement.name);
+    else if (ts.isVariableStatement(statement))
+      for (const d of statement.declarationList.declarations)
+        if (ts.isIdentifier(d.name)) declared.set(d.name.text, d.name);
+  }
   return expected
     .filter((e) => !names.has(e.name))
-    .map((e) => ({
-      file: displayName,
-      line: 1,
-      column: 1,
-      message: `${displayName} does not export \`${e.shown}\`: the exercise calls it. Keep the starter's exported names (and \`export\` them).`,
-    }));
+    .map((e) => {
+      const local = declared.get(e.name);
+      const pos = local ? file.getLineAndCharacterOfPosition(local.getStart(file)) : { line: 0, character: 0 };
+      return {
+        file: displayName,
+        line: pos.line + 1,
+        column: pos.character + 1,
+        message: local
+          ? `${displayName} does not export \`${e.shown}\`: it declares ${e.name} but the exercise cannot call it; put \`export\` before it, as in the starter.`
+          : `${displayName} does not export \`${e.shown}\`: the exercise calls it. Keep the starter's exported names (and \`export\` them).`,
+      };
+    });
 }
 
 /**
