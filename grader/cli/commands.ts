@@ -218,7 +218,7 @@ const speedup: Handler = async (argv, io) => {
   );
   if (outcome.kind === "failed") {
     if (outcome.answer.kind === "bad-input") throw new InputError(outcome.answer.message);
-    const message = `the program fails on its un-stressed schedule on ${outcome.cores} cores, so it has no speedup to measure: ${outcome.message}`;
+    const message = `the program fails on its un-stressed schedule on ${plural(outcome.cores, "core")}, so it has no speedup to measure: ${outcome.message}`;
     if (flags.json) io.out(JSON.stringify({ verdict: outcome.verdict, file, cores: outcome.cores, message }));
     else io.out(`✘ ${outcome.verdict}: ${message}`);
     return 1;
