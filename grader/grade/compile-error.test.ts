@@ -67,6 +67,13 @@ describe("grading as the editor checks", () => {
     );
   }, 60_000);
 
+  it("a name the starter does not declare is still named at run time, not '(0 , solution_1.x)'", async () => {
+    const harness = `import { extra } from "./solution";\nexport async function count() { await extra(); }\n`;
+    const report = await gradeSolution(pool, exercise(harness), correct);
+    expect(report.verdict).toBe("runtime-error");
+    expect(report.checks[0]!.message).toMatch(/the solution does not export `extra`, which the exercise calls/);
+  }, 60_000);
+
   it("one schedule is 'schedule', not 'schedules'", async () => {
     const e = exercise();
     e.manifest.schedules.runs = 1;

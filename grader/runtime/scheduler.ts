@@ -981,6 +981,13 @@ export class RuntimeError extends Error {
 
 export function describeError(error: unknown): string {
   try {
+    // A harness calling what the solution does not export (named import from "./solution"):
+    // grading catches it before running (grader/compile/typecheck-solution.ts); this is the
+    // fallback for names the starter does not declare.
+    const missing =
+      error instanceof TypeError ? /^\(0 , solution_1\.([\w$]+)\) is not a function$/.exec(error.message) : null;
+    if (missing)
+      return `the solution does not export \`${missing[1]}\`, which the exercise calls (${error instanceof Error ? error.message : ""})`;
     if (error instanceof Error) return `${error.name}: ${error.message}`;
     return `${typeof error === "string" ? JSON.stringify(error) : String(error)}`;
   } catch {
