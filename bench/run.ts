@@ -447,6 +447,8 @@ async function sectionDetectors(quick: boolean) {
     { file: "perf-instrumentation.ts", fn: "benchInstrumentation" },
     // Issue 9: schedules/s under the cost model before and after its hardening, in one run.
     { file: "cost-hardening.ts", fn: "benchCostHardening" },
+    // Issue 14: the student-file type check's cost per submission.
+    { file: "typecheck-solution.ts", fn: "benchTypecheck" },
   ];
   const results: Record<string, BenchFigure[] | { skipped: string }> = {};
   for (const b of benches) {

@@ -13,6 +13,7 @@ export type { ProgramFile } from "./sandbox/session";
 export type { ExploreReport, Failure } from "./explore/explore";
 export type { TraceEvent } from "./runtime/types";
 export { gradeSolution } from "./grade/grade";
+export { warmUpTypecheck } from "./compile/typecheck-solution";
 export type { GradeReport, CheckResult } from "./grade/grade";
 export { validateExercise } from "./grade/validate";
 export type { ExerciseValidation } from "./grade/validate";

@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import path from "node:path";
-import { SandboxPool } from "../grader/index";
+import { SandboxPool, warmUpTypecheck } from "../grader/index";
 import { getDb } from "../server/db";
 import { getEnv } from "../server/env";
 import { startGradingWorker, warmUpPool } from "../server/grading/grading-worker";
@@ -55,8 +55,13 @@ async function shutdown(signal: string): Promise<void> {
 for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => void shutdown(signal));
 
 const warming = performance.now();
-await warmUpPool(pool, env.GRADING_POOL_SIZE);
-log(`${env.GRADING_POOL_SIZE} sandbox process(es) ready in ${Math.round(performance.now() - warming)} ms`);
+const poolReady = warmUpPool(pool, env.GRADING_POOL_SIZE);
+// While the sandboxes boot: the type check's cold start (seconds), not in the first submission.
+warmUpTypecheck();
+await poolReady;
+log(
+  `${env.GRADING_POOL_SIZE} sandbox process(es) and the type check ready in ${Math.round(performance.now() - warming)} ms`,
+);
 if (!stopping) {
   worker = startGradingWorker({
     jobs: localGradingJobs({ db, leaseMs }),

@@ -185,6 +185,26 @@ describe.concurrent("interleave grade: one exercise end to end, every verdict", 
   }
 });
 
+describe("interleave grade: graded as the editor checks (issue 14)", () => {
+  it("a type error is a compile-error with file:line:col; one schedule is 'schedule'", async () => {
+    const counter = path.join(ROOT, "exercises/shared-counter");
+    const typed = file("typed.ts", `const q: number = "x";\nexport async function countConcurrently() { return 0; }\n`);
+    const r = await cli("grade", counter, typed, "--json");
+    expect(r.code).toBe(1);
+    expect(json(r)).toMatchObject({
+      verdict: "compile-error",
+      score: 0,
+      diagnostics: [
+        { file: "typed.ts", line: 1, column: 7, message: "Type 'string' is not assignable to type 'number'." },
+      ],
+    });
+    const ok = file("one.ts", `export default async function main() {}\n`);
+    const run = await cli("run", ok, "--runs", "1");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/passed: 1 schedule explored/);
+  }, 60_000);
+});
+
 describe("interleave validate", () => {
   it("proves one exercise and says so in JSON", async () => {
     const r = await cli("validate", path.join(ROOT, "exercises/shared-counter"), "--json");

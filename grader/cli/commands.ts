@@ -11,6 +11,7 @@ import { interleavingTable } from "./format";
 import { DEFAULTS, InputError, readProgram, withPool } from "./main";
 import { measureSpeedup } from "../perf/speedup";
 import { formatSpeedup } from "../perf/format";
+import { plural } from "../grade/plural";
 
 type Io = { out: (s: string) => void; err: (s: string) => void };
 type Handler = (argv: string[], io: Io) => Promise<number>;
@@ -89,7 +90,7 @@ function formatGrade(r: GradeReport): string {
   if (r.failure && r.failure.trace.length > 0) {
     out.push("");
     out.push(
-      `The following interleaving makes check "${r.failure.check}" fail (${r.failure.strategy}, seed ${r.failure.seed}, ${r.failure.preemptions} preemptions):`,
+      `The following interleaving makes check "${r.failure.check}" fail (${r.failure.strategy}, seed ${r.failure.seed}, ${plural(r.failure.preemptions, "preemption")}):`,
     );
     out.push(interleavingTable(r.failure.trace, r.failure.threads));
   }
@@ -217,7 +218,7 @@ const speedup: Handler = async (argv, io) => {
   );
   if (outcome.kind === "failed") {
     if (outcome.answer.kind === "bad-input") throw new InputError(outcome.answer.message);
-    const message = `the program fails on its un-stressed schedule on ${outcome.cores} cores, so it has no speedup to measure: ${outcome.message}`;
+    const message = `the program fails on its un-stressed schedule on ${plural(outcome.cores, "core")}, so it has no speedup to measure: ${outcome.message}`;
     if (flags.json) io.out(JSON.stringify({ verdict: outcome.verdict, file, cores: outcome.cores, message }));
     else io.out(`✘ ${outcome.verdict}: ${message}`);
     return 1;

@@ -3,6 +3,7 @@
 
 import { configSeed, type ExploreReport, type Failure } from "../explore/explore";
 import type { TraceEvent } from "../runtime/types";
+import { plural } from "../grade/plural";
 
 const MAX_ROWS = 80;
 const COLUMN = 30;
@@ -78,7 +79,7 @@ export function formatRun(file: string, report: ExploreReport): string {
   const warn = () => {
     for (const w of report.warnings) out.push(`  ⚠ ${w}`);
   };
-  const runs = `${report.schedulesRun} schedule${report.schedulesRun === 1 ? "" : "s"}`;
+  const runs = plural(report.schedulesRun, "schedule");
   const mix = Object.entries(report.byStrategy)
     .map(([s, n]) => `${s} ${n}`)
     .join(", ");
@@ -89,7 +90,7 @@ export function formatRun(file: string, report: ExploreReport): string {
       out.push(`  The time budget ran out before every requested schedule ran: more schedules could still find a bug.`);
     if (report.makespan !== null)
       out.push(
-        `  Makespan of the un-stressed schedule: ${report.makespan} ms of virtual time on ${report.cores} cores.`,
+        `  Makespan of the un-stressed schedule: ${report.makespan} ms of virtual time on ${plural(report.cores, "core")}.`,
       );
     warn();
     return out.join("\n");
@@ -102,7 +103,9 @@ export function formatRun(file: string, report: ExploreReport): string {
   warn();
   if (report.failingShare && report.failingShare.explored > 1) {
     const { failed, explored } = report.failingShare;
-    out.push(`  ${failed} of ${explored} schedules sampled fail (${((100 * failed) / explored).toFixed(1)}%).`);
+    out.push(
+      `  ${failed} of ${plural(explored, "schedule")} sampled ${failed === 1 ? "fails" : "fail"} (${((100 * failed) / explored).toFixed(1)}%).`,
+    );
   }
   if (f.verdict === "wrong-answer")
     out.push(
@@ -158,7 +161,7 @@ export function formatRun(file: string, report: ExploreReport): string {
     if (f.confirmation?.happened) out.push("The following interleaving makes the deadlock happen:");
     else if (f.shrunk)
       out.push(
-        `The following interleaving leads to the error (shrunk from ${f.preemptions} to ${f.shrunk.preemptions} preemption${f.shrunk.preemptions === 1 ? "" : "s"}, ${f.steps} to ${f.shrunk.steps} steps):`,
+        `The following interleaving leads to the error (shrunk from ${f.preemptions} to ${f.shrunk.preemptions} preemption${f.shrunk.preemptions === 1 ? "" : "s"}, ${f.steps} to ${plural(f.shrunk.steps, "step")}):`,
       );
     else out.push("The following interleaving leads to the error:");
     out.push(interleavingTable(shown, f.threads));
@@ -199,7 +202,7 @@ export function formatReplay(
     f ? `✘ ${f.verdict}: ${f.message}${where(f)}` : `✔ passed: this schedule runs to the end without a failure.`,
   );
   out.push(
-    `  Schedule: ${given ? "the given decisions" : `${report.strategy}, seed ${report.seed}`}; ${trace.length} events.`,
+    `  Schedule: ${given ? "the given decisions" : `${report.strategy}, seed ${report.seed}`}; ${plural(trace.length, "event")}.`,
   );
   out.push("");
   out.push(interleavingTable(trace, threads));

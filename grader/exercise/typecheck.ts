@@ -14,7 +14,8 @@ export interface TypeProblem {
   message: string;
 }
 
-const OPTIONS: ts.CompilerOptions = {
+/** The editor's options (app side: the same strict settings over public/interleave.d.ts). */
+export const TYPECHECK_OPTIONS: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
   module: ts.ModuleKind.ESNext,
   moduleResolution: ts.ModuleResolutionKind.Bundler,
@@ -40,7 +41,7 @@ export function typecheckExercises(exercises: readonly LoadedExercise[]): TypePr
     for (const m of e.mutants) add(`${dir}/${m.file}`, m.source, path.join(e.dir, m.file));
     for (const f of e.fakes ?? []) add(`${dir}/${f.file}`, f.source, path.join(e.dir, f.file));
   }
-  const host = ts.createCompilerHost(OPTIONS);
+  const host = ts.createCompilerHost(TYPECHECK_OPTIONS);
   const realGet = host.getSourceFile.bind(host);
   host.getSourceFile = (name, language, onError, create) => {
     const f = files.get(name);
@@ -54,7 +55,7 @@ export function typecheckExercises(exercises: readonly LoadedExercise[]): TypePr
     dir.startsWith("/virtual") || (realDirectoryExists ? realDirectoryExists(dir) : false);
   const realRead = host.readFile.bind(host);
   host.readFile = (name) => files.get(name)?.text ?? realRead(name);
-  const program = ts.createProgram([...files.keys()], OPTIONS, host);
+  const program = ts.createProgram([...files.keys()], TYPECHECK_OPTIONS, host);
   const problems: TypeProblem[] = [];
   for (const d of ts.getPreEmitDiagnostics(program)) {
     if (d.category !== ts.DiagnosticCategory.Error) continue;

@@ -11,8 +11,10 @@ import type { ProgramFile } from "../sandbox/session";
 import type { SandboxAnswer } from "../sandbox/tasks";
 import type { Verdict } from "../verdict";
 import type { CompileDiagnostic } from "../compile/transpile";
+import { expectedExports, typecheckSolution, type ExpectedExport } from "../compile/typecheck-solution";
 import { measureCheck, type CheckPerformance } from "../perf/check";
 import { withRuntimeOptions } from "../perf/runtime-options";
+import { plural } from "./plural";
 
 export interface CheckResult {
   id: string;
@@ -88,6 +90,9 @@ export async function gradeSolution(
   options: GradeOptions = {},
 ): Promise<GradeReport> {
   const m = exercise.manifest;
+  // Graded as the editor checks it: a type error the editor underlines is a compile-error.
+  const typeErrors = typecheckSolution(solution, displayName, requiredExports(exercise));
+  if (typeErrors.length > 0) return compileErrorReport(exercise, typeErrors);
   const files = solutionFiles(exercise, solution, displayName);
   // Under a deadline, a check with no budget of its own gets a fair share of it: the checks
   // run `pool.size` at a time, and the first ones must not leave nothing to the last ones.
@@ -128,22 +133,7 @@ export async function gradeSolution(
       points: check.points,
       feedback: undefined as string | undefined,
     };
-    if (answer.kind === "compile-error") {
-      report.verdict = "compile-error";
-      report.diagnostics = answer.diagnostics;
-      report.checks = m.checks.map((c) => ({
-        id: c.id,
-        title: c.title,
-        hidden: c.hidden,
-        points: c.points,
-        earned: 0,
-        verdict: "compile-error" as const,
-        message: "the solution does not compile",
-        schedulesRun: 0,
-      }));
-      report.score = 0;
-      return report;
-    }
+    if (answer.kind === "compile-error") return compileErrorReport(exercise, answer.diagnostics);
     const sandbox = answerVerdict(answer);
     let result: CheckResult;
     if (sandbox) {
@@ -158,7 +148,7 @@ export async function gradeSolution(
           ? r.failure.message
           : r.budgetExhausted
             ? outOfTimeMessage(r, check.schedules?.runs ?? m.schedules.runs)
-            : `passed ${r.schedulesRun} schedules`,
+            : `passed ${plural(r.schedulesRun, "schedule")}`,
         schedulesRun: r.schedulesRun,
         failure: r.failure,
         // The failure (and its trace) is kept once, above; not again inside the report.
@@ -182,11 +172,42 @@ export async function gradeSolution(
   return report;
 }
 
+const required = new WeakMap<LoadedExercise, ExpectedExport[]>();
+
+/** What the harness takes from the solution, as the starter declares it (parsed once per exercise). */
+function requiredExports(exercise: LoadedExercise): ExpectedExport[] {
+  let r = required.get(exercise);
+  if (!r) required.set(exercise, (r = expectedExports(exercise.harness, exercise.starter)));
+  return r;
+}
+
+/** No check runs a solution that does not compile: each is a compile-error worth nothing. */
+function compileErrorReport(exercise: LoadedExercise, diagnostics: CompileDiagnostic[]): GradeReport {
+  const m = exercise.manifest;
+  return {
+    exercise: m.slug,
+    verdict: "compile-error",
+    score: 0,
+    maxScore: m.points,
+    diagnostics,
+    checks: m.checks.map((c) => ({
+      id: c.id,
+      title: c.title,
+      hidden: c.hidden,
+      points: c.points,
+      earned: 0,
+      verdict: "compile-error" as const,
+      message: "the solution does not compile",
+      schedulesRun: 0,
+    })),
+  };
+}
+
 /** Running out of time is unknown, not passed: say how far exploring got (Coyote, Porcupine). */
 function outOfTimeMessage(r: ExploreReport, runs: number): string {
   const seconds = ((r.elapsedMs ?? 0) / 1000).toFixed(1);
   return (
-    `explored ${r.schedulesRun} of ${r.strategy === "rr" ? 1 : runs} schedules in ${seconds} s before the time for ` +
+    `explored ${r.schedulesRun} of ${plural(r.strategy === "rr" ? 1 : runs, "schedule")} in ${seconds} s before the time for ` +
     `this check ran out, with no failure so far: not enough to call it correct. Each schedule took ` +
     `about ${Math.round((r.elapsedMs ?? 0) / Math.max(1, r.schedulesRun))} ms: is the code doing far more steps than it needs?`
   );

@@ -155,6 +155,7 @@ export class Task<T> implements PromiseLike<T> {
         else {
           this.#m.state = "failed";
           this.#m.error = error;
+          s.taskRaised(v, error);
         }
       }
       if (!s.over)
@@ -361,7 +362,7 @@ export async function gather(...args: (Awaitable<unknown> | GatherOptions)[]): P
       for (const x of pending) inside(x).watchers.push(t);
       await s.block(t, {
         op: "gather",
-        target: `${pending.length} of ${tasks.length} tasks`,
+        target: `${pending.length} of ${tasks.length} task${tasks.length === 1 ? "" : "s"}`,
         waiters: null,
         yieldsLoop: true,
         holder: () => inside(pending[0]!).v,
@@ -377,7 +378,7 @@ export async function gather(...args: (Awaitable<unknown> | GatherOptions)[]): P
       }
     }
     for (const x of tasks) s.monitor.join(t.id, inside(x).v.id);
-    s.event(t, "gather", `${tasks.length} tasks`);
+    s.event(t, "gather", `${tasks.length} task${tasks.length === 1 ? "" : "s"}`);
     return tasks.map((x) => {
       if (!options.returnExceptions) return x.result();
       if (inside(x).state() === "cancelled") return new CancelledError(`${x.name} was cancelled`);
@@ -469,7 +470,7 @@ export function asCompleted<T>(aws: Awaitable<T>[]): AsyncIterable<T> {
             for (const x of left) inside(x).watchers.push(t);
             await s.block(t, {
               op: "asCompleted",
-              target: `${left.length} tasks`,
+              target: `${left.length} task${left.length === 1 ? "" : "s"}`,
               waiters: null,
               yieldsLoop: true,
               holder: () => inside(left[0]!).v,

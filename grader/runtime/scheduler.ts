@@ -109,6 +109,8 @@ export class VThread {
   loop: EventLoopRef | null = null;
   /** When it last became runnable: a loop runs its ready tasks in this order. */
   readySeq = 0;
+  /** The exception an asyncio task ended with: it waits for whoever awaits the task. */
+  endedWith: { error: unknown } | null = null;
   constructor(
     readonly id: number,
     public name: string,
@@ -283,7 +285,22 @@ export class Scheduler {
 
   private crashed(t: VThread, error: unknown): void {
     if (this.over) return;
-    this.fail("error", `${t.name} raised ${describeError(error)}`, t, errorSite(error, this.siteOf));
+    // An error a task raised reaches whoever awaited it: name the task, not only the awaiter.
+    const origin = typeof error === "object" && error !== null ? this.raisedIn.get(error) : undefined;
+    const who =
+      origin && origin !== t.name
+        ? `${origin} raised ${describeError(error)} (${t.name} awaited it)`
+        : `${t.name} raised ${describeError(error)}`;
+    this.fail("error", who, t, errorSite(error, this.siteOf));
+  }
+
+  /** Which task first raised each error object (for crashed()). */
+  private readonly raisedIn = new WeakMap<object, string>();
+
+  /** An asyncio task `t` ended with `error`: remembered for the report of whoever awaits it, and for a deadlock. */
+  taskRaised(t: VThread, error: unknown): void {
+    t.endedWith = { error };
+    if (typeof error === "object" && error !== null && !this.raisedIn.has(error)) this.raisedIn.set(error, t.name);
   }
 
   // ---- operations ------------------------------------------------------------------------
@@ -294,7 +311,11 @@ export class Scheduler {
     if (t === null)
       throw new RuntimeError(`${op}() must be called from inside a thread (from main() or a function a Thread runs)`);
     if (t.inFlight !== null) {
-      const message = `${op}() was called while ${t.inFlight}() had not finished in ${t.name}: was an \`await\` missing? A thread must await each operation before starting the next; to do things at the same time, start threads (in asyncio code: create tasks, or gather).`;
+      // asyncio code gets asyncio advice: a task makes things overlap with tasks, not threads.
+      const advice = t.loop
+        ? "A task must await each operation before starting the next; to do things at the same time, create tasks (asyncio.createTask) or gather them."
+        : "A thread must await each operation before starting the next; to do things at the same time, start threads.";
+      const message = `${op}() was called while ${t.inFlight}() had not finished in ${t.name}: was an \`await\` missing? ${advice}`;
       this.fail("misuse", message, t, this.siteOf());
       throw new RuntimeError(message);
     }
@@ -786,7 +807,12 @@ export class Scheduler {
         : cycle
           ? `Deadlock: ${cycle.join(" → ")} → ${cycle[0]} wait for each other in a cycle.`
           : `Deadlock: every live thread is blocked and nothing left running can wake them.`;
-    this.fail("deadlock", `${head} ${waits.map(describe).join("; ")}.`, null, undefined, {
+    // A task that died first is often why the others wait (it never put, set or released).
+    const died = this.threads
+      .filter((t) => t.state === "done" && t.endedWith !== null)
+      .map((t) => `${t.name} had already ended with ${describeError(t.endedWith!.error)}`);
+    const note = died.length > 0 ? ` Note: ${died.join("; ")}.` : "";
+    this.fail("deadlock", `${head} ${waits.map(describe).join("; ")}.${note}`, null, undefined, {
       waits,
       cycle: cycle ?? undefined,
     });
@@ -955,6 +981,13 @@ export class RuntimeError extends Error {
 
 export function describeError(error: unknown): string {
   try {
+    // A harness calling what the solution does not export (named import from "./solution"):
+    // grading catches it before running (grader/compile/typecheck-solution.ts); this is the
+    // fallback for names the starter does not declare.
+    const missing =
+      error instanceof TypeError ? /^\(0 , solution_1\.([\w$]+)\) is not a function$/.exec(error.message) : null;
+    if (missing)
+      return `the solution does not export \`${missing[1]}\`, which the exercise calls (${error instanceof Error ? error.message : ""})`;
     if (error instanceof Error) return `${error.name}: ${error.message}`;
     return `${typeof error === "string" ? JSON.stringify(error) : String(error)}`;
   } catch {
