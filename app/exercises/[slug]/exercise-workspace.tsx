@@ -5,6 +5,7 @@ import type { SubmissionSummary } from "@/server/submissions/list-my-submissions
 import type { SubmissionView } from "@/server/submissions/submission-view";
 import { submitSolutionAction } from "../../_actions/submissions";
 import type { EditorApi } from "./code-editor";
+import { codeTooLargeMessage } from "./code-size";
 import { ExerciseEditor } from "./exercise-editor";
 import { MySubmissions } from "./my-submissions";
 import { SubmissionResult } from "./submission-result";
@@ -18,6 +19,7 @@ export function ExerciseWorkspace({
   slug,
   draftOwner,
   starterCode,
+  savedDraft,
   archived,
   initialSubmissions,
   initialSubmissionId,
@@ -26,6 +28,7 @@ export function ExerciseWorkspace({
   slug: string;
   draftOwner: string;
   starterCode: string;
+  savedDraft: string | null;
   archived: boolean;
   initialSubmissions: SubmissionSummary[];
   initialSubmissionId: string | null;
@@ -68,10 +71,19 @@ export function ExerciseWorkspace({
   }, []);
 
   const submit = () => {
+    if (submitting || archived) return;
     const code = editor.current?.getValue() ?? "";
-    setSubmitError(null);
+    const tooLarge = codeTooLargeMessage(code);
+    setSubmitError(tooLarge);
+    if (tooLarge) return;
     startSubmit(async () => {
-      const outcome = await submitSolutionAction(slug, code);
+      let outcome: Awaited<ReturnType<typeof submitSolutionAction>>;
+      try {
+        outcome = await submitSolutionAction(slug, code);
+      } catch {
+        setSubmitError("The server did not take the submission: check your connection and submit again.");
+        return;
+      }
       if (!outcome.ok) {
         setSubmitError(outcome.message);
         return;
@@ -120,6 +132,8 @@ export function ExerciseWorkspace({
           slug={slug}
           draftOwner={draftOwner}
           starterCode={starterCode}
+          savedDraft={savedDraft}
+          onSubmitShortcut={submit}
           onReady={onReady}
           onChange={setEditorCode}
           highlightLine={highlightLine}
