@@ -7,7 +7,7 @@ import { isAppError, type AppError } from "@/server/errors";
 
 export type AuthFailureBody = {
   /** The AppError code, so a form can offer the way out (email-taken: a link to log in). */
-  code: AppError["code"];
+  code?: AppError["code"];
   message: string;
   fieldErrors: Partial<Record<string, string[]>>;
   retryAfterSeconds?: number;

@@ -3,7 +3,7 @@
 import { useCallback, useRef, useState, useTransition, type ReactNode } from "react";
 import type { SubmissionSummary } from "@/server/submissions/list-my-submissions";
 import type { SubmissionView } from "@/server/submissions/submission-view";
-import { submitSolutionAction } from "../../_actions/submissions";
+import { listOlderSubmissionsAction, submitSolutionAction } from "../../_actions/submissions";
 import type { EditorApi } from "./code-editor";
 import { codeTooLargeMessage } from "./code-size";
 import { ExerciseEditor } from "./exercise-editor";
@@ -22,6 +22,7 @@ export function ExerciseWorkspace({
   savedDraft,
   archived,
   initialSubmissions,
+  initialHasMore,
   initialSubmissionId,
   children,
 }: {
@@ -31,6 +32,7 @@ export function ExerciseWorkspace({
   savedDraft: string | null;
   archived: boolean;
   initialSubmissions: SubmissionSummary[];
+  initialHasMore: boolean;
   initialSubmissionId: string | null;
   /** The statement. */
   children: ReactNode;
@@ -43,6 +45,24 @@ export function ExerciseWorkspace({
   const [highlightLine, setHighlightLine] = useState<number | null>(null);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [submitting, startSubmit] = useTransition();
+  const [hasMore, setHasMore] = useState(initialHasMore);
+  const [loadingOlder, startLoadingOlder] = useTransition();
+  const [olderError, setOlderError] = useState<string | null>(null);
+
+  const loadOlder = () => {
+    const last = submissions.at(-1);
+    if (!last) return;
+    setOlderError(null);
+    startLoadingOlder(async () => {
+      try {
+        const page = await listOlderSubmissionsAction(slug, last.id);
+        setSubmissions((list) => [...list, ...page.submissions.filter((item) => !list.some((s) => s.id === item.id))]);
+        setHasMore(page.hasMore);
+      } catch {
+        setOlderError("Older submissions could not be loaded: try again.");
+      }
+    });
+  };
 
   const open = useCallback((id: string) => {
     setActiveId(id);
@@ -122,7 +142,15 @@ export function ExerciseWorkspace({
             </button>
           </p>
         ) : null}
-        <MySubmissions submissions={submissions} activeId={activeId} onOpen={open} />
+        <MySubmissions
+          submissions={submissions}
+          activeId={activeId}
+          onOpen={open}
+          hasMore={hasMore}
+          loadingOlder={loadingOlder}
+          olderError={olderError}
+          onLoadOlder={loadOlder}
+        />
         <section className="statement" aria-label="Statement">
           {children}
         </section>

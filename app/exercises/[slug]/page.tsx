@@ -24,7 +24,7 @@ export default async function ExercisePage({ params, searchParams }: Props) {
   const user = await requireUser(`/exercises/${encodeURIComponent(slug)}`);
   const exercise = await getExerciseBySlug(slug);
   if (!exercise) notFound();
-  const [submissions, draft] = await Promise.all([
+  const [firstPage, draft] = await Promise.all([
     listMySubmissions(user.id, exercise.id),
     getDraft(user.id, exercise.id),
   ]);
@@ -61,7 +61,8 @@ export default async function ExercisePage({ params, searchParams }: Props) {
         starterCode={exercise.starterCode}
         savedDraft={draft?.code ?? null}
         archived={exercise.archived}
-        initialSubmissions={submissions}
+        initialSubmissions={firstPage.submissions}
+        initialHasMore={firstPage.hasMore}
         initialSubmissionId={initialSubmissionId}
       >
         <Markdown source={withoutLeadingTitle(exercise.statementMd, exercise.title)} />
