@@ -82,13 +82,21 @@ export default function CodeEditor({
   onChange,
   highlightLine = null,
 }: CodeEditorProps) {
-  // The server's draft first (it follows the student to any browser); this browser's copy of
-  // the same account's draft only when the server has none (a save that never reached it).
-  const [initialCode] = useState(() => {
+  // The server's draft follows the student to any browser. This browser keeps its own copy of
+  // the account's draft only until the server has it, so a copy found here holds edits that
+  // never reached the server (offline, or the tab closed mid-save): it wins, and is sent again.
+  const [unsent] = useState(() => {
     window.localStorage.removeItem(`interleave:draft:${slug}`);
-    return savedDraft ?? window.localStorage.getItem(localDraftKey(draftOwner, slug)) ?? starterCode;
+    return window.localStorage.getItem(localDraftKey(draftOwner, slug));
   });
+  const initialCode = unsent ?? savedDraft ?? starterCode;
   const draft = useDraftSaver(slug, draftOwner);
+  const resend = useRef(unsent !== null && unsent !== savedDraft ? unsent : null);
+  useEffect(() => {
+    if (resend.current !== null) draft.changed(resend.current);
+    resend.current = null;
+    // Once, at mount: `draft.changed` does the same on every render.
+  }, []);
   const submitShortcut = useRef(onSubmitShortcut);
   useEffect(() => {
     submitShortcut.current = onSubmitShortcut;
@@ -196,24 +204,39 @@ function useDraftSaver(slug: string, owner: string) {
   const [status, setStatus] = useState("");
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const latest = useRef(0);
-  useEffect(() => () => clearTimeout(timer.current), []);
+  const pending = useRef<string | null>(null);
+  // Leaving the page (another exercise, log-out) sends what is still waiting for the pause.
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current);
+      if (pending.current !== null) void saveDraftAction(slug, pending.current).catch(() => {});
+    },
+    [slug],
+  );
   const changed = (code: string) => {
-    window.localStorage.setItem(localDraftKey(owner, slug), code);
+    try {
+      window.localStorage.setItem(localDraftKey(owner, slug), code);
+    } catch {
+      // Storage full (a huge paste): the server copy is the one that counts.
+    }
     clearTimeout(timer.current);
+    pending.current = null;
     const tooLarge = codeTooLargeMessage(code);
     if (tooLarge) {
       setStatus(`Draft not saved: ${tooLarge}`);
       return;
     }
+    pending.current = code;
     timer.current = setTimeout(() => {
+      pending.current = null;
       const request = ++latest.current;
       setStatus("Saving draft…");
       saveDraftAction(slug, code).then(
         (outcome) => {
           if (request !== latest.current) return;
           if (outcome.ok) {
-            // The server has it now: the browser's copy is no longer needed.
-            window.localStorage.removeItem(localDraftKey(owner, slug));
+            // The server has it now: the browser's copy is no longer needed (unless newer edits wait).
+            if (pending.current === null) window.localStorage.removeItem(localDraftKey(owner, slug));
             setStatus("Draft saved");
           } else {
             setStatus(`Draft not saved: ${outcome.message}`);
