@@ -16,3 +16,18 @@ export function clearLocalDrafts(storage: Storage = window.localStorage): void {
   }
   for (const key of keys) storage.removeItem(key);
 }
+
+// Draft saves still waiting for the student's pause (or on their way to the server). Log-out
+// sends them first: the session they need ends with it, and the browser's copies are removed.
+const pendingSaves = new Set<() => Promise<void>>();
+
+/** Register a way to send a waiting draft now; returns the unregistration. */
+export function registerPendingSave(flush: () => Promise<void>): () => void {
+  pendingSaves.add(flush);
+  return () => pendingSaves.delete(flush);
+}
+
+/** Send every waiting draft to the server (failures are ignored: log-out must go on). */
+export async function flushPendingSaves(): Promise<void> {
+  await Promise.all([...pendingSaves].map((flush) => flush().catch(() => {})));
+}

@@ -4,7 +4,7 @@ import Editor, { loader, type BeforeMount, type OnMount } from "@monaco-editor/r
 import * as monaco from "monaco-editor";
 import { useEffect, useRef, useState } from "react";
 import { saveDraftAction } from "../../_actions/drafts";
-import { localDraftKey } from "../../_lib/local-drafts";
+import { localDraftKey, registerPendingSave } from "../../_lib/local-drafts";
 import { codeTooLargeMessage } from "./code-size";
 
 // Monaco is bundled from the monaco-editor package: no CDN, so the editor works offline.
@@ -205,14 +205,23 @@ function useDraftSaver(slug: string, owner: string) {
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const latest = useRef(0);
   const pending = useRef<string | null>(null);
-  // Leaving the page (another exercise, log-out) sends what is still waiting for the pause.
-  useEffect(
-    () => () => {
+  const inFlight = useRef<Promise<unknown> | null>(null);
+  // Log-out sends what is still waiting for the pause (and waits for a save on its way), and so
+  // does leaving the page for another one.
+  useEffect(() => {
+    const unregister = registerPendingSave(async () => {
+      clearTimeout(timer.current);
+      const code = pending.current;
+      pending.current = null;
+      await inFlight.current;
+      if (code !== null) await saveDraftAction(slug, code);
+    });
+    return () => {
+      unregister();
       clearTimeout(timer.current);
       if (pending.current !== null) void saveDraftAction(slug, pending.current).catch(() => {});
-    },
-    [slug],
-  );
+    };
+  }, [slug]);
   const changed = (code: string) => {
     try {
       window.localStorage.setItem(localDraftKey(owner, slug), code);
@@ -231,7 +240,7 @@ function useDraftSaver(slug: string, owner: string) {
       pending.current = null;
       const request = ++latest.current;
       setStatus("Saving draft…");
-      saveDraftAction(slug, code).then(
+      inFlight.current = saveDraftAction(slug, code).then(
         (outcome) => {
           if (request !== latest.current) return;
           if (outcome.ok) {
