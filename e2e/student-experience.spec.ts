@@ -211,3 +211,77 @@ test("the keyboard: how to leave the editor is on the page, Ctrl+M then Tab leav
   await page.waitForURL((url) => url.searchParams.get("submission") !== null);
   await expect(page.getByTestId("my-submissions").locator(".submission-item")).toHaveCount(1);
 });
+
+test("the timeline's rows take the focus and the arrow keys", async ({ page }) => {
+  const student = await newStudent(page, "timeline-keys");
+  await logIn(page, student.email, student.password);
+  // A graded race, as the results API hands it over (the grader's side of it is tested in
+  // grading.spec.ts; this is about the keyboard only).
+  const trace = [
+    { step: 1, thread: "T1", op: "get", target: "counter", value: 0, line: 5, time: 0 },
+    { step: 2, thread: "T2", op: "get", target: "counter", value: 0, line: 5, time: 0 },
+    { step: 3, thread: "T1", op: "set", target: "counter", value: 1, line: 6, time: 0 },
+    { step: 4, thread: "T2", op: "set", target: "counter", value: 1, line: 6, time: 0 },
+  ];
+  await page.route("**/api/submissions/raced-submission", (route) =>
+    route.fulfill({
+      json: {
+        id: "raced-submission",
+        status: "done",
+        exercise: { slug: EXERCISE, title: "Shared counter" },
+        createdAt: new Date().toISOString(),
+        finishedAt: new Date().toISOString(),
+        attempts: 1,
+        error: null,
+        code: "export {};\n",
+        delay: null,
+        result: {
+          verdict: "race",
+          passed: false,
+          score: 0,
+          maxScore: 10,
+          checks: [],
+          diagnostics: [],
+          onlyHiddenChecksFailed: false,
+          unreadable: false,
+          truncated: false,
+          failure: {
+            checkTitle: "Counts every increment",
+            verdict: "race",
+            message: "Lost update on counter",
+            file: "solution.ts",
+            line: 6,
+            traceKind: "found",
+            preemptions: 1,
+            foundPreemptions: 1,
+            strategy: "pct",
+            seed: 1,
+            schedule: 0,
+            failingShare: null,
+            threads: ["T1", "T2"],
+            trace,
+            omittedEvents: 0,
+            waits: [],
+            cycle: [],
+            race: null,
+            lockOrder: [],
+            liveness: null,
+            deadlockConfirmation: null,
+          },
+        },
+      },
+    }),
+  );
+  await page.goto(`/exercises/${EXERCISE}?submission=raced-submission`);
+  const timeline = page.getByTestId("trace-timeline");
+  await expect(timeline.getByTestId("timeline-position")).toHaveText("1 / 4");
+  await timeline.getByRole("button", { name: "Next" }).focus();
+  await page.keyboard.press("Tab");
+  // One tab stop for the table: its current row.
+  await expect(timeline.locator('tbody tr[data-index="0"]')).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(timeline.locator('tbody tr[data-index="1"]')).toBeFocused();
+  await expect(timeline.getByTestId("timeline-position")).toHaveText("2 / 4");
+  await page.keyboard.press("End");
+  await expect(timeline.locator('tbody tr[data-index="3"]')).toBeFocused();
+});
