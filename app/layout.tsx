@@ -3,7 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { getCurrentUser } from "@/server/auth/guards";
 import { hasRole } from "@/server/auth/roles";
-import { logOutAction } from "./_actions/auth";
+import { LogOutButton } from "./_components/log-out-button";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -32,11 +32,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   {user.role}
                 </span>
                 <Link href="/account">Account</Link>
-                <form action={logOutAction}>
-                  <button type="submit" className="button link-button">
-                    Log out
-                  </button>
-                </form>
+                <LogOutButton />
               </>
             ) : (
               <>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ExerciseTitle } from "./_components/exercise-title";
 import { getCurrentUser } from "@/server/auth/guards";
 import { listCatalogue } from "@/server/exercises/list-catalogue";
 
@@ -52,7 +53,7 @@ export default async function HomePage() {
                 {chapter.exercises.map((exercise) => (
                   <li key={exercise.id} className="exercise-card">
                     <Link href={`/exercises/${exercise.slug}`} className="exercise-link">
-                      {exercise.title}
+                      <ExerciseTitle title={exercise.title} />
                     </Link>
                     <p>{exercise.summary}</p>
                     <p className="meta">

@@ -2,6 +2,8 @@
 
 import { requireUser } from "@/server/auth/guards";
 import { isAppError, type FieldErrors } from "@/server/errors";
+import { getExerciseBySlug } from "@/server/exercises/get-exercise-by-slug";
+import { listMySubmissions, type SubmissionPage } from "@/server/submissions/list-my-submissions";
 import { submitSolution } from "@/server/submissions/submit-solution";
 
 export type SubmitOutcome = { ok: true; id: string } | { ok: false; message: string; fieldErrors: FieldErrors };
@@ -17,4 +19,13 @@ export async function submitSolutionAction(slug: string, code: string): Promise<
     if (!isAppError(error)) throw error;
     return { ok: false, message: error.fieldErrors.code?.[0] ?? error.message, fieldErrors: error.fieldErrors };
   }
+}
+
+// POST (the exercise page's "Show older submissions"): the session user's next page of
+// submissions to this exercise, older than `before` (the last one shown).
+export async function listOlderSubmissionsAction(slug: string, before: string): Promise<SubmissionPage> {
+  const user = await requireUser(`/exercises/${encodeURIComponent(String(slug))}`);
+  const exercise = typeof slug === "string" ? await getExerciseBySlug(slug) : null;
+  if (!exercise) return { submissions: [], hasMore: false };
+  return listMySubmissions(user.id, exercise.id, { before });
 }

@@ -4,7 +4,7 @@ import { useState, type FormEvent, type ReactNode } from "react";
 import type { FieldErrors } from "@/server/errors";
 import { FormMessage } from "./form-fields";
 
-export type AuthFormState = { message: string | null; fieldErrors: FieldErrors };
+export type AuthFormState = { message: string | null; fieldErrors: FieldErrors; code?: string };
 
 type AuthFormProps = {
   endpoint: "/api/auth/login" | "/api/auth/signup";
@@ -35,6 +35,7 @@ export function AuthForm({ endpoint, next, submitLabel, pendingLabel, initial, c
       });
       const body = (await response.json().catch(() => ({}))) as {
         redirectTo?: string;
+        code?: string;
         message?: string;
         fieldErrors?: FieldErrors;
       };
@@ -42,7 +43,11 @@ export function AuthForm({ endpoint, next, submitLabel, pendingLabel, initial, c
         window.location.assign(body.redirectTo);
         return;
       }
-      setState({ message: body.message ?? "Something went wrong. Try again.", fieldErrors: body.fieldErrors ?? {} });
+      setState({
+        message: body.message ?? "Something went wrong. Try again.",
+        fieldErrors: body.fieldErrors ?? {},
+        code: body.code,
+      });
     } catch {
       setState({ message: "The server could not be reached. Try again.", fieldErrors: {} });
     }

@@ -4,13 +4,13 @@ import type { AuthFormState } from "../_components/auth-form";
 // message is chosen here from a closed list, never taken from the URL.
 const MESSAGES: Record<string, string> = {
   "validation-failed": "Please fill in every field: a valid email address and a password of at least 8 characters.",
-  "email-taken": "An account with this email already exists. Log in instead?",
+  "email-taken": "An account with this email already exists.",
   "invalid-credentials": "That email and password do not match an account.",
 };
 
 export function formStateFromQuery(error: unknown): AuthFormState {
   const message = typeof error === "string" ? (MESSAGES[error] ?? null) : null;
-  return { message, fieldErrors: {} };
+  return { message, fieldErrors: {}, code: message ? (error as string) : undefined };
 }
 
 export function queryValue(value: string | string[] | undefined): string {

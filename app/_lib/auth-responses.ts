@@ -6,6 +6,8 @@ import { isAppError, type AppError } from "@/server/errors";
 // posts the form itself and gets a redirect (or, when throttled, a short page saying so).
 
 export type AuthFailureBody = {
+  /** The AppError code, so a form can offer the way out (email-taken: a link to log in). */
+  code?: AppError["code"];
   message: string;
   fieldErrors: Partial<Record<string, string[]>>;
   retryAfterSeconds?: number;
@@ -75,7 +77,7 @@ export function crossSite(): Response {
 export function failureResponse(error: unknown): Response {
   if (!isAppError(error)) throw error;
   const status = STATUS[error.code] ?? 400;
-  const body: AuthFailureBody = { message: error.message, fieldErrors: error.fieldErrors };
+  const body: AuthFailureBody = { code: error.code, message: error.message, fieldErrors: error.fieldErrors };
   const headers: Record<string, string> = {};
   if (error.retryAfterSeconds !== undefined) {
     body.retryAfterSeconds = error.retryAfterSeconds;

@@ -1,5 +1,6 @@
 import { requireUser } from "@/server/auth/guards";
 import { logOutEverywhereAction } from "../_actions/auth";
+import { LogOutButton } from "../_components/log-out-button";
 import { ChangePasswordForm } from "./change-password-form";
 
 export const dynamic = "force-dynamic";
@@ -21,11 +22,7 @@ export default async function AccountPage() {
       <p className="muted">
         Logged in on another computer you no longer use? This ends every session of your account, this one included.
       </p>
-      <form action={logOutEverywhereAction}>
-        <button type="submit" className="button">
-          Log out everywhere
-        </button>
-      </form>
+      <LogOutButton action={logOutEverywhereAction} label="Log out everywhere" className="button" />
     </section>
   );
 }

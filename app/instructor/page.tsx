@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ExerciseTitle } from "../_components/exercise-title";
 import { requireRole } from "@/server/auth/guards";
 import { listExercisesForStaff } from "@/server/exercises/list-exercises-for-staff";
 
@@ -34,7 +35,9 @@ export default async function InstructorPage() {
               {exercises.map((exercise) => (
                 <tr key={exercise.id}>
                   <td>
-                    <Link href={`/exercises/${exercise.slug}`}>{exercise.title}</Link>
+                    <Link href={`/exercises/${exercise.slug}`}>
+                      <ExerciseTitle title={exercise.title} />
+                    </Link>
                     <div className="muted small">{exercise.id}</div>
                   </td>
                   <td>{exercise.chapter}</td>

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { AuthForm, type AuthFormState } from "../_components/auth-form";
 import { Field } from "../_components/form-fields";
 
@@ -22,6 +23,11 @@ export function SignupForm({ next, initial, email }: { next: string; initial: Au
             defaultValue={email}
             errors={state.fieldErrors}
           />
+          {state.code === "email-taken" ? (
+            <p className="field-hint" data-testid="log-in-instead">
+              <Link href={logInHref(next, email)}>Log in instead?</Link>
+            </p>
+          ) : null}
           <Field
             name="displayName"
             label="Display name"
@@ -41,4 +47,12 @@ export function SignupForm({ next, initial, email }: { next: string; initial: Au
       )}
     </AuthForm>
   );
+}
+
+function logInHref(next: string, email: string): string {
+  const query = new URLSearchParams();
+  if (next !== "/") query.set("next", next);
+  if (email) query.set("email", email);
+  const search = query.toString();
+  return search ? `/login?${search}` : "/login";
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { hasRole } from "../auth/roles";
 import type { SessionUser } from "../auth/find-session-user";
 import { getDb, type Db } from "../db";
+import { gradingDelay } from "./grading-delay";
 import { toSubmissionView, type SubmissionView } from "./submission-view";
 
 const SubmissionId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
@@ -26,5 +27,7 @@ export async function getSubmissionForViewer(
   });
   if (!row) return null;
   if (row.userId !== viewer.id && !hasRole(viewer.role, "instructor")) return null;
-  return toSubmissionView(row);
+  // A queued submission says why it waits, once it has waited long (no grader running?).
+  const delay = await gradingDelay(row, { db });
+  return { ...toSubmissionView(row), delay };
 }

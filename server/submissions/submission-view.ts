@@ -1,4 +1,5 @@
 import { GradeReport, type CheckResult, type Failure, type TraceEvent } from "./grade-report.schema";
+import type { GradingDelay } from "./grading-delay";
 import { studentVerdict } from "./student-verdict";
 
 // What pages and the results API hand to the browser: the stored report, parsed, with hidden
@@ -95,6 +96,8 @@ export type SubmissionView = {
   error: string | null;
   code: string;
   result: ResultView | null;
+  /** Set by getSubmissionForViewer on a submission queued too long (grading-delay.ts). */
+  delay?: GradingDelay | null;
 };
 
 export type SubmissionRow = {

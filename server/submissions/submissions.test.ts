@@ -113,9 +113,47 @@ describe("listMySubmissions", () => {
     await t.db.gradingResult.create({
       data: { submissionId: first.id, verdict: "race", score: 0, maxScore: 10, reportJson: "{}" },
     });
-    const list = await listMySubmissions(users.owner, "ex-live", { db: t.db });
+    const { submissions: list, hasMore } = await listMySubmissions(users.owner, "ex-live", { db: t.db });
+    expect(hasMore).toBe(false);
     expect(list.map((s) => s.id)).toEqual([second.id, first.id]);
     expect(list[1]).toMatchObject({ verdict: "race", score: 0, maxScore: 10 });
     expect(list[0]).toMatchObject({ status: "queued", verdict: null });
+  });
+
+  it("pages through older submissions, all of them once, with the same createdAt too", async () => {
+    const same = new Date("2026-12-01T12:00:00Z");
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      const createdAt = i < 3 ? same : new Date(same.getTime() + i * 1000);
+      const row = await t.db.submission.create({
+        data: { userId: users.owner, exerciseId: "ex-live", code: String(i), createdAt },
+      });
+      ids.push(row.id);
+    }
+    await t.db.submission.create({ data: { userId: users.other, exerciseId: "ex-live", code: "theirs" } });
+    const seen: string[] = [];
+    let before: string | undefined;
+    let pages = 0;
+    for (;;) {
+      const page = await listMySubmissions(users.owner, "ex-live", { db: t.db, limit: 3, before });
+      pages++;
+      seen.push(...page.submissions.map((s) => s.id));
+      if (!page.hasMore) break;
+      before = page.submissions.at(-1)?.id;
+    }
+    expect(pages).toBe(3);
+    expect(seen).toHaveLength(7);
+    expect(new Set(seen)).toEqual(new Set(ids));
+  });
+
+  it("gives an empty page for a cursor that is another user's submission or malformed", async () => {
+    const theirs = await submitSolution(users.other, { slug: "live", code: "theirs" }, { db: t.db });
+    await submitSolution(users.owner, { slug: "live", code: "mine" }, { db: t.db });
+    for (const before of [theirs.id, "../etc", 42]) {
+      expect(await listMySubmissions(users.owner, "ex-live", { db: t.db, before })).toEqual({
+        submissions: [],
+        hasMore: false,
+      });
+    }
   });
 });

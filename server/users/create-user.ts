@@ -34,6 +34,6 @@ export async function createUser(
 
 function emailTaken(): AppError {
   return new AppError("email-taken", "An account with this email already exists.", {
-    email: ["An account with this email already exists. Log in instead?"],
+    email: ["An account with this email already exists."],
   });
 }

@@ -3,6 +3,9 @@
 import Editor, { loader, type BeforeMount, type OnMount } from "@monaco-editor/react";
 import * as monaco from "monaco-editor";
 import { useEffect, useRef, useState } from "react";
+import { saveDraftAction } from "../../_actions/drafts";
+import { localDraftKey, registerPendingSave } from "../../_lib/local-drafts";
+import { codeTooLargeMessage } from "./code-size";
 
 // Monaco is bundled from the monaco-editor package: no CDN, so the editor works offline.
 // Its language services run in web workers that the bundler emits from these URLs.
@@ -47,13 +50,6 @@ const configureTypeScript: BeforeMount = (instance) => {
   });
 };
 
-// Drafts are per account as well as per exercise: on a shared computer (a lab, a library) the
-// next student must not open the previous one's code. Drafts from before the account was part of
-// the key ("interleave:draft:<slug>") belong to nobody we know, so they are dropped, not adopted.
-function draftKey(owner: string, slug: string): string {
-  return `interleave:draft:${owner}:${slug}`;
-}
-
 /** What the rest of the page may do with the editor. */
 export type EditorApi = {
   getValue(): string;
@@ -65,6 +61,10 @@ export type CodeEditorProps = {
   /** Whose draft this is (the logged-in user's id). */
   draftOwner: string;
   starterCode: string;
+  /** The student's draft as the server holds it (drafts belong to the account): wins over the browser's copy. */
+  savedDraft: string | null;
+  /** Ctrl/Cmd+Enter in the editor. */
+  onSubmitShortcut?: () => void;
   /** Called once Monaco is ready. */
   onReady?: (api: EditorApi) => void;
   onChange?: (code: string) => void;
@@ -76,15 +76,31 @@ export default function CodeEditor({
   slug,
   draftOwner,
   starterCode,
+  savedDraft,
+  onSubmitShortcut,
   onReady,
   onChange,
   highlightLine = null,
 }: CodeEditorProps) {
-  // The draft is kept in this browser; submitted code is stored with each submission.
-  const [initialCode] = useState(() => {
+  // The server's draft follows the student to any browser. This browser keeps its own copy of
+  // the account's draft only until the server has it, so a copy found here holds edits that
+  // never reached the server (offline, or the tab closed mid-save): it wins, and is sent again.
+  const [unsent] = useState(() => {
     window.localStorage.removeItem(`interleave:draft:${slug}`);
-    return window.localStorage.getItem(draftKey(draftOwner, slug)) ?? starterCode;
+    return window.localStorage.getItem(localDraftKey(draftOwner, slug));
   });
+  const initialCode = unsent ?? savedDraft ?? starterCode;
+  const draft = useDraftSaver(slug, draftOwner);
+  const resend = useRef(unsent !== null && unsent !== savedDraft ? unsent : null);
+  useEffect(() => {
+    if (resend.current !== null) draft.changed(resend.current);
+    resend.current = null;
+    // Once, at mount: `draft.changed` does the same on every render.
+  }, []);
+  const submitShortcut = useRef(onSubmitShortcut);
+  useEffect(() => {
+    submitShortcut.current = onSubmitShortcut;
+  }, [onSubmitShortcut]);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const decorationsRef = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   const frameRef = useRef<HTMLDivElement | null>(null);
@@ -94,6 +110,7 @@ export default function CodeEditor({
     editorRef.current = editor;
     decorationsRef.current = editor.createDecorationsCollection();
     setMounted(true);
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => submitShortcut.current?.());
     onReady?.({
       getValue: () => editor.getValue(),
       setValue: (code) => editor.setValue(code),
@@ -128,7 +145,6 @@ export default function CodeEditor({
 
   const resetToStarter = () => {
     editorRef.current?.setValue(starterCode);
-    window.localStorage.removeItem(draftKey(draftOwner, slug));
   };
 
   return (
@@ -137,10 +153,18 @@ export default function CodeEditor({
         <span className="muted">
           <code>solution.ts</code> · TypeScript
         </span>
+        <span className="draft-status muted small" role="status" data-testid="draft-status">
+          {draft.status}
+        </span>
         <button type="button" className="button small" onClick={resetToStarter}>
           Reset to starter code
         </button>
       </div>
+      <p className="editor-keys muted small" id="editor-keys" data-testid="editor-keys">
+        In the editor, Tab indents. To leave it with the keyboard, press <kbd>Ctrl</kbd>+<kbd>M</kbd> (<kbd>Ctrl</kbd>+
+        <kbd>Shift</kbd>+<kbd>M</kbd> on a Mac), then Tab moves the focus. <kbd>Ctrl</kbd>+<kbd>Enter</kbd> (
+        <kbd>⌘</kbd>+<kbd>Enter</kbd>) submits.
+      </p>
       <div className="editor-frame" data-testid="editor" ref={frameRef}>
         <Editor
           path={`file:///exercises/${slug}/solution.ts`}
@@ -150,7 +174,7 @@ export default function CodeEditor({
           onMount={onMount}
           onChange={(value) => {
             if (value === undefined) return;
-            window.localStorage.setItem(draftKey(draftOwner, slug), value);
+            draft.changed(value);
             onChange?.(value);
           }}
           options={{
@@ -160,10 +184,78 @@ export default function CodeEditor({
             scrollBeyondLastLine: false,
             automaticLayout: true,
             fixedOverflowWidgets: true,
+            ariaLabel: "Solution editor. Tab indents; press Control+M to make Tab move the focus instead.",
           }}
           loading="Loading the editor…"
         />
       </div>
     </div>
   );
+}
+
+const SAVE_AFTER_MS = 800;
+
+/**
+ * Save the draft on the server a moment after the student stops typing (one request per pause,
+ * not per key), with a copy in this browser until the server has it. A draft over the size
+ * limit is not sent: the server action's body limit would answer with an error page.
+ */
+function useDraftSaver(slug: string, owner: string) {
+  const [status, setStatus] = useState("");
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const latest = useRef(0);
+  const pending = useRef<string | null>(null);
+  const inFlight = useRef<Promise<unknown> | null>(null);
+  // Log-out sends what is still waiting for the pause (and waits for a save on its way), and so
+  // does leaving the page for another one.
+  useEffect(() => {
+    const unregister = registerPendingSave(async () => {
+      clearTimeout(timer.current);
+      const code = pending.current;
+      pending.current = null;
+      await inFlight.current;
+      if (code !== null) await saveDraftAction(slug, code);
+    });
+    return () => {
+      unregister();
+      clearTimeout(timer.current);
+      if (pending.current !== null) void saveDraftAction(slug, pending.current).catch(() => {});
+    };
+  }, [slug]);
+  const changed = (code: string) => {
+    try {
+      window.localStorage.setItem(localDraftKey(owner, slug), code);
+    } catch {
+      // Storage full (a huge paste): the server copy is the one that counts.
+    }
+    clearTimeout(timer.current);
+    pending.current = null;
+    const tooLarge = codeTooLargeMessage(code);
+    if (tooLarge) {
+      setStatus(`Draft not saved: ${tooLarge}`);
+      return;
+    }
+    pending.current = code;
+    timer.current = setTimeout(() => {
+      pending.current = null;
+      const request = ++latest.current;
+      setStatus("Saving draft…");
+      inFlight.current = saveDraftAction(slug, code).then(
+        (outcome) => {
+          if (request !== latest.current) return;
+          if (outcome.ok) {
+            // The server has it now: the browser's copy is no longer needed (unless newer edits wait).
+            if (pending.current === null) window.localStorage.removeItem(localDraftKey(owner, slug));
+            setStatus("Draft saved");
+          } else {
+            setStatus(`Draft not saved: ${outcome.message}`);
+          }
+        },
+        () => {
+          if (request === latest.current) setStatus("Draft kept in this browser: the server did not answer.");
+        },
+      );
+    }, SAVE_AFTER_MS);
+  };
+  return { status, changed };
 }

@@ -3,8 +3,9 @@
 import { useCallback, useRef, useState, useTransition, type ReactNode } from "react";
 import type { SubmissionSummary } from "@/server/submissions/list-my-submissions";
 import type { SubmissionView } from "@/server/submissions/submission-view";
-import { submitSolutionAction } from "../../_actions/submissions";
+import { listOlderSubmissionsAction, submitSolutionAction } from "../../_actions/submissions";
 import type { EditorApi } from "./code-editor";
+import { codeTooLargeMessage } from "./code-size";
 import { ExerciseEditor } from "./exercise-editor";
 import { MySubmissions } from "./my-submissions";
 import { SubmissionResult } from "./submission-result";
@@ -18,16 +19,20 @@ export function ExerciseWorkspace({
   slug,
   draftOwner,
   starterCode,
+  savedDraft,
   archived,
   initialSubmissions,
+  initialHasMore,
   initialSubmissionId,
   children,
 }: {
   slug: string;
   draftOwner: string;
   starterCode: string;
+  savedDraft: string | null;
   archived: boolean;
   initialSubmissions: SubmissionSummary[];
+  initialHasMore: boolean;
   initialSubmissionId: string | null;
   /** The statement. */
   children: ReactNode;
@@ -40,6 +45,24 @@ export function ExerciseWorkspace({
   const [highlightLine, setHighlightLine] = useState<number | null>(null);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [submitting, startSubmit] = useTransition();
+  const [hasMore, setHasMore] = useState(initialHasMore);
+  const [loadingOlder, startLoadingOlder] = useTransition();
+  const [olderError, setOlderError] = useState<string | null>(null);
+
+  const loadOlder = () => {
+    const last = submissions.at(-1);
+    if (!last) return;
+    setOlderError(null);
+    startLoadingOlder(async () => {
+      try {
+        const page = await listOlderSubmissionsAction(slug, last.id);
+        setSubmissions((list) => [...list, ...page.submissions.filter((item) => !list.some((s) => s.id === item.id))]);
+        setHasMore(page.hasMore);
+      } catch {
+        setOlderError("Older submissions could not be loaded: try again.");
+      }
+    });
+  };
 
   const open = useCallback((id: string) => {
     setActiveId(id);
@@ -68,10 +91,19 @@ export function ExerciseWorkspace({
   }, []);
 
   const submit = () => {
+    if (submitting || archived) return;
     const code = editor.current?.getValue() ?? "";
-    setSubmitError(null);
+    const tooLarge = codeTooLargeMessage(code);
+    setSubmitError(tooLarge);
+    if (tooLarge) return;
     startSubmit(async () => {
-      const outcome = await submitSolutionAction(slug, code);
+      let outcome: Awaited<ReturnType<typeof submitSolutionAction>>;
+      try {
+        outcome = await submitSolutionAction(slug, code);
+      } catch {
+        setSubmitError("The server did not take the submission: check your connection and submit again.");
+        return;
+      }
       if (!outcome.ok) {
         setSubmitError(outcome.message);
         return;
@@ -110,7 +142,15 @@ export function ExerciseWorkspace({
             </button>
           </p>
         ) : null}
-        <MySubmissions submissions={submissions} activeId={activeId} onOpen={open} />
+        <MySubmissions
+          submissions={submissions}
+          activeId={activeId}
+          onOpen={open}
+          hasMore={hasMore}
+          loadingOlder={loadingOlder}
+          olderError={olderError}
+          onLoadOlder={loadOlder}
+        />
         <section className="statement" aria-label="Statement">
           {children}
         </section>
@@ -120,6 +160,8 @@ export function ExerciseWorkspace({
           slug={slug}
           draftOwner={draftOwner}
           starterCode={starterCode}
+          savedDraft={savedDraft}
+          onSubmitShortcut={submit}
           onReady={onReady}
           onChange={setEditorCode}
           highlightLine={highlightLine}

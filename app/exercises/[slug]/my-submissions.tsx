@@ -12,10 +12,19 @@ export function MySubmissions({
   submissions,
   activeId,
   onOpen,
+  hasMore,
+  loadingOlder,
+  olderError,
+  onLoadOlder,
 }: {
   submissions: SubmissionSummary[];
   activeId: string | null;
   onOpen: (id: string) => void;
+  /** Older submissions exist beyond the ones listed. */
+  hasMore: boolean;
+  loadingOlder: boolean;
+  olderError: string | null;
+  onLoadOlder: () => void;
 }) {
   return (
     <section className="my-submissions" aria-labelledby="my-submissions-heading" data-testid="my-submissions">
@@ -57,6 +66,16 @@ export function MySubmissions({
           })}
         </ol>
       )}
+      {hasMore ? (
+        <button type="button" className="button small" onClick={onLoadOlder} disabled={loadingOlder}>
+          {loadingOlder ? "Loading older submissions…" : "Show older submissions"}
+        </button>
+      ) : null}
+      {olderError ? (
+        <p className="form-error" role="alert">
+          {olderError}
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -1,9 +1,12 @@
 import { notFound } from "next/navigation";
 import { requireUser } from "@/server/auth/guards";
 import { chapterTitle } from "@/server/exercises/chapters";
+import { getDraft } from "@/server/drafts/get-draft";
 import { getExerciseBySlug } from "@/server/exercises/get-exercise-by-slug";
 import { listMySubmissions } from "@/server/submissions/list-my-submissions";
+import { ExerciseTitle } from "../../_components/exercise-title";
 import { Markdown } from "../../_components/markdown";
+import { plainTitle } from "../../_lib/inline-title";
 import { withoutLeadingTitle } from "../../_lib/markdown";
 import { ExerciseWorkspace } from "./exercise-workspace";
 
@@ -13,7 +16,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ submis
 
 export async function generateMetadata({ params }: Props) {
   const exercise = await getExerciseBySlug((await params).slug);
-  return { title: exercise ? `${exercise.title} · Interleave` : "Exercise not found · Interleave" };
+  return { title: exercise ? `${plainTitle(exercise.title)} · Interleave` : "Exercise not found · Interleave" };
 }
 
 export default async function ExercisePage({ params, searchParams }: Props) {
@@ -21,7 +24,10 @@ export default async function ExercisePage({ params, searchParams }: Props) {
   const user = await requireUser(`/exercises/${encodeURIComponent(slug)}`);
   const exercise = await getExerciseBySlug(slug);
   if (!exercise) notFound();
-  const submissions = await listMySubmissions(user.id, exercise.id);
+  const [firstPage, draft] = await Promise.all([
+    listMySubmissions(user.id, exercise.id),
+    getDraft(user.id, exercise.id),
+  ]);
   // ?submission=<id> reopens a result; the result's own request checks who may read it.
   const requested = (await searchParams).submission;
   const initialSubmissionId = typeof requested === "string" && requested !== "" ? requested : null;
@@ -31,7 +37,9 @@ export default async function ExercisePage({ params, searchParams }: Props) {
         <p className="muted">
           Chapter {exercise.chapter} · {chapterTitle(exercise.chapter)}
         </p>
-        <h1>{exercise.title}</h1>
+        <h1>
+          <ExerciseTitle title={exercise.title} />
+        </h1>
         <p className="meta">
           <span className={`difficulty difficulty-${exercise.difficulty}`}>{exercise.difficulty}</span>
           <span>{exercise.points} points</span>
@@ -51,8 +59,10 @@ export default async function ExercisePage({ params, searchParams }: Props) {
         slug={exercise.slug}
         draftOwner={user.id}
         starterCode={exercise.starterCode}
+        savedDraft={draft?.code ?? null}
         archived={exercise.archived}
-        initialSubmissions={submissions}
+        initialSubmissions={firstPage.submissions}
+        initialHasMore={firstPage.hasMore}
         initialSubmissionId={initialSubmissionId}
       >
         <Markdown source={withoutLeadingTitle(exercise.statementMd, exercise.title)} />

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { CheckView, SubmissionView } from "@/server/submissions/submission-view";
 import { FailureDetails } from "./failure-details";
 import { formatScore } from "./my-submissions";
@@ -9,16 +9,30 @@ import { STATUS_LABELS, verdictClass, verdictLabel } from "./verdicts";
 
 const POLL_MS = 500;
 const RETRY_MS = 2_000;
+/** While graders are busy with others' work, a slower pace is plenty. */
+const BUSY_POLL_MS = 5_000;
 
-/** Poll GET /api/submissions/<id> every 500 ms while the submission waits or is graded. */
+/**
+ * Poll GET /api/submissions/<id> every 500 ms while the submission waits or is graded. When the
+ * server says no grader is running, polling stops (nothing will change until one runs) and the
+ * student may check again by hand.
+ */
 function useSubmission(id: string, onUpdate: (view: SubmissionView) => void) {
   const [view, setView] = useState<SubmissionView | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [stalled, setStalled] = useState(false);
+  const checkAgain = useRef<() => void>(() => {});
   useEffect(() => {
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     setView(null);
     setProblem(null);
+    setStalled(false);
+    checkAgain.current = () => {
+      clearTimeout(timer);
+      setStalled(false);
+      void poll();
+    };
     async function poll() {
       try {
         const response = await fetch(`/api/submissions/${encodeURIComponent(id)}`, { cache: "no-store" });
@@ -37,7 +51,13 @@ function useSubmission(id: string, onUpdate: (view: SubmissionView) => void) {
         setProblem(null);
         setView(next);
         onUpdate(next);
-        if (next.status === "queued" || next.status === "running") timer = setTimeout(poll, POLL_MS);
+        if (next.delay?.reason === "no-worker") {
+          setStalled(true);
+          return;
+        }
+        if (next.status === "queued" || next.status === "running") {
+          timer = setTimeout(poll, next.delay ? BUSY_POLL_MS : POLL_MS);
+        }
       } catch {
         if (cancelled) return;
         setProblem("The server did not answer; trying again…");
@@ -50,7 +70,7 @@ function useSubmission(id: string, onUpdate: (view: SubmissionView) => void) {
       clearTimeout(timer);
     };
   }, [id, onUpdate]);
-  return { view, problem };
+  return { view, problem, stalled, checkAgain: () => checkAgain.current() };
 }
 
 export function SubmissionResult({
@@ -62,7 +82,7 @@ export function SubmissionResult({
   onUpdate: (view: SubmissionView) => void;
   onCurrentLine: (line: number | null) => void;
 }) {
-  const { view, problem } = useSubmission(id, onUpdate);
+  const { view, problem, stalled, checkAgain } = useSubmission(id, onUpdate);
   const pending = !view || view.status === "queued" || view.status === "running";
 
   return (
@@ -86,6 +106,22 @@ export function SubmissionResult({
       <div role="status" aria-live="polite" className="result-status" data-testid="result-status">
         {problem ? (
           <p className="notice">{problem}</p>
+        ) : stalled ? (
+          <div className="notice grading-delayed" data-testid="grading-delayed">
+            <p>
+              <strong>Grading is delayed: no grader is running.</strong> Your submission is saved and keeps its place in
+              line; it will be graded when a grader starts. If this lasts, tell your instructor.
+            </p>
+            <button type="button" className="button small" onClick={checkAgain}>
+              Check again
+            </button>
+          </div>
+        ) : view?.delay?.reason === "busy" ? (
+          <p className="pending">
+            <span className="spinner" aria-hidden="true" />
+            Waiting for a grader: {view.delay.ahead} {view.delay.ahead === 1 ? "submission" : "submissions"} ahead of
+            yours…
+          </p>
         ) : pending ? (
           <p className="pending">
             <span className="spinner" aria-hidden="true" />

@@ -54,6 +54,8 @@ export function TraceTimeline({
     const box = scrollRef.current;
     const row = box?.querySelector<HTMLTableRowElement>(`tr[data-index="${index}"]`);
     if (!box || !row) return;
+    // Rows are focusable (one tab stop, the current row): the focus follows the arrow keys.
+    if (box.contains(document.activeElement) && document.activeElement !== box) row.focus({ preventScroll: true });
     const head = box.querySelector("thead")?.getBoundingClientRect().height ?? 0;
     if (row.offsetTop - head < box.scrollTop) box.scrollTop = row.offsetTop - head;
     else if (row.offsetTop + row.offsetHeight > box.scrollTop + box.clientHeight) {
@@ -68,7 +70,14 @@ export function TraceTimeline({
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     // The slider moves itself with the arrow keys.
     if (event.target instanceof HTMLInputElement && event.target.type === "range") return;
-    const moves: Record<string, number> = { ArrowLeft: index - 1, ArrowRight: index + 1, Home: 0, End: last };
+    const moves: Record<string, number> = {
+      ArrowLeft: index - 1,
+      ArrowRight: index + 1,
+      ArrowUp: index - 1,
+      ArrowDown: index + 1,
+      Home: 0,
+      End: last,
+    };
     if (event.key in moves) {
       event.preventDefault();
       go(moves[event.key]!);
@@ -80,7 +89,7 @@ export function TraceTimeline({
       <h3 id="timeline-heading">The failing interleaving</h3>
       <p className="muted small">
         One column per thread, one row per step, read top to bottom. Step through it with the buttons, the slider or the
-        ← / → keys: the current step&apos;s line is highlighted in your code.
+        ← / → keys (↑ / ↓ on a row of the table): the current step&apos;s line is highlighted in your code.
         {failure.omittedEvents > 0
           ? ` The first ${failure.omittedEvents.toLocaleString("en")} steps are not shown.`
           : null}
@@ -110,7 +119,7 @@ export function TraceTimeline({
       <p className="timeline-current" aria-live="polite" data-testid="timeline-current">
         {current ? describeEvent(current) : null}
       </p>
-      <div className="timeline-scroll" ref={scrollRef} tabIndex={0} aria-label="Interleaving table">
+      <div className="timeline-scroll" ref={scrollRef} aria-label="Interleaving table">
         <table className="timeline-table">
           <caption className="visually-hidden">
             The failing interleaving: one column per thread, one row per step
@@ -133,6 +142,8 @@ export function TraceTimeline({
                 data-index={i}
                 className={i === index ? "current" : undefined}
                 aria-current={i === index ? "step" : undefined}
+                tabIndex={i === index ? 0 : -1}
+                onFocus={() => setIndex(i)}
                 onClick={() => setIndex(i)}
               >
                 <td className="num">{event.step}</td>
