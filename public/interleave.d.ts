@@ -420,6 +420,10 @@ declare module "runtime/scheduler" {
         loop: EventLoopRef | null;
         /** When it last became runnable: a loop runs its ready tasks in this order. */
         readySeq: number;
+        /** The exception an asyncio task ended with: it waits for whoever awaits the task. */
+        endedWith: {
+            error: unknown;
+        } | null;
         constructor(id: number, name: string, process: VProcess);
     }
     /** Thrown into a thread that exhausted the schedule's CPU budget (the schedule is over). */
@@ -493,6 +497,10 @@ declare module "runtime/scheduler" {
         boot(main: VThread): void;
         private ended;
         private crashed;
+        /** Which task first raised each error object (for crashed()). */
+        private readonly raisedIn;
+        /** An asyncio task `t` ended with `error`: remembered for the report of whoever awaits it, and for a deadlock. */
+        taskRaised(t: VThread, error: unknown): void;
         /** Enter a runtime operation on the current thread (missing-await and out-of-thread checks). */
         enter(op: string): VThread;
         leave(t: VThread): void;
