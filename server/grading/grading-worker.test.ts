@@ -133,7 +133,8 @@ describe("grading worker", () => {
       leaseMs: 30_000,
       stopGraceMs: 100,
     });
-    const id = await submit("export {};");
+    // A solution that compiles and type-checks, so grading reaches the (stuck) pool.
+    const id = await submit(readFileSync(path.join(COUNTER, "reference.ts"), "utf8"));
     await until(async () => (await t.db.submission.findUniqueOrThrow({ where: { id } })).status === "running");
     await worker.stop();
     expect(await t.db.submission.findUniqueOrThrow({ where: { id } })).toMatchObject({
