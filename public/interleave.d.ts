@@ -1596,3 +1596,13 @@ declare module "interleave" {
 declare module "interleave/harness" {
   export * from "runtime/harness-api";
 }
+
+interface Console {
+  log(...data: any[]): void;
+  info(...data: any[]): void;
+  warn(...data: any[]): void;
+  error(...data: any[]): void;
+  debug(...data: any[]): void;
+  trace(...data: any[]): void;
+}
+declare var console: Console;

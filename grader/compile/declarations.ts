@@ -9,6 +9,23 @@ import ts from "typescript";
 const GRADER = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 let cached: string | null = null;
 
+/**
+ * Globals the sandbox gives besides the language's own (grader/runtime/harden.ts): console,
+ * whose output is print debugging (`print` events in the trace). Written as the DOM library
+ * writes it, so that an editor that also loads the DOM library merges the two without a clash.
+ */
+const SANDBOX_GLOBALS = `
+interface Console {
+  log(...data: any[]): void;
+  info(...data: any[]): void;
+  warn(...data: any[]): void;
+  error(...data: any[]): void;
+  debug(...data: any[]): void;
+  trace(...data: any[]): void;
+}
+declare var console: Console;
+`;
+
 /** One ambient declaration file: `declare module "interleave" { ... }` and the modules it uses. */
 export function runtimeDeclarations(): string {
   if (cached !== null) return cached;
@@ -34,6 +51,7 @@ export function runtimeDeclarations(): string {
   if (result.emitSkipped || text === "") throw new Error("could not generate the runtime's declarations");
   cached =
     `${text}\ndeclare module "interleave" {\n  export * from "runtime/api";\n}\n` +
-    `declare module "interleave/harness" {\n  export * from "runtime/harness-api";\n}\n`;
+    `declare module "interleave/harness" {\n  export * from "runtime/harness-api";\n}\n` +
+    SANDBOX_GLOBALS;
   return cached;
 }

@@ -28,6 +28,15 @@ describe("typecheckSolution: the student's file as the editor checks it", () => 
     expect(typecheckSolution(`// @ts-nocheck\nconst q: number = "x";\nexport {};\n`, "s.ts")).toEqual([]);
   });
 
+  it("stays quiet on console output (print debugging, a sandbox global) and fires on a misused one", () => {
+    expect(
+      typecheckSolution(`export function f() {\n  console.log("here", 1);\n  console.error({ a: 1 });\n}\n`, "s.ts"),
+    ).toEqual([]);
+    expect(typecheckSolution(`export function f() {\n  console.print("x");\n}\n`, "s.ts")[0]?.message).toMatch(
+      /Property 'print' does not exist on type 'Console'/,
+    );
+  });
+
   it("a syntax error is reported alone, without the type errors it causes", () => {
     const errors = typecheckSolution(`export function f( {\n  const q: number = "x";\n`, "s.ts");
     expect(errors.length).toBeGreaterThan(0);
