@@ -204,8 +204,8 @@ const control = {
   define(name: string, depsJson: string, factory: Factory, displayName: string, linesJson: string): void {
     const tick: Tick = (units, line) => {
       const s = current;
-      // Only positive, finite costs: a program that reaches its counter cannot subtract time.
-      if (s !== null && units > 0 && units < Infinity) s.tick(units, Number(line) || 0, displayName);
+      // Scheduler.tick takes only positive, finite costs (a reached counter cannot subtract time).
+      if (s !== null) s.tick(units, Number(line) || 0, displayName);
     };
     modules.set(name, { factory, deps: JSON.parse(depsJson) as Record<string, string>, tick });
     userFiles.set(name, { displayName, lines: new Map(JSON.parse(linesJson) as [number, number][]) });
