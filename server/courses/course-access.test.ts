@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDb, type TestDb } from "../testing/test-db";
+import { courseAccess } from "./course-access";
+
+let t: TestDb;
+const u: Record<string, { id: string; role: "student" | "instructor" | "admin" }> = {};
+let courseId = "";
+beforeAll(async () => {
+  t = await createTestDb();
+  for (const [name, role] of [
+    ["owner", "instructor"],
+    ["coteacher", "instructor"],
+    ["otherInstructor", "instructor"],
+    ["student", "student"],
+    ["outsider", "student"],
+    ["demoted", "student"],
+    ["admin", "admin"],
+  ] as const) {
+    const user = await t.db.user.create({
+      data: { email: `${name}@example.com`, displayName: name, passwordHash: "x", role },
+    });
+    u[name] = { id: user.id, role };
+  }
+  const course = await t.db.course.create({
+    data: { title: "Concurrency 101", joinCode: "ABC123", ownerId: u.owner!.id },
+  });
+  courseId = course.id;
+  await t.db.courseMember.createMany({
+    data: [
+      { courseId, userId: u.coteacher!.id, role: "instructor" },
+      { courseId, userId: u.student!.id, role: "student" },
+      // A membership row saying "instructor" does not lift a student account.
+      { courseId, userId: u.demoted!.id, role: "instructor" },
+    ],
+  });
+});
+afterAll(async () => {
+  await t.dispose();
+});
+
+describe("courseAccess", () => {
+  it("lets the owner, a co-teacher and admins manage", async () => {
+    expect(await courseAccess(u.owner!, courseId, t.db)).toBe("manage");
+    expect(await courseAccess(u.coteacher!, courseId, t.db)).toBe("manage");
+    expect(await courseAccess(u.admin!, courseId, t.db)).toBe("manage");
+  });
+  it("lets enrolled students view, and nobody else", async () => {
+    expect(await courseAccess(u.student!, courseId, t.db)).toBe("member");
+    expect(await courseAccess(u.demoted!, courseId, t.db)).toBe("member");
+    expect(await courseAccess(u.outsider!, courseId, t.db)).toBe("none");
+    expect(await courseAccess(u.otherInstructor!, courseId, t.db)).toBe("none");
+    expect(await courseAccess(null, courseId, t.db)).toBe("none");
+  });
+  it("answers none for a course that does not exist, even to admins", async () => {
+    expect(await courseAccess(u.admin!, "no-such-course", t.db)).toBe("none");
+  });
+});
