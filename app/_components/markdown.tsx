@@ -1,105 +1,76 @@
-import type { ReactNode } from "react";
-import { parseMarkdown, type Block, type Inline } from "../_lib/markdown";
+import type { ComponentProps, ReactNode } from "react";
+import ReactMarkdown, { type Components } from "react-markdown";
+import remarkGfm from "remark-gfm";
+import { isExternalHref, remarkHtmlAsText, safeHref } from "../_lib/markdown";
 
-// Renders the tree from _lib/markdown.ts as React elements. There is no HTML string and no
-// dangerouslySetInnerHTML anywhere: React escapes every text node.
+// The one Markdown renderer (statements, the authoring preview): react-markdown + remark-gfm
+// (tables, strikethrough, task lists, autolinks). Raw HTML is text (remarkHtmlAsText), links
+// are filtered by safeHref, images show their alt text (no request to another site from a
+// statement). Works in server and client components alike: it holds no state.
 
-export function Markdown({ source, headingOffset = 1 }: { source: string; headingOffset?: number }) {
-  return <div className="prose">{renderBlocks(parseMarkdown(source), headingOffset)}</div>;
+type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
+
+function heading(level: HeadingLevel, offset: number) {
+  const Tag = `h${Math.min(6, level + offset)}` as "h2";
+  return function Heading({ children }: { children?: ReactNode }) {
+    return <Tag>{children}</Tag>;
+  };
 }
 
-function renderBlocks(blocks: Block[], headingOffset: number): ReactNode[] {
-  return blocks.map((block, key) => renderBlock(block, key, headingOffset));
-}
-
-function renderBlock(block: Block, key: number, headingOffset: number): ReactNode {
-  switch (block.type) {
-    case "heading": {
-      // The page already has its <h1>: statement headings start one level lower.
-      const level = Math.min(6, block.level + headingOffset);
-      const Tag = `h${level}` as "h2";
-      return <Tag key={key}>{renderInlines(block.children)}</Tag>;
-    }
-    case "paragraph":
-      return <p key={key}>{renderInlines(block.children)}</p>;
-    case "code":
-      return (
-        <pre key={key} className="code-block">
-          <code data-lang={block.lang ?? undefined}>{block.text}</code>
-        </pre>
-      );
-    case "blockquote":
-      return <blockquote key={key}>{renderBlocks(block.children, headingOffset)}</blockquote>;
-    case "list": {
-      const items = block.items.map((item, index) => <li key={index}>{renderListItem(item, headingOffset)}</li>);
-      return block.ordered ? (
-        <ol key={key} start={block.start === 1 ? undefined : block.start}>
-          {items}
-        </ol>
+function components(headingOffset: number): Components {
+  return {
+    // The page already has its <h1>: statement headings start one level lower.
+    h1: heading(1, headingOffset),
+    h2: heading(2, headingOffset),
+    h3: heading(3, headingOffset),
+    h4: heading(4, headingOffset),
+    h5: heading(5, headingOffset),
+    h6: heading(6, headingOffset),
+    a({ href, children }: ComponentProps<"a">) {
+      const target = href ? safeHref(href) : null;
+      if (!target) return <span>{children}</span>;
+      return isExternalHref(target) ? (
+        <a href={target} rel="noopener noreferrer nofollow" target="_blank">
+          {children}
+        </a>
       ) : (
-        <ul key={key}>{items}</ul>
+        <a href={target}>{children}</a>
       );
-    }
-    case "table":
+    },
+    img({ alt }: ComponentProps<"img">) {
+      return alt ? <span className="muted">[{alt}]</span> : null;
+    },
+    pre({ children }: ComponentProps<"pre">) {
+      return <pre className="code-block">{children}</pre>;
+    },
+    code({ className, children }: ComponentProps<"code">) {
+      const lang = /language-([\w-]+)/.exec(className ?? "")?.[1];
+      return <code data-lang={lang}>{children}</code>;
+    },
+    table({ children }: ComponentProps<"table">) {
       return (
-        <div key={key} className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                {block.header.map((cell, index) => (
-                  <th key={index} style={{ textAlign: block.align[index] ?? undefined }}>
-                    {renderInlines(cell)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {block.rows.map((row, rowIndex) => (
-                <tr key={rowIndex}>
-                  {row.map((cell, index) => (
-                    <td key={index} style={{ textAlign: block.align[index] ?? undefined }}>
-                      {renderInlines(cell)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div className="table-scroll">
+          <table>{children}</table>
         </div>
       );
-    case "rule":
-      return <hr key={key} />;
-  }
+    },
+  };
 }
 
-/** A list item holding a single paragraph renders "tight", without the <p>. */
-function renderListItem(item: Block[], headingOffset: number): ReactNode {
-  const [only] = item;
-  if (item.length === 1 && only?.type === "paragraph") return renderInlines(only.children);
-  return renderBlocks(item, headingOffset);
-}
+const REMARK_PLUGINS = [remarkGfm, remarkHtmlAsText];
 
-function renderInlines(inlines: Inline[]): ReactNode[] {
-  return inlines.map((inline, key) => {
-    switch (inline.type) {
-      case "text":
-        return inline.text;
-      case "code":
-        return <code key={key}>{inline.text}</code>;
-      case "strong":
-        return <strong key={key}>{renderInlines(inline.children)}</strong>;
-      case "em":
-        return <em key={key}>{renderInlines(inline.children)}</em>;
-      case "break":
-        return <br key={key} />;
-      case "link": {
-        const external = /^(https?:|mailto:)/i.test(inline.href);
-        return (
-          <a key={key} href={inline.href} {...(external ? { rel: "noopener noreferrer", target: "_blank" } : {})}>
-            {renderInlines(inline.children)}
-          </a>
-        );
-      }
-    }
-  });
+export function Markdown({ source, headingOffset = 1 }: { source: string; headingOffset?: number }) {
+  return (
+    <div className="prose">
+      <ReactMarkdown
+        remarkPlugins={REMARK_PLUGINS}
+        skipHtml={false}
+        // Every URL goes through safeHref; the `a` component renders a link it dropped as text.
+        urlTransform={(url) => safeHref(url)}
+        components={components(headingOffset)}
+      >
+        {source}
+      </ReactMarkdown>
+    </div>
+  );
 }

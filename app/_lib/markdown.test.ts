@@ -1,117 +1,88 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { parseInline, parseMarkdown, safeHref, withoutLeadingTitle } from "./markdown";
+import { Markdown } from "../_components/markdown";
+import { safeHref, withoutLeadingTitle } from "./markdown";
 
-describe("parseMarkdown blocks", () => {
-  it("reads headings, paragraphs and rules", () => {
-    expect(parseMarkdown("# Title\n\nOne\ntwo\n\n---\nSub\n===")).toEqual([
-      { type: "heading", level: 1, children: [{ type: "text", text: "Title" }] },
-      { type: "paragraph", children: [{ type: "text", text: "One\ntwo" }] },
-      { type: "rule" },
-      { type: "heading", level: 1, children: [{ type: "text", text: "Sub" }] },
-    ]);
+// The renderer is react-markdown; these tests pin what our configuration of it promises:
+// no HTML from the source, safe links only, headings one level down, tables and code blocks.
+const render = (source: string, headingOffset?: number) =>
+  renderToStaticMarkup(createElement(Markdown, { source, headingOffset }));
+
+describe("Markdown blocks", () => {
+  it("renders headings one level below the page's, paragraphs and rules", () => {
+    expect(render("# Title\n\nOne\ntwo\n\n---\nSub\n===")).toBe(
+      '<div class="prose"><h2>Title</h2>\n<p>One\ntwo</p>\n<hr/>\n<h2>Sub</h2></div>',
+    );
+    expect(render("## Deep", 0)).toContain("<h2>Deep</h2>");
+    expect(render("###### Deepest")).toContain("<h6>Deepest</h6>");
   });
 
-  it("keeps fenced code verbatim, with its language", () => {
-    const source = "```ts\nconst a = 1 < 2 && **b**;\n\n  indented\n```\nafter";
-    expect(parseMarkdown(source)).toEqual([
-      { type: "code", lang: "ts", text: "const a = 1 < 2 && **b**;\n\n  indented" },
-      { type: "paragraph", children: [{ type: "text", text: "after" }] },
-    ]);
+  it("keeps fenced code verbatim, escaped, with its language", () => {
+    const html = render("```ts\nconst a = 1 < 2 && **b**;\n\n  indented\n```\nafter");
+    expect(html).toContain(
+      '<pre class="code-block"><code data-lang="ts">const a = 1 &lt; 2 &amp;&amp; **b**;\n\n  indented\n</code></pre>',
+    );
+    expect(html).toContain("<p>after</p>");
   });
 
-  it("reads nested and ordered lists", () => {
-    const blocks = parseMarkdown("- one\n- two\n  - inner\n\n3. three\n4. four");
-    expect(blocks).toEqual([
-      {
-        type: "list",
-        ordered: false,
-        start: 1,
-        items: [
-          [{ type: "paragraph", children: [{ type: "text", text: "one" }] }],
-          [
-            { type: "paragraph", children: [{ type: "text", text: "two" }] },
-            {
-              type: "list",
-              ordered: false,
-              start: 1,
-              items: [[{ type: "paragraph", children: [{ type: "text", text: "inner" }] }]],
-            },
-          ],
-        ],
-      },
-      {
-        type: "list",
-        ordered: true,
-        start: 3,
-        items: [
-          [{ type: "paragraph", children: [{ type: "text", text: "three" }] }],
-          [{ type: "paragraph", children: [{ type: "text", text: "four" }] }],
-        ],
-      },
-    ]);
+  it("renders nested and ordered lists", () => {
+    const html = render("- one\n- two\n  - inner\n\n3. three\n4. four");
+    expect(html).toMatch(/<ul>\s*<li>one<\/li>\s*<li>two\s*<ul>\s*<li>inner<\/li>\s*<\/ul>\s*<\/li>\s*<\/ul>/);
+    expect(html).toMatch(/<ol start="3">\s*<li>three<\/li>\s*<li>four<\/li>\s*<\/ol>/);
   });
 
-  it("reads block quotes and pipe tables", () => {
-    const blocks = parseMarkdown("> a *note*\n\n| op | cost |\n|:--|--:|\n| `a\\|b` | 2 |");
-    expect(blocks[0]).toEqual({
-      type: "blockquote",
-      children: [
-        {
-          type: "paragraph",
-          children: [
-            { type: "text", text: "a " },
-            { type: "em", children: [{ type: "text", text: "note" }] },
-          ],
-        },
-      ],
-    });
-    expect(blocks[1]).toEqual({
-      type: "table",
-      align: ["left", "right"],
-      header: [[{ type: "text", text: "op" }], [{ type: "text", text: "cost" }]],
-      rows: [[[{ type: "code", text: "a|b" }], [{ type: "text", text: "2" }]]],
-    });
+  it("renders block quotes and GFM tables, aligned, in a scrolling box", () => {
+    const html = render("> a *note*\n\n| op | cost |\n|:--|--:|\n| `a\\|b` | 2 |");
+    expect(html).toMatch(/<blockquote>\s*<p>a <em>note<\/em><\/p>\s*<\/blockquote>/);
+    expect(html).toContain('<div class="table-scroll"><table>');
+    expect(html).toContain('<th style="text-align:left">op</th>');
+    expect(html).toContain('<td style="text-align:left"><code>a|b</code></td>');
+    expect(html).toContain('<td style="text-align:right">2</td>');
   });
 
-  it("treats raw HTML as text", () => {
-    expect(parseMarkdown('<script>alert("x")</script>')).toEqual([
-      { type: "paragraph", children: [{ type: "text", text: '<script>alert("x")</script>' }] },
-    ]);
+  it("shows raw HTML as text, block and inline, never as markup", () => {
+    const block = render('<script>alert("x")</script>');
+    expect(block).toBe('<div class="prose"><p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</p></div>');
+    const inline = render('Hello <img src=x onerror="alert(1)"> and <b>bold</b>');
+    expect(inline).not.toMatch(/<img|<b>/);
+    expect(inline).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;");
+    expect(inline).toContain("&lt;b&gt;bold&lt;/b&gt;");
   });
 });
 
-describe("parseInline", () => {
-  it("reads code, strong, emphasis and escapes", () => {
-    expect(parseInline("use `lock.acquire()` **always**, _really_ \\*not\\* this")).toEqual([
-      { type: "text", text: "use " },
-      { type: "code", text: "lock.acquire()" },
-      { type: "text", text: " " },
-      { type: "strong", children: [{ type: "text", text: "always" }] },
-      { type: "text", text: ", " },
-      { type: "em", children: [{ type: "text", text: "really" }] },
-      { type: "text", text: " *not* this" },
-    ]);
+describe("Markdown inlines", () => {
+  it("renders code, strong, emphasis and escapes", () => {
+    expect(render("use `lock.acquire()` **always**, _really_ \\*not\\* this")).toBe(
+      '<div class="prose"><p>use <code>lock.acquire()</code> <strong>always</strong>, <em>really</em> *not* this</p></div>',
+    );
   });
 
   it("leaves snake_case and lone stars alone", () => {
-    expect(parseInline("call max_worker_count * 2")).toEqual([{ type: "text", text: "call max_worker_count * 2" }]);
+    expect(render("call max_worker_count * 2")).toBe('<div class="prose"><p>call max_worker_count * 2</p></div>');
   });
 
-  it("reads links and drops unsafe targets", () => {
-    expect(parseInline("[docs](https://example.com/a) and [x](javascript:alert(1))")).toEqual([
-      { type: "link", href: "https://example.com/a", children: [{ type: "text", text: "docs" }] },
-      { type: "text", text: " and " },
-      { type: "text", text: "x" },
-      { type: "text", text: ")" },
-    ]);
+  it("links safe targets (external ones apart, without referrer or ranking) and drops unsafe ones", () => {
+    const html = render(
+      "[docs](https://example.com/a), [home](/exercises/x), [x](javascript:alert(1)), [y](JAVASCRIPT:alert(2)), [z](data:text/html,hi), [w](//evil.example)",
+    );
+    expect(html).toContain(
+      '<a href="https://example.com/a" rel="noopener noreferrer nofollow" target="_blank">docs</a>',
+    );
+    expect(html).toContain('<a href="/exercises/x">home</a>');
+    expect(html).not.toMatch(/javascript|data:|evil\.example/i);
+    expect(html).toContain("<span>x</span>");
+    expect(html.match(/<a /g)).toHaveLength(2);
   });
 
-  it("reads hard breaks", () => {
-    expect(parseInline("a  \nb")).toEqual([
-      { type: "text", text: "a" },
-      { type: "break" },
-      { type: "text", text: "b" },
-    ]);
+  it("renders hard breaks", () => {
+    expect(render("a  \nb")).toBe('<div class="prose"><p>a<br/>\nb</p></div>');
+  });
+
+  it("shows an image's alt text and never loads it", () => {
+    const html = render("![a diagram](https://tracker.example/pixel.png)");
+    expect(html).not.toContain("<img");
+    expect(html).toContain("[a diagram]");
   });
 });
 
@@ -123,8 +94,11 @@ describe("safeHref", () => {
     expect(safeHref("#section")).toBe("#section");
     expect(safeHref("javascript:alert(1)")).toBeNull();
     expect(safeHref("JaVaScRiPt:alert(1)")).toBeNull();
+    expect(safeHref(" java\tscript:alert(1)")).toBeNull();
+    expect(safeHref("\u0001javascript:alert(1)")).toBeNull();
     expect(safeHref("data:text/html,x")).toBeNull();
     expect(safeHref("//evil.example")).toBeNull();
+    expect(safeHref("/\\evil.example")).toBeNull();
   });
 });
 
