@@ -39,7 +39,7 @@ describe("applyCatalogue", () => {
     const first = await applyCatalogue(catalogue, { archiveMissing: true, db: t.db });
     expect(first.created.sort()).toEqual(["ex-1", "ex-2"]);
     const second = await applyCatalogue(catalogue, { archiveMissing: true, db: t.db });
-    expect(second).toEqual({ created: [], updated: [], unchanged: ["ex-1", "ex-2"], archived: [] });
+    expect(second).toEqual({ created: [], updated: [], unchanged: ["ex-1", "ex-2"], archived: [], conflicts: [] });
     const bank = await t.db.exercise.findUniqueOrThrow({ where: { id: "ex-2" } });
     expect(JSON.parse(bank.tags)).toEqual(["locks", "race"]);
     expect(bank.statementMd).toBe("# bank");
@@ -100,4 +100,48 @@ describe("applyCatalogue", () => {
       ["old", "counter--old", true],
     ]);
   });
+
+  it("never archives, renames or overwrites an exercise authored in the browser", async () => {
+    await applyCatalogue([entry("ex-1", "counter")], { archiveMissing: true, db: t.db });
+    await t.db.exercise.create({
+      data: { ...fieldsOf(entry("web-1", "web-queue")), source: "browser", archived: false },
+    });
+    // Its folder is absent from exercises/ (it has none): it stays live.
+    const result = await applyCatalogue([entry("ex-1", "counter")], { archiveMissing: true, db: t.db });
+    expect(result.archived).toEqual([]);
+    expect(await t.db.exercise.findUniqueOrThrow({ where: { id: "web-1" } })).toMatchObject({ archived: false });
+    // A folder claiming its id or its slug is skipped and reported, not applied.
+    const clash = await applyCatalogue(
+      [entry("ex-1", "counter"), entry("web-1", "other-slug"), entry("ex-3", "web-queue")],
+      { archiveMissing: true, db: t.db },
+    );
+    expect(clash.conflicts.sort()).toEqual(["ex-3", "web-1"]);
+    expect(await t.db.exercise.findUniqueOrThrow({ where: { id: "web-1" } })).toMatchObject({
+      slug: "web-queue",
+      source: "browser",
+    });
+    expect(await t.db.exercise.findUnique({ where: { id: "ex-3" } })).toBeNull();
+  });
+
+  it("still archives a files exercise whose folder left", async () => {
+    await applyCatalogue([entry("ex-1", "counter"), entry("ex-2", "bank")], { archiveMissing: true, db: t.db });
+    const result = await applyCatalogue([entry("ex-1", "counter")], { archiveMissing: true, db: t.db });
+    expect(result.archived).toEqual(["ex-2"]);
+  });
 });
+
+function fieldsOf(e: CatalogueEntry) {
+  const { manifest } = e;
+  return {
+    id: manifest.id,
+    slug: manifest.slug,
+    title: manifest.title,
+    chapter: manifest.chapter,
+    difficulty: manifest.difficulty,
+    points: manifest.points,
+    tags: JSON.stringify(manifest.tags),
+    summary: manifest.summary,
+    statementMd: e.statement,
+    starterCode: e.starter,
+  };
+}

@@ -15,6 +15,11 @@ export type CatalogueChanges = {
   updated: string[];
   unchanged: string[];
   archived: string[];
+  /**
+   * Entries skipped because a browser-authored exercise holds their id or slug: the files never
+   * overwrite an exercise authored in the browser (rename one of the two).
+   */
+  conflicts: string[];
 };
 
 type ExerciseFields = {
@@ -33,17 +38,27 @@ type ExerciseFields = {
 /**
  * Make the Exercise table mirror the catalogue on disk, keyed by the manifest's stable id.
  * Idempotent: a second run with the same catalogue changes nothing. Exercises that left the
- * disk are archived, never deleted, because submissions reference them.
+ * disk are archived, never deleted, because submissions reference them. Exercises authored in
+ * the browser (source "browser") live beside them: never archived, renamed or overwritten here.
  */
 export async function applyCatalogue(
   entries: readonly CatalogueEntry[],
   { archiveMissing, db = getDb() }: ApplyCatalogueOptions,
 ): Promise<CatalogueChanges> {
-  const changes: CatalogueChanges = { created: [], updated: [], unchanged: [], archived: [] };
+  const changes: CatalogueChanges = { created: [], updated: [], unchanged: [], archived: [], conflicts: [] };
   const incoming = new Map(entries.map((entry) => [entry.manifest.id, toFields(entry)]));
 
   await db.$transaction(async (tx) => {
-    const existing = new Map((await tx.exercise.findMany()).map((row) => [row.id, row]));
+    const rows = await tx.exercise.findMany();
+    const browserSlugs = new Set(rows.filter((row) => row.source === "browser").map((row) => row.slug));
+    for (const [id, fields] of incoming) {
+      const row = rows.find((r) => r.id === id);
+      if (row?.source === "browser" || (browserSlugs.has(fields.slug) && row?.slug !== fields.slug)) {
+        incoming.delete(id);
+        changes.conflicts.push(id);
+      }
+    }
+    const existing = new Map(rows.filter((row) => row.source !== "browser").map((row) => [row.id, row]));
 
     // Slugs move between ids (a renamed exercise, an archived one whose slug is reused).
     // Park every row whose slug another id now claims, so the unique index never trips.

@@ -28,6 +28,9 @@ export function describeSync(report: SyncReport): string {
       `${report.unchanged.length} unchanged, ${report.archived.length} archived`,
   ];
   for (const problem of report.problems) lines.push(`  problem: ${problem.path}: ${problem.message}`);
+  for (const id of report.conflicts) {
+    lines.push(`  skipped ${id}: an exercise authored in the browser holds its id or slug`);
+  }
   if (report.archivingSkipped) {
     lines.push("  archiving skipped: fix the problems above so a broken manifest does not hide its exercise");
   }
