@@ -12,6 +12,7 @@ import { getEnv } from "../server/env";
 import { startGradingWorker, warmUpPool } from "../server/grading/grading-worker";
 import { keepFromSandbox, sqliteFiles } from "../server/grading/keep-from-sandbox";
 import { localGradingJobs } from "../server/grading/queue/local-queue";
+import { runNextValidation } from "../server/grading/validation-jobs";
 
 const env = getEnv();
 const workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
@@ -73,6 +74,8 @@ if (!stopping) {
     leaseMs,
     deadlineMs: env.GRADING_DEADLINE_SECONDS * 1_000,
     log,
+    // Validations of browser-authored exercises, when no submission waits.
+    whenIdle: () => runNextValidation({ db, pool, workerId, log }),
   });
   log(`grading submissions from ${path.relative(process.cwd(), exercisesDir) || "."} as ${workerId}`);
 }

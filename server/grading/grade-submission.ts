@@ -4,6 +4,7 @@ import { getDb, type Db } from "../db";
 import { studentVerdict } from "../submissions/student-verdict";
 import type { ClaimedJob, JobResult } from "./queue/grading-queue";
 import { trimReport } from "./trim-report";
+import { loadAuthoredVersion } from "./validation-jobs";
 
 // The worker's one call into the grader: a claimed job in, the result to store out. Student
 // code runs in the pool's sandbox processes, never in this process.
@@ -30,13 +31,22 @@ export async function gradeSubmission(
   job: ClaimedJob,
   { exercisesDir, db = getDb(), deadlineMs = DEFAULT_DEADLINE_MS }: GradeSubmissionOptions,
 ): Promise<JobResult & { report: GradeReport }> {
-  const row = await db.exercise.findUnique({ where: { id: job.exerciseId }, select: { slug: true } });
+  const row = await db.exercise.findUnique({
+    where: { id: job.exerciseId },
+    select: { slug: true, source: true, publishedVersion: true },
+  });
   if (!row) throw new PermanentGradingError("This exercise no longer exists, so the submission cannot be graded.");
   // The folder is named by the slug (the loader checks it); the manifest's stable id must match,
-  // or the slug now belongs to another exercise.
-  const { exercise, problems } = loadExercise(path.resolve(exercisesDir, row.slug));
+  // or the slug now belongs to another exercise. A browser-authored exercise is graded against
+  // the version the submission was made on (issue 16), loaded from the database.
+  const { exercise, problems } =
+    row.source === "browser"
+      ? await loadSubmittedVersion(db, job, row.publishedVersion)
+      : loadExercise(path.resolve(exercisesDir, row.slug));
   if (!exercise || exercise.manifest.id !== job.exerciseId) {
-    const why = problems.map((p) => `${p.path}: ${p.message}`).join("; ") || "its folder now holds another exercise";
+    const why =
+      problems.map((p) => (typeof p === "string" ? p : `${p.path}: ${p.message}`)).join("; ") ||
+      "its folder now holds another exercise";
     throw new PermanentGradingError(
       `The exercise "${row.slug}" could not be loaded for grading (${why}). Please tell your instructor.`,
     );
@@ -51,4 +61,14 @@ export async function gradeSubmission(
     reportJson: trimReport(report).json,
     report,
   };
+}
+
+async function loadSubmittedVersion(db: Db, job: ClaimedJob, publishedVersion: number | null) {
+  const submission = await db.submission.findUnique({
+    where: { id: job.submissionId },
+    select: { exerciseVersion: true },
+  });
+  const version = submission?.exerciseVersion ?? publishedVersion;
+  if (version === null) return { problems: ["it was never published"] };
+  return loadAuthoredVersion(db, job.exerciseId, version);
 }

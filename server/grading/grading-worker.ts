@@ -20,6 +20,11 @@ export type GradingWorkerOptions = {
   /** On stop, a job being graded gets this long to finish before it is put back in line. */
   stopGraceMs?: number;
   log?: (line: string) => void;
+  /**
+   * Other work taken only when no submission waits (validation jobs: validation-jobs.ts). Does
+   * one unit of it and resolves true, or resolves false when there is none.
+   */
+  whenIdle?: () => Promise<boolean>;
 };
 
 export type GradingWorker = {
@@ -140,7 +145,7 @@ export function startGradingWorker(options: GradingWorkerOptions): GradingWorker
         }
         const job = await jobs.claimNextJob(workerId);
         if (job) await handle(job);
-        else await pause(pollMs);
+        else if (!(await options.whenIdle?.())) await pause(pollMs);
       } catch (error) {
         // The database was busy or gone for a moment: say so and try again.
         log(`queue error: ${describe(error)}`);

@@ -18,12 +18,19 @@ export async function submitSolution(
   { db = getDb(), queue = localGradingQueue(db) }: SubmitSolutionOptions = {},
 ): Promise<{ id: string }> {
   const { slug, code } = parseInput(SubmitSolutionInput, input);
-  const exercise = await db.exercise.findUnique({ where: { slug }, select: { id: true, archived: true } });
+  const exercise = await db.exercise.findUnique({
+    where: { slug },
+    select: { id: true, archived: true, publishedVersion: true },
+  });
   if (!exercise) throw new AppError("not-found", "There is no such exercise.");
   if (exercise.archived) {
     throw new AppError("validation-failed", "This exercise was retired: it no longer takes submissions.");
   }
-  const { id } = await db.submission.create({ data: { userId, exerciseId: exercise.id, code }, select: { id: true } });
+  // A browser-authored exercise: the version it is graded against, whatever is published later.
+  const { id } = await db.submission.create({
+    data: { userId, exerciseId: exercise.id, code, exerciseVersion: exercise.publishedVersion },
+    select: { id: true },
+  });
   try {
     await queue.enqueue(id);
   } catch (error) {
