@@ -16,6 +16,10 @@ export default async function InstructorPage() {
         Exercises are authored as files in <code>exercises/</code>, checked with <code>npx interleave validate</code>{" "}
         and synced with <code>npm run db:sync</code>. Retired exercises stay here because submissions refer to them.
       </p>
+      <p>
+        <Link href="/instructor/exercises">Author exercises in the browser</Link> (validated by the grading worker, then
+        published).
+      </p>
       {exercises.length === 0 ? (
         <p className="empty-state">No exercises have been synced yet.</p>
       ) : (

@@ -33,7 +33,7 @@ function loadDeclarations(): Promise<string | null> {
   return declarations;
 }
 
-const configureTypeScript: BeforeMount = (instance) => {
+export const configureTypeScript: BeforeMount = (instance) => {
   const ts = instance.languages.typescript;
   ts.typescriptDefaults.setCompilerOptions({
     target: ts.ScriptTarget.ESNext,
