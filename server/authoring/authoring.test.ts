@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { AppError } from "../errors";
+import { getExerciseBySlug } from "../exercises/get-exercise-by-slug";
 import { createTestDb, type TestDb } from "../testing/test-db";
 import { contentHash } from "./authored-package";
 import { TEMPLATE_FILES, TEMPLATE_MANIFEST } from "./exercise-template";
@@ -130,8 +131,13 @@ describe("versions", () => {
     );
     expect(edited).toEqual({ exerciseId: "my-first-exercise", version: 1, newVersion: false });
 
+    // A draft never published does not exist for students (not even as a retired exercise).
+    expect(await getExerciseBySlug("my-first-exercise", t.db)).toBeNull();
     await markValidated("my-first-exercise", true);
     expect(await publishExercise(author, "my-first-exercise", { db: t.db })).toEqual({ version: 1 });
+    expect(await getExerciseBySlug("my-first-exercise", t.db)).toMatchObject({
+      title: "Count with four threads, again",
+    });
     const published = await t.db.exercise.findUniqueOrThrow({ where: { id: "my-first-exercise" } });
     expect(published).toMatchObject({ archived: false, publishedVersion: 1, title: "Count with four threads, again" });
 

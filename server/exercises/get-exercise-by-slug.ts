@@ -10,6 +10,7 @@ export async function getExerciseBySlug(slug: unknown, db: Db = getDb()): Promis
   const parsed = Slug.safeParse(slug);
   if (!parsed.success) return null;
   const row = await db.exercise.findUnique({ where: { slug: parsed.data } });
-  if (!row) return null;
+  // A browser-authored exercise never published is its author's draft: it does not exist here.
+  if (!row || (row.source === "browser" && row.publishedVersion === null)) return null;
   return { ...toExerciseSummary(row), statementMd: row.statementMd, starterCode: row.starterCode };
 }
