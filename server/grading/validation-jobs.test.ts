@@ -8,6 +8,8 @@ import { saveExercise } from "../authoring/save-exercise";
 import { submitSolution } from "../submissions/submit-solution";
 import { createTestDb, type TestDb } from "../testing/test-db";
 import { gradeSubmission } from "./grade-submission";
+import { startGradingWorker } from "./grading-worker";
+import type { ClaimedJob, GradingJobs } from "./queue/grading-queue";
 import { claimNextJob } from "./queue/claim-next-job";
 import {
   claimNextValidation,
@@ -120,5 +122,40 @@ describe("validation jobs", () => {
     } finally {
       await pool.close();
     }
+  });
+
+  it("are taken by the grading worker only when no submission waits", async () => {
+    const order: string[] = [];
+    let submissions = 2;
+    let validations = 2;
+    const job = { submissionId: "s", exerciseId: "e", code: "", attempts: 1, leaseExpiresAt: new Date() };
+    const jobs: GradingJobs = {
+      claimNextJob: async () => (submissions-- > 0 ? (job as ClaimedJob) : null),
+      renewLease: async () => true,
+      completeJob: async () => true,
+      releaseJob: async () => {
+        order.push("submission");
+        return "failed";
+      },
+      enqueueStranded: async () => 0,
+    };
+    const worker = startGradingWorker({
+      jobs,
+      // The stub job's exercise does not exist: grading it fails at once, without a sandbox.
+      pool: {} as SandboxPool,
+      workerId: "w",
+      exercisesDir: "/nonexistent",
+      db: t.db,
+      pollMs: 10,
+      leaseMs: 30_000,
+      whenIdle: async () => {
+        if (validations-- <= 0) return false;
+        order.push("validation");
+        return true;
+      },
+    });
+    await expect.poll(() => order.length).toBe(4);
+    await worker.stop();
+    expect(order).toEqual(["submission", "submission", "validation", "validation"]);
   });
 });
