@@ -2,12 +2,10 @@
 
 import Editor, { type OnMount } from "@monaco-editor/react";
 import * as monaco from "monaco-editor";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 // The student editor's Monaco setup (bundled workers, no CDN; the runtime's declarations from
 // public/interleave.d.ts for `import … from "interleave"` and "interleave/harness").
 import { configureTypeScript } from "../../exercises/[slug]/code-editor";
-
-const ROOT = "file:///authoring/";
 
 export type FileEditorProps = {
   /** The file's path in the exercise folder (starter.ts, mutants/no-lock.ts, ...). */
@@ -24,9 +22,18 @@ export type FileEditorProps = {
  */
 export default function FileEditor({ name, value, onChange, solutionSource }: FileEditorProps) {
   const solutionModel = useRef<monaco.editor.ITextModel | null>(null);
+  // Models live in Monaco's global registry: a folder of their own per mounted editor, so another
+  // exercise opened later in this tab never finds this one's files; disposed on unmount.
+  const [root] = useState(() => `file:///authoring/${Math.random().toString(36).slice(2)}/`);
+  useEffect(
+    () => () => {
+      for (const model of monaco.editor.getModels()) if (model.uri.toString().startsWith(root)) model.dispose();
+    },
+    [root],
+  );
 
   const onMount: OnMount = () => {
-    const uri = monaco.Uri.parse(`${ROOT}solution.ts`);
+    const uri = monaco.Uri.parse(`${root}solution.ts`);
     solutionModel.current = monaco.editor.getModel(uri) ?? monaco.editor.createModel(solutionSource, "typescript", uri);
   };
 
@@ -38,7 +45,7 @@ export default function FileEditor({ name, value, onChange, solutionSource }: Fi
   return (
     <div className="editor-frame" data-testid="file-editor" data-file={name}>
       <Editor
-        path={`${ROOT}${name}`}
+        path={`${root}${name}`}
         language={name.endsWith(".md") ? "markdown" : "typescript"}
         defaultValue={value}
         beforeMount={configureTypeScript}
