@@ -53,7 +53,9 @@ async function editHarness(page: Page, code: string, marker: string): Promise<vo
   await expect.poll(() => editorText(page)).toContain(marker);
 }
 
-test("an instructor authors, validates, fixes and publishes an exercise; a student submits to it", async ({ page }) => {
+test("an instructor authors, validates, fixes and publishes an exercise; a student submits to it", async ({
+  page,
+}, testInfo) => {
   test.setTimeout(300_000);
   await logIn(page, DEMO_INSTRUCTOR.email, DEMO_INSTRUCTOR.password);
   await page.goto("/instructor");
@@ -93,6 +95,7 @@ test("an instructor authors, validates, fixes and publishes an exercise; a stude
   await expect(mutants.locator('tr[data-file="mutants/no-join.ts"]')).toContainText("missed");
   await expect(page.getByTestId("starter-score")).toContainText("10/10");
   await expect(page.getByRole("button", { name: "Publish" })).toBeDisabled();
+  await page.screenshot({ path: testInfo.outputPath("not-valid.png"), fullPage: true });
   // Not visible to students while unpublished.
   expect((await page.request.get(`/exercises/${ID}`)).status()).toBe(404);
 
@@ -118,6 +121,7 @@ test("an instructor authors, validates, fixes and publishes an exercise; a stude
   await page.getByRole("button", { name: "Submit", exact: true }).click();
   const verdict = page.getByTestId("submission-result").getByTestId("verdict");
   await expect(verdict).toHaveAttribute("data-verdict", "passed", { timeout: 90_000 });
+  await page.screenshot({ path: testInfo.outputPath("student.png"), fullPage: true });
 });
 
 test("authoring pages and exports are for instructors only", async ({ page }) => {
