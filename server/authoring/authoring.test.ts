@@ -122,6 +122,18 @@ describe("the manifest form", () => {
   });
 });
 
+describe("creating at once", () => {
+  it("gives the second of two simultaneous creations of one id a field error, not a 500", async () => {
+    const results = await Promise.allSettled([save(author, input()), save(other, input())]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((r) => r.status === "rejected");
+    expect(refused?.reason).toBeInstanceOf(AppError);
+    expect(Object.keys((refused!.reason as AppError).fieldErrors)).toEqual([
+      expect.stringMatching(/^manifest\.(id|slug)$/),
+    ]);
+  });
+});
+
 describe("versions", () => {
   it("edits the unpublished draft in place, and makes a new version over a published one", async () => {
     await save(author, input());

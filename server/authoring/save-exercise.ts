@@ -31,16 +31,18 @@ export async function saveExercise(
       select: { id: true },
     });
     if (clash) throw taken(clash.id === manifest.id ? "id" : "slug", manifest);
-    await db.exercise.create({
-      data: {
-        ...rowFields(pkg),
-        id: manifest.id,
-        source: "browser",
-        authorId: user.id,
-        archived: true,
-        versions: { create: { version: 1, manifestJson: pkg.manifestJson, filesJson } },
-      },
-    });
+    await createOrRefuse(manifest, () =>
+      db.exercise.create({
+        data: {
+          ...rowFields(pkg),
+          id: manifest.id,
+          source: "browser",
+          authorId: user.id,
+          archived: true,
+          versions: { create: { version: 1, manifestJson: pkg.manifestJson, filesJson } },
+        },
+      }),
+    );
     return { exerciseId: manifest.id, version: 1, newVersion: true };
   }
 
@@ -90,6 +92,20 @@ export function rowFields({ manifest, files }: AuthoredPackage) {
     statementMd: files["statement.md"] ?? "",
     starterCode: files["starter.ts"] ?? "",
   };
+}
+
+/** Two authors creating the same id or slug at once: the loser gets the field error, not a 500. */
+async function createOrRefuse(manifest: { id: string; slug: string }, create: () => Promise<unknown>) {
+  try {
+    await create();
+  } catch (error) {
+    const target =
+      (error as { code?: string; meta?: { target?: unknown } }).code === "P2002"
+        ? String((error as { meta?: { target?: unknown } }).meta?.target ?? "")
+        : null;
+    if (target === null) throw error;
+    throw taken(target.includes("slug") ? "slug" : "id", manifest);
+  }
 }
 
 function taken(field: "id" | "slug", manifest: { id: string; slug: string }): AppError {

@@ -44,6 +44,9 @@ export async function claimNextValidation(
       ORDER BY "createdAt", "id"
       LIMIT 1
     )
+    -- Checked again on the row itself: on PostgreSQL a concurrent claim re-evaluates this after
+    -- the first one commits, and then finds the job taken.
+    AND ("status" = 'queued' OR ("status" = 'running' AND "leaseExpiresAt" < ${now}))
     RETURNING "id", "versionId", "attempts"`;
   return rows.length === 0 ? null : ClaimedRow.parse(rows[0]);
 }
