@@ -9,6 +9,8 @@ export type CourseListEntry = {
   exercises: number;
   /** Shown to those who teach it. */
   joinCode: string | null;
+  /** Exercises due from now on, soonest first (at most 3). */
+  upcoming: { slug: string; title: string; dueAt: string }[];
 };
 
 export type MyCourses = { teaching: CourseListEntry[]; enrolled: CourseListEntry[] };
@@ -17,7 +19,11 @@ export type MyCourses = { teaching: CourseListEntry[]; enrolled: CourseListEntry
  * The courses a user teaches (owns, or co-teaches as an instructor; an admin: every course) and
  * those they are enrolled in. Nothing else: an instructor never sees other instructors' courses.
  */
-export async function listMyCourses(viewer: Pick<SessionUser, "id" | "role">, db: Db = getDb()): Promise<MyCourses> {
+export async function listMyCourses(
+  viewer: Pick<SessionUser, "id" | "role">,
+  db: Db = getDb(),
+  now = new Date(),
+): Promise<MyCourses> {
   const select = {
     id: true,
     title: true,
@@ -26,6 +32,12 @@ export async function listMyCourses(viewer: Pick<SessionUser, "id" | "role">, db
     ownerId: true,
     _count: { select: { exercises: true, members: { where: { role: "student" } } } },
     members: { where: { userId: viewer.id }, select: { role: true } },
+    exercises: {
+      where: { dueAt: { gte: now } },
+      select: { dueAt: true, exercise: { select: { slug: true, title: true } } },
+      orderBy: { dueAt: "asc" },
+      take: 3,
+    },
   } as const;
   const rows = await db.course.findMany({
     where:
@@ -46,6 +58,7 @@ export async function listMyCourses(viewer: Pick<SessionUser, "id" | "role">, db
       students: row._count.members,
       exercises: row._count.exercises,
       joinCode: teaches ? row.joinCode : null,
+      upcoming: row.exercises.map((e) => ({ ...e.exercise, dueAt: e.dueAt!.toISOString() })),
     };
     if (teaches) teaching.push(entry);
     else enrolled.push(entry);
