@@ -63,3 +63,26 @@ export async function requireCourseAccess(
   }
   return { courseId: parsed.data!, access };
 }
+
+/**
+ * Whether `viewer` may read a student's work on an exercise: an admin always; an instructor
+ * only in a course they manage (owner, or co-teaching instructor) that the student is enrolled
+ * in and that includes the exercise. An instructor of another course reads nothing.
+ */
+export async function mayReviewWork(
+  viewer: Pick<SessionUser, "id" | "role">,
+  studentId: string,
+  exerciseId: string,
+  db: Db = getDb(),
+): Promise<boolean> {
+  if (viewer.role === "admin") return true;
+  if (viewer.role !== "instructor") return false;
+  const course = await db.course.findFirst({
+    where: {
+      OR: [{ ownerId: viewer.id }, { members: { some: { userId: viewer.id, role: "instructor" } } }],
+      AND: [{ members: { some: { userId: studentId, role: "student" } } }, { exercises: { some: { exerciseId } } }],
+    },
+    select: { id: true },
+  });
+  return course !== null;
+}
