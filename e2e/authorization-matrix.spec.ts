@@ -356,12 +356,13 @@ test("authorization matrix: every page, action and API route × anonymous, stude
     },
     {
       route: "action regradeSubmission",
-      call: (as) => callAction(as, `${course}/insight`, ids.regradeSubmissionAction!, [courseId, submissionId]),
+      call: (as) =>
+        callAction(as, `${course}/insight/${EXERCISE}`, ids.regradeSubmissionAction!, [courseId, submissionId]),
       expected: staffOnly,
     },
     {
       route: "action regradeExercise",
-      call: (as) => callAction(as, `${course}/insight`, ids.regradeExerciseAction!, [courseId, EXERCISE]),
+      call: (as) => callAction(as, `${course}/insight/${EXERCISE}`, ids.regradeExerciseAction!, [courseId, EXERCISE]),
       expected: staffOnly,
     },
     {

@@ -53,7 +53,7 @@ test("an instructor runs a course: a student joins, deadlocks, passes; insight, 
   await teacher.getByRole("button", { name: "Create course" }).click();
   await teacher.waitForURL(/\/courses\/[^/]+\/manage$/);
   const courseId = teacher.url().split("/courses/")[1]!.split("/")[0]!;
-  await teacher.getByLabel("Exercise").selectOption(EXERCISE);
+  await teacher.getByLabel("Exercise", { exact: true }).selectOption(EXERCISE);
   await teacher.getByRole("button", { name: "Add exercise" }).click();
   await expect(teacher.getByTestId("manage-exercises")).toContainText("dining philosophers", { ignoreCase: true });
   const code = (await teacher.getByTestId("join-code").innerText()).trim();
