@@ -58,10 +58,12 @@ function callFormAction(
   fields: Record<string, string>,
   leadingArgs: string[] = [],
 ) {
-  const multipart: Record<string, string> = {
-    "0": JSON.stringify([...leadingArgs, { message: null, fieldErrors: {}, values: {} }, "$K1"]),
-  };
-  for (const [name, value] of Object.entries(fields)) multipart[`_1_${name}`] = value;
+  // The fields go before the root ("0"), as the browser sends them: the server resolves the
+  // form-data reference when it reads the root, from the fields it has read so far. (A plain
+  // object would put "0", an integer-like key, first, and the action would see empty fields.)
+  const multipart = new FormData();
+  for (const [name, value] of Object.entries(fields)) multipart.append(`_1_${name}`, value);
+  multipart.append("0", JSON.stringify([...leadingArgs, { message: null, fieldErrors: {}, values: {} }, "$K1"]));
   return as.post(page, { headers: { "Next-Action": id, Accept: "text/x-component" }, multipart, maxRedirects: 0 });
 }
 
@@ -102,7 +104,7 @@ function hiddenLines(): { file: string; line: string }[] {
   );
 }
 
-test("authorization matrix: every page, action and API route × anonymous, student, other student, instructor, admin", async ({
+test("authorization matrix: every page, action and API route × anonymous, student, other student, other instructor, instructor, admin", async ({
   playwright,
   baseURL,
 }) => {
