@@ -26,10 +26,12 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
         </p>
       ) : null}
       <p className="muted">{course.latePolicy}</p>
-      <p data-testid="standing">
-        Your standing: <strong>{formatPoints(course.standing.total)}</strong> / {course.standing.maxTotal} points ·{" "}
-        {course.standing.solved} of {course.exercises.length} solved
-      </p>
+      {course.access === "member" ? (
+        <p data-testid="standing">
+          Your standing: <strong>{formatPoints(course.standing.total)}</strong> / {course.standing.maxTotal} points ·{" "}
+          {course.standing.solved} of {course.exercises.length} solved
+        </p>
+      ) : null}
       {course.exercises.length === 0 ? (
         <p className="empty-state">No exercises in this course yet.</p>
       ) : (

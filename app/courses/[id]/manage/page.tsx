@@ -36,7 +36,9 @@ export default async function ManageCoursePage({ params }: { params: Promise<{ i
                 <th>Exercise</th>
                 <th style={{ textAlign: "right" }}>Points</th>
                 <th>Due date</th>
-                <th />
+                <th>
+                  <span className="visually-hidden">Remove</span>
+                </th>
               </tr>
             </thead>
             <tbody>

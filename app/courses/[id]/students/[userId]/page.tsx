@@ -56,7 +56,9 @@ export default async function StudentWorkPage({ params, searchParams }: Props) {
                 <th>Kind</th>
                 <th>Verdict</th>
                 <th style={{ textAlign: "right" }}>Score</th>
-                <th />
+                <th>
+                  <span className="visually-hidden">Open</span>
+                </th>
               </tr>
             </thead>
             <tbody>
