@@ -9,9 +9,13 @@ import { DEMO_INSTRUCTOR, logInByApi, signUpByApi } from "./helpers";
 // cell names the outcome the caller must get, and every answer a student gets is searched for
 // what must never reach them: another student's code, and the exercise's reference, harness,
 // mutants and fakes. A route added to the app without a row here is a review question.
+// Issue 16 adds courses: the demo instructor's course has "student" enrolled and the exercise in
+// it; "otherStudent" is enrolled in "otherInstructor"'s course. Nobody outside a course learns
+// that it exists (404); its students are refused its instructor pages (403); an instructor of
+// another course reads no student's code.
 
 const EXERCISE = "shared-counter";
-const ROLES = ["anonymous", "student", "otherStudent", "instructor", "admin"] as const;
+const ROLES = ["anonymous", "student", "otherStudent", "otherInstructor", "instructor", "admin"] as const;
 type Role = (typeof ROLES)[number];
 // ok: done or shown; login: sent to log in (a redirect to /login, or 401 from an API);
 // home: already logged in, sent to /; forbidden: 403; hidden: 404 as if it did not exist;
@@ -47,11 +51,19 @@ function callAction(as: APIRequestContext, page: string, id: string, args: unkno
   });
 }
 
-function callFormAction(as: APIRequestContext, page: string, id: string, fields: Record<string, string>) {
-  const multipart: Record<string, string> = {
-    "0": JSON.stringify([{ message: null, fieldErrors: {}, values: {} }, "$K1"]),
-  };
-  for (const [name, value] of Object.entries(fields)) multipart[`_1_${name}`] = value;
+function callFormAction(
+  as: APIRequestContext,
+  page: string,
+  id: string,
+  fields: Record<string, string>,
+  leadingArgs: string[] = [],
+) {
+  // The fields go before the root ("0"), as the browser sends them: the server resolves the
+  // form-data reference when it reads the root, from the fields it has read so far. (A plain
+  // object would put "0", an integer-like key, first, and the action would see empty fields.)
+  const multipart = new FormData();
+  for (const [name, value] of Object.entries(fields)) multipart.append(`_1_${name}`, value);
+  multipart.append("0", JSON.stringify([...leadingArgs, { message: null, fieldErrors: {}, values: {} }, "$K1"]));
   return as.post(page, { headers: { "Next-Action": id, Accept: "text/x-component" }, multipart, maxRedirects: 0 });
 }
 
@@ -92,7 +104,7 @@ function hiddenLines(): { file: string; line: string }[] {
   );
 }
 
-test("authorization matrix: every page, action and API route × anonymous, student, other student, instructor, admin", async ({
+test("authorization matrix: every page, action and API route × anonymous, student, other student, other instructor, instructor, admin", async ({
   playwright,
   baseURL,
 }) => {
@@ -106,27 +118,33 @@ test("authorization matrix: every page, action and API route × anonymous, stude
   await signUpByApi(contexts.student, "matrix-student");
   await signUpByApi(contexts.otherStudent, "matrix-other");
   expect((await logInByApi(contexts.instructor, DEMO_INSTRUCTOR.email, DEMO_INSTRUCTOR.password)).status()).toBe(200);
-  const admin = { email: `matrix-admin-${Date.now()}@example.com`, password: "an-admin-password" };
-  execFileSync(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "scripts/create-account.ts",
-      "--email",
-      admin.email,
-      "--name",
-      "Matrix Admin",
-      "--role",
-      "admin",
-    ],
-    {
-      input: admin.password,
-      env: { ...process.env, DATABASE_URL: `file:${path.join(process.env.E2E_DIR!, "e2e.db")}` },
-      stdio: ["pipe", "pipe", "inherit"],
-    },
-  );
-  expect((await logInByApi(contexts.admin, admin.email, admin.password)).status()).toBe(200);
+  // Staff accounts are made the way an operator makes them (npm run account:create).
+  for (const [role, as] of [
+    ["admin", contexts.admin],
+    ["instructor", contexts.otherInstructor],
+  ] as const) {
+    const account = { email: `matrix-${role}-${Date.now()}@example.com`, password: `a-${role}-password` };
+    execFileSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "scripts/create-account.ts",
+        "--email",
+        account.email,
+        "--name",
+        `Matrix ${role}`,
+        "--role",
+        role,
+      ],
+      {
+        input: account.password,
+        env: { ...process.env, DATABASE_URL: `file:${path.join(process.env.E2E_DIR!, "e2e.db")}` },
+        stdio: ["pipe", "pipe", "inherit"],
+      },
+    );
+    expect((await logInByApi(as, account.email, account.password)).status()).toBe(200);
+  }
 
   // The student's submission, with a secret nobody else may read.
   const ids = actionIds();
@@ -137,6 +155,48 @@ test("authorization matrix: every page, action and API route × anonymous, stude
   ]);
   const submissionId = (await stored.text()).match(/"ok":true,"id":"([^"]+)"/)?.[1];
   expect(submissionId, "the student's submission should be stored").toBeTruthy();
+
+  // The courses: the demo instructor's (the student enrolled, the exercise in it), and another
+  // instructor's with the other student.
+  async function makeCourse(owner: APIRequestContext, member: APIRequestContext, title: string): Promise<string> {
+    const created = await callFormAction(owner, "/courses", ids.createCourseAction!, { title, lateKind: "none" });
+    const courseId = (created.headers()["x-action-redirect"] ?? "").match(/\/courses\/([^/;?]+)\/manage/)?.[1];
+    expect(courseId, `${title} should be created (${created.status()})`).toBeTruthy();
+    const manage = await (await owner.get(`/courses/${courseId}/manage`)).text();
+    const code = manage.match(/data-testid="join-code">([A-Z0-9]+)</)?.[1];
+    expect(code, "the settings page should show the join code").toBeTruthy();
+    const joined = await callFormAction(member, "/courses", ids.joinCourseAction!, { code: code! });
+    expect(joined.headers()["x-action-redirect"] ?? "").toContain(`/courses/${courseId}`);
+    return courseId!;
+  }
+  const courseId = await makeCourse(contexts.instructor, contexts.student, "Matrix course");
+  await makeCourse(contexts.otherInstructor, contexts.otherStudent, "Another course");
+  const added = await callFormAction(
+    contexts.instructor,
+    `/courses/${courseId}/manage`,
+    ids.setCourseExerciseAction!,
+    { slug: EXERCISE, dueAt: "" },
+    [courseId],
+  );
+  expect(await added.text()).toContain("Exercise added.");
+  const joinCode = (await (await contexts.instructor.get(`/courses/${courseId}`)).text()).match(
+    /data-testid="join-code">([A-Z0-9]+)</,
+  )?.[1];
+  const studentId = (await (await contexts.instructor.get(`/courses/${courseId}/gradebook`)).text()).match(
+    new RegExp(`/courses/${courseId}/students/([A-Za-z0-9_-]+)`),
+  )?.[1];
+  expect(studentId, "the grade book should list the student").toBeTruthy();
+  const course = `/courses/${courseId}`;
+  // Instructor pages and actions of the course: its staff only.
+  const staffOnly: Record<Role, Outcome> = {
+    anonymous: "login",
+    student: "forbidden",
+    otherStudent: "hidden",
+    otherInstructor: "hidden",
+    instructor: "ok",
+    admin: "ok",
+  };
+  const members: Record<Role, Outcome> = { ...staffOnly, student: "ok" };
 
   const rows: Row[] = [
     { route: "GET /", call: (as) => as.get("/"), expected: all("ok") },
@@ -154,7 +214,14 @@ test("authorization matrix: every page, action and API route × anonymous, stude
     {
       route: "GET /instructor",
       call: (as) => as.get("/instructor", { maxRedirects: 0 }),
-      expected: { anonymous: "login", student: "forbidden", otherStudent: "forbidden", instructor: "ok", admin: "ok" },
+      expected: {
+        anonymous: "login",
+        student: "forbidden",
+        otherStudent: "forbidden",
+        otherInstructor: "ok",
+        instructor: "ok",
+        admin: "ok",
+      },
     },
     {
       route: `GET /exercises/${EXERCISE}`,
@@ -174,12 +241,50 @@ test("authorization matrix: every page, action and API route × anonymous, stude
     {
       route: "GET /api/submissions/<student's>",
       call: (as) => as.get(`/api/submissions/${submissionId}`),
-      expected: { anonymous: "login", student: "ok", otherStudent: "hidden", instructor: "ok", admin: "ok" },
+      // An instructor reads a student's work only through a course they teach (issue 16).
+      expected: {
+        anonymous: "login",
+        student: "ok",
+        otherStudent: "hidden",
+        otherInstructor: "hidden",
+        instructor: "ok",
+        admin: "ok",
+      },
     },
     {
       route: "GET /api/submissions/<unknown>",
       call: (as) => as.get("/api/submissions/does-not-exist"),
       expected: loggedIn("hidden"),
+    },
+    { route: "GET /courses", call: (as) => as.get("/courses", { maxRedirects: 0 }), expected: loggedIn("ok") },
+    {
+      route: "GET /courses/join/<code>",
+      call: (as) => as.get(`/courses/join/${joinCode}`, { maxRedirects: 0 }),
+      expected: loggedIn("ok"),
+    },
+    { route: "GET /courses/<id>", call: (as) => as.get(course, { maxRedirects: 0 }), expected: members },
+    {
+      route: "GET /courses/<unknown>",
+      call: (as) => as.get("/courses/no-such-course", { maxRedirects: 0 }),
+      expected: loggedIn("hidden"),
+    },
+    ...[
+      "/manage",
+      "/insight",
+      `/insight/${EXERCISE}`,
+      "/gradebook",
+      `/students/${studentId}?submission=${submissionId}`,
+    ].map(
+      (page): Row => ({
+        route: `GET /courses/<id>${page.replace(studentId!, "<student>").replace(submissionId!, "<id>")}`,
+        call: (as) => as.get(`${course}${page}`, { maxRedirects: 0 }),
+        expected: staffOnly,
+      }),
+    ),
+    {
+      route: "GET /api/courses/<id>/gradebook.csv",
+      call: (as) => as.get(`/api${course}/gradebook.csv`),
+      expected: staffOnly,
     },
     {
       route: "POST /api/auth/login (empty fields)",
@@ -213,6 +318,54 @@ test("authorization matrix: every page, action and API route × anonymous, stude
         }),
       expected: loggedIn("invalid"),
       refusedResult: /"fieldErrors":\{"currentPassword"/,
+    },
+    {
+      route: "action createCourse",
+      call: (as) =>
+        callFormAction(as, "/courses", ids.createCourseAction!, { title: "Matrix extra", lateKind: "none" }),
+      expected: { ...loggedIn("ok"), student: "forbidden", otherStudent: "forbidden" },
+    },
+    {
+      route: "action createCourse (no title)",
+      call: (as) => callFormAction(as, "/courses", ids.createCourseAction!, { title: "", lateKind: "none" }),
+      expected: { ...loggedIn("invalid"), student: "forbidden", otherStudent: "forbidden" },
+      refusedResult: /"fieldErrors":\{"title"/,
+    },
+    {
+      route: "action joinCourse (unknown code)",
+      call: (as) => callFormAction(as, "/courses", ids.joinCourseAction!, { code: "NOSUCHCODE" }),
+      expected: loggedIn("invalid"),
+      refusedResult: /"fieldErrors":\{"code"/,
+    },
+    {
+      route: "action updateCourse",
+      call: (as) =>
+        callFormAction(as, `${course}/manage`, ids.updateCourseAction!, { title: "Matrix course", lateKind: "none" }, [
+          courseId,
+        ]),
+      expected: staffOnly,
+    },
+    {
+      route: "action setCourseExercise",
+      call: (as) =>
+        callFormAction(as, `${course}/manage`, ids.setCourseExerciseAction!, { slug: EXERCISE, dueAt: "" }, [courseId]),
+      expected: staffOnly,
+    },
+    {
+      route: "action removeCourseExercise (not in the course)",
+      call: (as) => callAction(as, `${course}/manage`, ids.removeCourseExerciseAction!, [courseId, "no-such-exercise"]),
+      expected: staffOnly,
+    },
+    {
+      route: "action regradeSubmission",
+      call: (as) =>
+        callAction(as, `${course}/insight/${EXERCISE}`, ids.regradeSubmissionAction!, [courseId, submissionId]),
+      expected: staffOnly,
+    },
+    {
+      route: "action regradeExercise",
+      call: (as) => callAction(as, `${course}/insight/${EXERCISE}`, ids.regradeExerciseAction!, [courseId, EXERCISE]),
+      expected: staffOnly,
     },
     {
       route: "action logOut",
@@ -249,8 +402,8 @@ test("authorization matrix: every page, action and API route × anonymous, stude
       }
       if (body.includes(secret)) secretSeenBy.add(role);
       const student = role === "anonymous" || role === "otherStudent" || role === "student";
-      if (role !== "student" && student && body.includes(secret))
-        leaks.push(`${row.route} as ${role}: another student's code`);
+      const outsider = role === "anonymous" || role === "otherStudent" || role === "otherInstructor";
+      if (outsider && body.includes(secret)) leaks.push(`${row.route} as ${role}: another student's code`);
       if (student) {
         for (const { file, line } of forbiddenText) {
           if (body.includes(line)) leaks.push(`${row.route} as ${role}: ${file} (${line})`);

@@ -1,17 +1,28 @@
 import Link from "next/link";
 import { ExerciseTitle } from "../_components/exercise-title";
 import { requireRole } from "@/server/auth/guards";
+import { listMyCourses } from "@/server/courses/list-my-courses";
 import { listExercisesForStaff } from "@/server/exercises/list-exercises-for-staff";
+import { TeachingList } from "../courses/_components/teaching-list";
+import "../courses/courses.css";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Instructor · Interleave" };
 
 export default async function InstructorPage() {
-  await requireRole("instructor", "/instructor");
-  const exercises = await listExercisesForStaff();
+  const user = await requireRole("instructor", "/instructor");
+  const [exercises, courses] = await Promise.all([listExercisesForStaff(), listMyCourses(user)]);
   return (
     <section>
       <h1>Instructor</h1>
+      <h2>Your courses</h2>
+      <TeachingList courses={courses.teaching} />
+      <p>
+        <Link href="/courses" className="button">
+          Create a course
+        </Link>
+      </p>
+      <h2>Exercises</h2>
       <p className="muted">
         Exercises are authored as files in <code>exercises/</code>, checked with <code>npx interleave validate</code>{" "}
         and synced with <code>npm run db:sync</code>. Retired exercises stay here because submissions refer to them.

@@ -87,14 +87,25 @@ describe("submitSolution", () => {
 });
 
 describe("getSubmissionForViewer (what GET /api/submissions/[id] may return)", () => {
-  it("lets the owner, instructors and admins read a submission, and nobody else", async () => {
+  it("lets the owner, the student's course instructors and admins read a submission, and nobody else", async () => {
     const { id } = await submitSolution(users.owner, { slug: "live", code: "mine" }, { db: t.db });
     const as = (name: keyof typeof users, role: "student" | "instructor" | "admin" = "student") =>
       getSubmissionForViewer(id, { id: users[name], role }, t.db);
     expect(await as("owner")).toMatchObject({ id, status: "queued", code: "mine", exercise: { slug: "live" } });
-    expect(await as("instructor", "instructor")).toMatchObject({ id });
     expect(await as("admin", "admin")).toMatchObject({ id });
     expect(await as("other")).toBeNull();
+    // An instructor reads a student's work only through a course they teach that has both (issue 16).
+    expect(await as("instructor", "instructor")).toBeNull();
+    const course = await t.db.course.create({
+      data: { title: "C", joinCode: `C${Date.now()}`, ownerId: users.instructor },
+    });
+    await t.db.courseMember.create({ data: { courseId: course.id, userId: users.owner } });
+    expect(await as("instructor", "instructor")).toBeNull();
+    await t.db.courseExercise.create({ data: { courseId: course.id, exerciseId: "ex-live" } });
+    expect(await as("instructor", "instructor")).toMatchObject({ id });
+    // A student's own course membership gives nothing over classmates' work.
+    expect(await as("other")).toBeNull();
+    await t.db.course.delete({ where: { id: course.id } });
   });
 
   it("answers null for unknown and malformed ids alike", async () => {
