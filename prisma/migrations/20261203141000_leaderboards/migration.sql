@@ -6,6 +6,7 @@ CREATE TABLE "Standing" (
     "maxScore" REAL NOT NULL,
     "speedup" REAL,
     "makespan" REAL,
+    "perfKey" REAL,
     "reachedAt" DATETIME NOT NULL,
     "submissionId" TEXT NOT NULL,
     "passed" BOOLEAN NOT NULL DEFAULT false,
