@@ -1,6 +1,7 @@
 import { SandboxPool, type SandboxTask } from "../../grader/index";
 import type { Db } from "../db";
 import { gradeSubmission, PermanentGradingError } from "./grade-submission";
+import { onGradingStored } from "./on-grading-stored";
 import type { ClaimedJob, GradingJobs } from "./queue/grading-queue";
 
 // The grading worker's loop: claim a job, grade it in the sandbox pool while renewing its
@@ -109,6 +110,7 @@ export function startGradingWorker(options: GradingWorkerOptions): GradingWorker
           log(`could not store the result of ${job.submissionId} (${released}): ${describe(error)}`);
           return;
         }
+        if (stored) await onGradingStored(job.submissionId, { db: options.db, log });
         const ms = Math.round(performance.now() - started);
         log(
           stored
