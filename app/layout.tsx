@@ -22,6 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               Interleave
             </Link>
             <Link href="/">Exercises</Link>
+            <Link href="/leaderboard">Leaderboard</Link>
             {user && hasRole(user.role, "instructor") ? <Link href="/instructor">Instructor</Link> : null}
           </nav>
           <div className="session" data-testid="session">

@@ -19,7 +19,12 @@ export type ExerciseProgress = {
   pointsEarned: number;
 };
 
-export const NOT_STARTED: ExerciseProgress = { status: "not-started", bestScore: null, maxScore: null, pointsEarned: 0 };
+export const NOT_STARTED: ExerciseProgress = {
+  status: "not-started",
+  bestScore: null,
+  maxScore: null,
+  pointsEarned: 0,
+};
 
 /**
  * Progress per exercise id. Solved: a counted result passed. Attempted: anything submitted
@@ -27,7 +32,10 @@ export const NOT_STARTED: ExerciseProgress = { status: "not-started", bestScore:
  */
 export async function listCatalogueProgress(userId: string, db: Db = getDb()): Promise<Map<string, ExerciseProgress>> {
   const [standings, tried, exercises] = await Promise.all([
-    db.standing.findMany({ where: { userId }, select: { exerciseId: true, bestScore: true, maxScore: true, passed: true } }),
+    db.standing.findMany({
+      where: { userId },
+      select: { exerciseId: true, bestScore: true, maxScore: true, passed: true },
+    }),
     db.submission.groupBy({ by: ["exerciseId"], where: { userId } }),
     db.exercise.findMany({ where: { archived: false }, select: { id: true, points: true } }),
   ]);
@@ -60,6 +68,8 @@ export type ChapterWithProgress = CatalogueChapter & {
   earned: number;
   possible: number;
   solved: number;
+  /** Exercises in the whole chapter (the filters may show fewer). */
+  count: number;
 };
 
 /** Totals per chapter (over the whole chapter) and overall, then the filters applied. */
@@ -74,6 +84,7 @@ export function applyProgress(
     earned: round1(chapter.exercises.reduce((sum, e) => sum + of(e.id).pointsEarned, 0)),
     possible: chapter.exercises.reduce((sum, e) => sum + e.points, 0),
     solved: chapter.exercises.filter((e) => of(e.id).status === "solved").length,
+    count: chapter.exercises.length,
   }));
   const chapters = totals
     .filter((chapter) => filters.chapter === undefined || chapter.chapter === filters.chapter)

@@ -20,6 +20,8 @@ export async function onGradingStored(
     });
     if (submission?.kind === "submit") await refreshStanding(submission.userId, submission.exerciseId, db);
   } catch (error) {
-    log(`could not update the standings after ${submissionId}: ${error instanceof Error ? error.message : String(error)}`);
+    log(
+      `could not update the standings after ${submissionId}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }

@@ -72,14 +72,14 @@ export async function getLeaderboard(
   const loaded = await loadScope(scope, viewer, db);
   if (!loaded) return { kind: "not-found" };
   const hidden = new Set(
-    (await db.boardHide.findMany({ where: { scope: loaded.hideScope }, select: { userId: true } })).map((h) => h.userId),
+    (await db.boardHide.findMany({ where: { scope: loaded.hideScope }, select: { userId: true } })).map(
+      (h) => h.userId,
+    ),
   );
   const ranked = rankBoard(loaded.rows, viewer.id, hidden);
   const mine = ranked.findIndex((row) => row.you);
   const shown =
-    top === undefined
-      ? ranked
-      : ranked.filter((_, i) => i < top || (mine >= 0 && Math.abs(i - mine) <= near));
+    top === undefined ? ranked : ranked.filter((_, i) => i < top || (mine >= 0 && Math.abs(i - mine) <= near));
   return {
     kind: "ok",
     board: {

@@ -20,7 +20,9 @@ const T0 = Date.UTC(2026, 11, 1, 9);
 const at = (minutes: number) => new Date(T0 + minutes * 60_000);
 
 async function user(name: string, role: U["role"] = "student"): Promise<U> {
-  const row = await t.db.user.create({ data: { email: `${name}@example.com`, displayName: name, passwordHash: "x", role } });
+  const row = await t.db.user.create({
+    data: { email: `${name}@example.com`, displayName: name, passwordHash: "x", role },
+  });
   return (u[name] = { id: row.id, role });
 }
 
@@ -189,9 +191,9 @@ describe("people: pseudonyms, opt-out, hides", () => {
   it("shows the pseudonym, and an opted-out student only to themselves", async () => {
     await updateBoardSettings(u.cy!.id, { pseudonym: "Mutex Max", optOut: false }, t.db);
     expect(names(await board(ex("counter"), u.ada!))).toContainEqual(["Mutex Max", 4]);
-    await expect(updateBoardSettings(u.cy!.id, { pseudonym: "cy@example.com", optOut: false }, t.db)).rejects.toMatchObject(
-      { code: "validation-failed" },
-    );
+    await expect(
+      updateBoardSettings(u.cy!.id, { pseudonym: "cy@example.com", optOut: false }, t.db),
+    ).rejects.toMatchObject({ code: "validation-failed" });
     await updateBoardSettings(u.ada!.id, { pseudonym: "", optOut: true }, t.db);
     const others = await board(ex("counter"), u.bo!);
     expect(others.entries.map((e) => e.displayName)).not.toContain("ada");
@@ -303,7 +305,11 @@ describe("scopes and catalogue progress", () => {
     expect(all.chapters.find((c) => c.chapter === 3)).toMatchObject({ earned: 100, possible: 100, solved: 1 });
     const solvedOnly = applyProgress(catalogue, bo, CatalogueFilters.parse({ status: "solved" }));
     expect(solvedOnly.chapters.flatMap((c) => c.exercises.map((e) => e.id)).sort()).toEqual(["blur", "counter"]);
-    const chapter8 = applyProgress(catalogue, bo, CatalogueFilters.parse({ chapter: "8", difficulty: "", status: "bogus" }));
+    const chapter8 = applyProgress(
+      catalogue,
+      bo,
+      CatalogueFilters.parse({ chapter: "8", difficulty: "", status: "bogus" }),
+    );
     expect(chapter8.chapters.map((c) => c.chapter)).toEqual([8]);
     expect(applyProgress(catalogue, bo, CatalogueFilters.parse({ difficulty: "hard" })).chapters).toEqual([]);
   });

@@ -163,7 +163,11 @@ describe("rankBoard", () => {
     fc.assert(
       fc.property(rowsArb, (rows) => {
         const open = rows.map((r) => ({ ...r, optedOut: false }));
-        expect(rankBoard(open, null).map((r) => r.userId).sort()).toEqual(open.map((r) => r.userId).sort());
+        expect(
+          rankBoard(open, null)
+            .map((r) => r.userId)
+            .sort(),
+        ).toEqual(open.map((r) => r.userId).sort());
       }),
     );
   });

@@ -46,9 +46,7 @@ export function rankBoard(
   viewerId: string | null,
   hiddenUserIds: ReadonlySet<string> = new Set(),
 ): RankedRow[] {
-  const visible = rows.filter(
-    (row) => !hiddenUserIds.has(row.userId) && (!row.optedOut || row.userId === viewerId),
-  );
+  const visible = rows.filter((row) => !hiddenUserIds.has(row.userId) && (!row.optedOut || row.userId === viewerId));
   visible.sort(
     (a, b) =>
       compareRows(a, b) ||

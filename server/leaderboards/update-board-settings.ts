@@ -5,7 +5,10 @@ import { UpdateBoardSettingsInput } from "./update-board-settings.schema";
 export type BoardSettings = { pseudonym: string | null; optOut: boolean };
 
 export async function getBoardSettings(userId: string, db: Db = getDb()): Promise<BoardSettings> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { pseudonym: true, leaderboardOptOut: true } });
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { pseudonym: true, leaderboardOptOut: true },
+  });
   return { pseudonym: user?.pseudonym ?? null, optOut: user?.leaderboardOptOut ?? false };
 }
 
