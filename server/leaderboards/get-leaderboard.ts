@@ -4,7 +4,8 @@ import { hasRole } from "../auth/roles";
 import { courseAccess } from "../courses/course-access";
 import { getDb, type Db } from "../db";
 import { boardPath, scopeLabel, type BoardScope, type HideScope } from "./board-scope";
-import { loadCourseExerciseRows, loadExerciseRows, loadTotalRows, sumRows } from "./load-board-rows";
+import { loadCourseExerciseRows, sumRows } from "./load-board-rows";
+import { rankInSql, type BoardSource } from "./rank-in-sql";
 import { rankBoard, type BoardRow, type RankedRow } from "./rank";
 import { courseRules, exerciseRules, siteRules } from "./rules";
 
@@ -36,7 +37,8 @@ export type Leaderboard = {
   total: number;
   /** The viewer's own entry, wherever it is (null: not on the board). */
   yours: BoardEntry | null;
-  /** Set when the viewer may hide entries: where hides go, and who can be hidden (never in the JSON). */
+  /** Set when the viewer may hide entries: where hides go, and who can be hidden — the entries
+   *  shown (never in the JSON). */
   manage: { hideScope: HideScope; candidates: { userId: string; rank: number; displayName: string }[] } | null;
 };
 
@@ -71,26 +73,31 @@ export async function getLeaderboard(
   if (!viewer) return { kind: "unauthenticated" };
   const loaded = await loadScope(scope, viewer, db);
   if (!loaded) return { kind: "not-found" };
-  const hidden = new Set(
-    (await db.boardHide.findMany({ where: { scope: loaded.hideScope }, select: { userId: true } })).map(
-      (h) => h.userId,
-    ),
-  );
-  const ranked = rankBoard(loaded.rows, viewer.id, hidden);
-  const mine = ranked.findIndex((row) => row.you);
-  const shown =
-    top === undefined ? ranked : ranked.filter((_, i) => i < top || (mine >= 0 && Math.abs(i - mine) <= near));
+  const { ranked, total, yours } =
+    "source" in loaded
+      ? await rankInSql(
+          {
+            source: loaded.source,
+            viewerId: viewer.id,
+            hideScope: loaded.hideScope,
+            maxScore: loaded.maxScore,
+            top,
+            near,
+          },
+          db,
+        )
+      : await rankRows(loaded.rows, viewer.id, loaded.hideScope, { top, near }, db);
   return {
     kind: "ok",
     board: {
       scope: scopeLabel(scope),
       rules: loaded.rules,
-      entries: shown.map(toEntry),
+      entries: ranked.map(toEntry),
       title: loaded.title,
       path: boardPath(scope),
       performance: loaded.performance,
-      total: ranked.length,
-      yours: mine >= 0 ? toEntry(ranked[mine]!) : null,
+      total,
+      yours: yours ? toEntry(yours) : null,
       manage: loaded.manage
         ? {
             hideScope: loaded.hideScope,
@@ -115,8 +122,25 @@ function toEntry(row: RankedRow): BoardEntry {
   };
 }
 
-type LoadedScope = {
-  rows: BoardRow[];
+/** Small boards (a course's) are ranked here, by the specification itself. */
+async function rankRows(
+  rows: BoardRow[],
+  viewerId: string,
+  hideScope: HideScope,
+  { top, near = 0 }: { top?: number; near?: number },
+  db: Db,
+): Promise<{ ranked: RankedRow[]; total: number; yours: RankedRow | null }> {
+  const hidden = new Set(
+    (await db.boardHide.findMany({ where: { scope: hideScope }, select: { userId: true } })).map((h) => h.userId),
+  );
+  const all = rankBoard(rows, viewerId, hidden);
+  const mine = all.findIndex((row) => row.you);
+  const ranked = top === undefined ? all : all.filter((_, i) => i < top || (mine >= 0 && Math.abs(i - mine) <= near));
+  return { ranked, total: all.length, yours: mine >= 0 ? all[mine]! : null };
+}
+
+/** Large boards (site, exercise) are ranked by the database; small ones arrive as rows. */
+type LoadedScope = ({ source: BoardSource; maxScore: number | null } | { rows: BoardRow[] }) & {
   rules: string;
   title: string;
   performance: boolean;
@@ -133,7 +157,8 @@ async function loadScope(
   if (scope.kind === "site") {
     const live = await db.exercise.aggregate({ where: { archived: false }, _sum: { points: true } });
     return {
-      rows: await loadTotalRows({ exerciseIds: null, maxScore: live._sum.points ?? 0 }, db),
+      source: { kind: "site" },
+      maxScore: live._sum.points ?? 0,
       rules: siteRules(),
       title: "Site leaderboard",
       performance: false,
@@ -178,7 +203,8 @@ async function loadScope(
   const performance = (await db.standing.count({ where: { exerciseId: exercise.id, perfKey: { not: null } } })) > 0;
   if (scope.courseId === null) {
     return {
-      rows: await loadExerciseRows(exercise.id, db),
+      source: { kind: "exercise", exerciseId: exercise.id },
+      maxScore: null,
       rules: exerciseRules(performance, null),
       title: `${exercise.title}: leaderboard`,
       performance,

@@ -1,12 +1,12 @@
-import { Prisma } from "@prisma/client";
 import { getDb, type Db } from "../db";
 import type { BoardRow } from "./rank";
 import { countedResults } from "./refresh-standing";
 import { bestResult } from "./best-result";
 
-// The rows of each board, read from the materialised standings (one indexed query per board,
-// never a scan of submissions), in SQL that runs on SQLite and PostgreSQL alike. Raw queries
-// give SQLite's dates as text and booleans as numbers: `toDate` / `toBool` take either.
+// A course's board rows, read from the materialised standings of its student members (never a
+// scan of submissions, except a late student's results before a due date), in SQL that runs on
+// SQLite and PostgreSQL alike. Raw queries give SQLite's dates as text and booleans as numbers:
+// `toDate` / `toBool` take either. Course boards are small: they are ranked in rankBoard itself.
 
 type RawRow = {
   userId: string;
@@ -41,42 +41,6 @@ function toBoardRow(raw: RawRow): BoardRow {
     reachedAt: toDate(raw.reachedAt),
     optedOut: toBool(raw.optOut),
   };
-}
-
-/** Every standing on one exercise. */
-export async function loadExerciseRows(exerciseId: string, db: Db = getDb()): Promise<BoardRow[]> {
-  const rows = await db.$queryRaw<RawRow[]>`
-    SELECT s."userId", u."displayName", u."pseudonym", u."leaderboardOptOut" AS "optOut",
-           s."bestScore" AS "score", s."maxScore", s."speedup", s."perfKey", s."reachedAt"
-    FROM "Standing" s JOIN "User" u ON u."id" = s."userId"
-    WHERE s."exerciseId" = ${exerciseId}`;
-  return rows.map(toBoardRow);
-}
-
-/**
- * Totals over the live exercises (or those of `exerciseIds`). The time a total was reached is
- * the latest of the results that add to it; `maxScore` is the points of every exercise summed.
- */
-export async function loadTotalRows(
-  { exerciseIds, maxScore }: { exerciseIds: string[] | null; maxScore: number },
-  db: Db = getDb(),
-): Promise<BoardRow[]> {
-  const only =
-    exerciseIds === null
-      ? Prisma.empty
-      : exerciseIds.length === 0
-        ? Prisma.sql`AND 1 = 0`
-        : Prisma.sql`AND s."exerciseId" IN (${Prisma.join(exerciseIds)})`;
-  const rows = await db.$queryRaw<RawRow[]>`
-    SELECT s."userId", u."displayName", u."pseudonym", u."leaderboardOptOut" AS "optOut",
-           SUM(s."bestScore") AS "score", NULL AS "maxScore", NULL AS "speedup", NULL AS "perfKey",
-           COALESCE(MAX(CASE WHEN s."bestScore" > 0 THEN s."reachedAt" END), MIN(s."reachedAt")) AS "reachedAt"
-    FROM "Standing" s
-      JOIN "Exercise" e ON e."id" = s."exerciseId"
-      JOIN "User" u ON u."id" = s."userId"
-    WHERE e."archived" = ${false} ${only}
-    GROUP BY s."userId", u."displayName", u."pseudonym", u."leaderboardOptOut"`;
-  return rows.map((raw) => ({ ...toBoardRow(raw), maxScore }));
 }
 
 export type CourseExerciseRule = { exerciseId: string; dueAt: Date | null };

@@ -47,11 +47,10 @@ export function rankBoard(
   hiddenUserIds: ReadonlySet<string> = new Set(),
 ): RankedRow[] {
   const visible = rows.filter((row) => !hiddenUserIds.has(row.userId) && (!row.optedOut || row.userId === viewerId));
+  // Names and ids by code unit, as the database's ORDER BY does (rank-in-sql.ts).
+  const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   visible.sort(
-    (a, b) =>
-      compareRows(a, b) ||
-      a.displayName.localeCompare(b.displayName) ||
-      (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0),
+    (a, b) => compareRows(a, b) || byCodeUnit(a.displayName, b.displayName) || byCodeUnit(a.userId, b.userId),
   );
   const ranked: RankedRow[] = [];
   for (let i = 0; i < visible.length; i++) {
