@@ -200,7 +200,11 @@ async function loadScope(
     select: { id: true, title: true, archived: true },
   });
   if (!exercise || exercise.archived) return null;
-  const performance = (await db.standing.count({ where: { exerciseId: exercise.id, perfKey: { not: null } } })) > 0;
+  const performance =
+    (await db.standing.findFirst({
+      where: { exerciseId: exercise.id, perfKey: { not: null } },
+      select: { userId: true },
+    })) !== null;
   if (scope.courseId === null) {
     return {
       source: { kind: "exercise", exerciseId: exercise.id },

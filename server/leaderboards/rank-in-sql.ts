@@ -8,7 +8,8 @@ import type { RankedRow } from "./rank";
 // property-tested specification; rank-in-sql.test.ts checks the two agree on random boards):
 // hidden rows and other students' opted-out rows are left out before ranking; RANK() gives
 // competition ranks; ROW_NUMBER() the stable display order (name, then id, as rankBoard).
-// Window functions: SQLite ≥ 3.25 and PostgreSQL alike.
+// Window functions and MATERIALIZED (computed once, though the cut reads it three times):
+// SQLite ≥ 3.35 and PostgreSQL ≥ 12 alike.
 
 export type BoardSource = { kind: "exercise"; exerciseId: string } | { kind: "site" };
 
@@ -72,7 +73,7 @@ export async function rankInSql(
       WHERE (u."leaderboardOptOut" = ${false} OR u."id" = ${viewerId})
         AND NOT EXISTS (SELECT 1 FROM "BoardHide" h WHERE h."userId" = "src"."userId" AND h."scope" = ${hideScope})
     ),
-    "board" AS (
+    "board" AS MATERIALIZED (
       SELECT "visible".*,
         RANK() OVER (ORDER BY "score" DESC, COALESCE("perfKey", -1e308) DESC, "reachedAt" ASC) AS "rank",
         ROW_NUMBER() OVER (ORDER BY "score" DESC, COALESCE("perfKey", -1e308) DESC, "reachedAt" ASC,
