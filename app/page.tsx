@@ -157,6 +157,11 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
                           </span>
                         ))}
                       </p>
+                      {user ? (
+                        <p className="small">
+                          <Link href={`/exercises/${exercise.slug}/leaderboard`}>Leaderboard</Link>
+                        </p>
+                      ) : null}
                     </li>
                   );
                 })}
