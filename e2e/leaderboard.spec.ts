@@ -58,9 +58,9 @@ test("students pass, rank by time on the exercise and site boards, live; an opte
   browser,
 }) => {
   test.setTimeout(300_000);
-  const first = `First ${RUN}`;
-  const second = `Second ${RUN}`;
-  const hidden = `Hidden ${RUN}`;
+  const first = `first-${RUN}`;
+  const second = `second-${RUN}`;
+  const hidden = `hidden-${RUN}`;
   const a = await student(browser, first);
   const b = await student(browser, second);
   const c = await student(browser, hidden);
