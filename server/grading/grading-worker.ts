@@ -110,13 +110,13 @@ export function startGradingWorker(options: GradingWorkerOptions): GradingWorker
           log(`could not store the result of ${job.submissionId} (${released}): ${describe(error)}`);
           return;
         }
-        if (stored) await onGradingStored(job.submissionId, { db: options.db, log });
         const ms = Math.round(performance.now() - started);
         log(
           stored
             ? `graded ${job.submissionId}: ${outcome.result.verdict} ${outcome.result.score}/${outcome.result.maxScore} in ${ms} ms (attempt ${job.attempts})`
             : `graded ${job.submissionId} in ${ms} ms but the job was no longer ours: result dropped`,
         );
+        if (stored) await onGradingStored(job.submissionId, { db: options.db, log });
       } else {
         const error = outcome.error;
         const permanent = error instanceof PermanentGradingError;
