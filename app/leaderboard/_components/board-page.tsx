@@ -93,7 +93,7 @@ export async function BoardPage({ scope, links }: { scope: BoardScope; links?: R
                   <span className="muted">
                     (by {hide.hiddenBy}, {hide.createdAt.toISOString().slice(0, 10)})
                   </span>{" "}
-                  <form action={unhideBoardEntryAction} style={{ display: "inline" }}>
+                  <form action={unhideBoardEntryAction} className="inline-form">
                     <input type="hidden" name="hideId" value={hide.id} />
                     <input type="hidden" name="path" value={path} />
                     <button type="submit" className="link-button">
