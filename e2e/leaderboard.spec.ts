@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { editorText, signUpByApi } from "./helpers";
+import { DEMO_INSTRUCTOR, editorText, logIn, signUpByApi } from "./helpers";
 
 // Leaderboards end to end (issue 15): real submissions graded by the real worker put students on
 // the exercise and site boards; equal scores rank by the time reached; an opted-out student is
@@ -128,6 +128,34 @@ test("students pass, rank by time on the exercise and site boards, live; an opte
   expect(seenByC.entries.find((e) => e.displayName === second)!.rank).toBe(aEntry.rank + 2);
   await c.goto(`/exercises/${EXERCISE}/leaderboard`);
   await expect(c.getByTestId("board-yours")).toContainText("You opted out");
+
+  // The live poll is cheap: an unchanged board answers 304 to its ETag.
+  const polled = await a.request.get(`/api/leaderboards/exercise/${EXERCISE}?top=50&near=5`);
+  const etag = polled.headers()["etag"]!;
+  expect(etag).toBeTruthy();
+  const again = await a.request.get(`/api/leaderboards/exercise/${EXERCISE}?top=50&near=5`, {
+    headers: { "If-None-Match": etag },
+  });
+  expect(again.status()).toBe(304);
+
+  // An instructor hides B with a reason: gone for everyone, B included; the reason is kept.
+  const teacher = await (await browser.newContext()).newPage();
+  await logIn(teacher, DEMO_INSTRUCTOR.email, DEMO_INSTRUCTOR.password);
+  await teacher.goto(`/exercises/${EXERCISE}/leaderboard`);
+  await teacher.getByLabel("Entry").selectOption({ label: `#${bEntry.rank} ${second}` });
+  await teacher.getByLabel("Reason (kept with the decision)").fill("identical to another submission");
+  await teacher.getByRole("button", { name: "Hide entry" }).click();
+  await expect(teacher.locator(".board-manage").getByRole("status")).toContainText("Hidden");
+  await expect(teacher.locator(".board-manage")).toContainText(`${second}: identical to another submission`);
+  expect((await board(a, `exercise/${EXERCISE}`)).entries.map((e) => e.displayName)).not.toContain(second);
+  expect((await board(b, `exercise/${EXERCISE}`)).entries.some((e) => e.you)).toBe(false);
+  expect(
+    (
+      await a.request.get(`/api/leaderboards/exercise/${EXERCISE}?top=50&near=5`, {
+        headers: { "If-None-Match": etag },
+      })
+    ).status(),
+  ).toBe(200);
 
   // The catalogue shows A's progress.
   await a.goto(`/?status=solved`);
