@@ -23,6 +23,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </Link>
             <Link href="/">Exercises</Link>
             {user ? <Link href="/courses">Courses</Link> : null}
+            <Link href="/leaderboard">Leaderboard</Link>
             {user && hasRole(user.role, "instructor") ? <Link href="/instructor">Instructor</Link> : null}
           </nav>
           <div className="session" data-testid="session">

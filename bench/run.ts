@@ -6,6 +6,7 @@
 //   (d) the naive baseline: the same programs in plain Node with random real delays
 //   (e) the detector benches (bench/detect-*.ts), when present
 //   (f) search power (issue 10): bugs that need three exact preemptions or delays, per seed
+//   (l) leaderboards (issue 15): 10,000 students' standings, the time a board page costs
 // Plain-text tables, then one final line of JSON. The machine is shared and noisy: rates
 // are given per CPU-second beside per wall-second, and comparisons as ratios.
 // Env: BENCH_QUICK=1 for a smoke run; BENCH_SECTIONS=a,b,c,d,e; see `Env` for the rest.
@@ -29,6 +30,7 @@ import {
 } from "./search";
 import { BEFORE_HARDENING, runtimeBundleAt } from "./hardening";
 import { formatSearchPower, measureSearchPower } from "./search-power";
+import { benchLeaderboard, formatLeaderboardBench } from "./leaderboard";
 import { fmt, formatTable } from "./table";
 import { measureThroughput, medianSliceRatio, POINTS_PER_THREAD, THREADS, type ThroughputResult } from "./throughput";
 
@@ -37,7 +39,7 @@ const int = z.coerce.number().int().positive();
 
 const Env = z.object({
   BENCH_QUICK: flag.default(false),
-  BENCH_SECTIONS: z.string().default("a,b,c,d,e,f,h"),
+  BENCH_SECTIONS: z.string().default("a,b,c,d,e,f,h,l"),
   /** Schedules per buggy program and strategy (the issue's budget: 1,000). */
   BENCH_RUNS: int.optional(),
   /** Portfolio schedules per correct program. */
@@ -91,6 +93,23 @@ interface BenchFigure {
 const out = (s = "") => process.stdout.write(`${s}\n`);
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 const heading = (s: string) => out(`\n== ${s} ==`);
+
+// ---- (l) ----------------------------------------------------------------------------------
+
+async function sectionLeaderboard(quick: boolean, goals: Goal[]) {
+  const students = quick ? 2_000 : 10_000;
+  heading(`(l) leaderboards (issue 15): ${students} students × 5 exercises of standings, a board page's cost`);
+  const result = await benchLeaderboard({ students, runs: quick ? 5 : 9 });
+  for (const line of formatLeaderboardBench(result)) out(line);
+  for (const f of result.figures.filter((f) => f.goalMs !== null))
+    goals.push({
+      name: `leaderboard: ${f.name}, ${students} students`,
+      goal: `< ${f.goalMs} ms`,
+      value: `${fmt(f.medianMs, 1)} ms (CPU ${fmt(f.cpuMs, 1)} ms)`,
+      met: f.medianMs < f.goalMs!,
+    });
+  return result;
+}
 
 // ---- (h) ----------------------------------------------------------------------------------
 
@@ -513,6 +532,7 @@ async function main() {
   if (s.sections.has("e")) json.detectors = await sectionDetectors(s.quick);
   if (s.sections.has("h")) json.hardening = sectionHardening(s.throughputMs, goals);
   if (s.sections.has("f")) json.searchPower = sectionSearchPower(s.quick, s.runs, goals);
+  if (s.sections.has("l")) json.leaderboard = await sectionLeaderboard(s.quick, goals);
 
   if (search || naive) {
     heading("summary: bugs found (share) and median schedules/attempts to the first failure");

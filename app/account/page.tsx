@@ -1,6 +1,8 @@
 import { requireUser } from "@/server/auth/guards";
+import { getBoardSettings } from "@/server/leaderboards/update-board-settings";
 import { logOutEverywhereAction } from "../_actions/auth";
 import { LogOutButton } from "../_components/log-out-button";
+import { BoardSettingsForm } from "./board-settings-form";
 import { ChangePasswordForm } from "./change-password-form";
 
 export const dynamic = "force-dynamic";
@@ -8,6 +10,7 @@ export const metadata = { title: "Account · Interleave" };
 
 export default async function AccountPage() {
   const user = await requireUser("/account");
+  const board = await getBoardSettings(user.id);
   return (
     <section className="auth-card">
       <h1>Your account</h1>
@@ -17,6 +20,9 @@ export default async function AccountPage() {
 
       <h2>Change password</h2>
       <ChangePasswordForm />
+
+      <h2 id="leaderboards">Leaderboards</h2>
+      <BoardSettingsForm pseudonym={board.pseudonym ?? ""} optOut={board.optOut} />
 
       <h2>Sessions</h2>
       <p className="muted">

@@ -33,7 +33,7 @@ export function SignupForm({ next, initial, email }: { next: string; initial: Au
             label="Display name"
             autoComplete="nickname"
             errors={state.fieldErrors}
-            hint="Shown on leaderboards."
+            hint="Shown on leaderboards, to logged-in users only. You can choose a pseudonym or opt out on your account page."
           />
           <Field
             name="password"

@@ -75,6 +75,10 @@ describe("grading worker", () => {
       const right = await t.db.submission.findUniqueOrThrow({ where: { id: reference }, include: { result: true } });
       expect(right.result).toMatchObject({ verdict: "passed", score: 100, maxScore: 100 });
       expect(log.filter((line) => line.startsWith("graded"))).toHaveLength(2);
+      // The completion hook (on-grading-stored.ts) puts the best result on the boards.
+      await until(
+        async () => (await t.db.standing.count({ where: { submissionId: reference, bestScore: 100 } })) === 1,
+      );
 
       // Only the hidden check ("many-threads", 4 threads) fails, with a runtime error: the
       // stored verdict says the solution is wrong, not how the hidden check caught it.

@@ -1,6 +1,7 @@
 import { SandboxPool, type SandboxTask } from "../../grader/index";
 import type { Db } from "../db";
 import { gradeSubmission, PermanentGradingError } from "./grade-submission";
+import { onGradingStored } from "./on-grading-stored";
 import type { ClaimedJob, GradingJobs } from "./queue/grading-queue";
 
 // The grading worker's loop: claim a job, grade it in the sandbox pool while renewing its
@@ -120,6 +121,7 @@ export function startGradingWorker(options: GradingWorkerOptions): GradingWorker
             ? `graded ${job.submissionId}: ${outcome.result.verdict} ${outcome.result.score}/${outcome.result.maxScore} in ${ms} ms (attempt ${job.attempts})`
             : `graded ${job.submissionId} in ${ms} ms but the job was no longer ours: result dropped`,
         );
+        if (stored) await onGradingStored(job.submissionId, { db: options.db, log });
       } else {
         const error = outcome.error;
         const permanent = error instanceof PermanentGradingError;
