@@ -29,7 +29,8 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
       {course.access === "member" ? (
         <p data-testid="standing">
           Your standing: <strong>{formatPoints(course.standing.total)}</strong> / {course.standing.maxTotal} points ·{" "}
-          {course.standing.solved} of {course.exercises.length} solved
+          {course.standing.solved} of {course.exercises.length} solved ·{" "}
+          <Link href={`/courses/${course.id}/leaderboard`}>course leaderboard</Link>
         </p>
       ) : null}
       {course.exercises.length === 0 ? (

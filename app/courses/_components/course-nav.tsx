@@ -5,6 +5,7 @@ const PAGES = [
   { key: "manage", label: "Settings & exercises", path: "/manage" },
   { key: "insight", label: "Insight", path: "/insight" },
   { key: "gradebook", label: "Grade book", path: "/gradebook" },
+  { key: "leaderboard", label: "Leaderboard", path: "/leaderboard" },
 ] as const;
 
 /** The instructor's pages of one course. */
