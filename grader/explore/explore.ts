@@ -25,6 +25,18 @@ export interface ExploreOptions {
   timeBudgetMs?: number;
   /** The race and lock-order detectors (default on; off only to measure their cost or test a harness check alone). */
   detectors?: boolean;
+  /**
+   * Called after every schedule explored (live progress, issue 14). Not serializable: the
+   * sandbox worker sets it (worker-main.ts), never a task. Throttling is the caller's.
+   */
+  onProgress?: (progress: ExploreProgress) => void;
+}
+
+/** How far an exploration got: schedules explored of its budget, and the strategy of the last one. */
+export interface ExploreProgress {
+  schedulesRun: number;
+  runs: number;
+  strategy: string;
 }
 
 export interface Failure {
@@ -249,6 +261,7 @@ export function explore(session: Session, options: ExploreOptions): ExploreRepor
       const a = run(config);
       report.schedulesRun++;
       report.byStrategy.dfs = (report.byStrategy.dfs ?? 0) + 1;
+      options.onProgress?.({ schedulesRun: report.schedulesRun, runs: options.runs, strategy: "dfs" });
       if (kindOf(a) !== "passed") {
         fail(i, "dfs", i, bound, { ...config, recordOptions: false }, a);
         return report;
@@ -272,6 +285,7 @@ export function explore(session: Session, options: ExploreOptions): ExploreRepor
     const a = plan.strategy === "rr" ? baseline : run(config);
     report.schedulesRun++;
     report.byStrategy[plan.strategy] = (report.byStrategy[plan.strategy] ?? 0) + 1;
+    options.onProgress?.({ schedulesRun: report.schedulesRun, runs, strategy: plan.strategy });
     if (kindOf(a) !== "passed") {
       fail(
         i,
