@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { SessionUser } from "../auth/find-session-user";
 import { getDb, type Db } from "../db";
-import { parseStatus, type SubmissionStatus } from "./submission-view";
+import { parseKind, parseStatus, type SubmissionStatus } from "./submission-view";
 
 // Live progress of a submission being graded (issue 14). The grading worker writes it to
 // Submission.progressJson as the sandboxes report (grade-submission.ts, through
@@ -168,7 +168,7 @@ export async function getLiveProgress(
   });
   if (!row || row.userId !== viewer.id) return null;
   const status = parseStatus(row.status);
-  const kind = row.kind === "run" ? "run" : "submit";
+  const kind = parseKind(row.kind);
   const ahead =
     status === "queued"
       ? await db.submission.count({

@@ -1,6 +1,7 @@
 import { GradeReport, type CheckResult, type Failure, type TraceEvent } from "./grade-report.schema";
 import type { GradingDelay } from "./grading-delay";
 import { studentVerdict } from "./student-verdict";
+import type { SubmissionKind } from "./submit-solution.schema";
 
 // What pages and the results API hand to the browser: the stored report, parsed, with hidden
 // checks reduced to their title and pass/fail — no verdict, message, trace or feedback of a
@@ -88,6 +89,8 @@ export type ResultView = {
 export type SubmissionView = {
   id: string;
   status: SubmissionStatus;
+  /** "run": the quick check, never scored; "submit": graded and counted. */
+  kind: SubmissionKind;
   exercise: { slug: string; title: string };
   createdAt: string;
   finishedAt: string | null;
@@ -103,6 +106,7 @@ export type SubmissionView = {
 export type SubmissionRow = {
   id: string;
   status: string;
+  kind: string;
   createdAt: Date;
   finishedAt: Date | null;
   attempts: number;
@@ -116,10 +120,15 @@ export function parseStatus(value: string): SubmissionStatus {
   return (SUBMISSION_STATUSES as readonly string[]).includes(value) ? (value as SubmissionStatus) : "failed";
 }
 
+export function parseKind(value: string): SubmissionKind {
+  return value === "run" ? "run" : "submit";
+}
+
 export function toSubmissionView(row: SubmissionRow): SubmissionView {
   return {
     id: row.id,
     status: parseStatus(row.status),
+    kind: parseKind(row.kind),
     exercise: row.exercise,
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
