@@ -14,6 +14,7 @@ import type { CompileDiagnostic } from "../compile/transpile";
 import { expectedExports, typecheckSolution, type ExpectedExport } from "../compile/typecheck-solution";
 import { measureCheck, type CheckPerformance } from "../perf/check";
 import { withRuntimeOptions } from "../perf/runtime-options";
+import { hintEvidence } from "./hint-evidence";
 import { plural } from "./plural";
 
 export interface CheckResult {
@@ -188,7 +189,8 @@ export async function gradeSolution(
     } else {
       throw new Error(`unexpected sandbox answer ${answer.kind}`);
     }
-    result.feedback = result.verdict === "passed" ? undefined : feedbackFor(check.feedback, result.verdict);
+    result.feedback =
+      result.verdict === "passed" ? undefined : feedbackFor(check.feedback, result.verdict, result.failure);
     report.checks.push(result);
     report.score += result.earned;
     if (result.verdict !== "passed" && report.verdict === "passed") {
@@ -276,11 +278,16 @@ async function withPerformance(
   };
 }
 
-/** The check's advice for this verdict: its one text, or the text for this verdict (else "default"). */
+/**
+ * The check's advice for this failure: its one text; or the text for evidence the failing
+ * interleaving shows (hint-evidence.ts), else the text for this verdict, else "default".
+ */
 export function feedbackFor(
   feedback: string | Partial<Record<string, string>> | undefined,
   verdict: Verdict,
+  failure?: Failure,
 ): string | undefined {
   if (feedback === undefined || typeof feedback === "string") return feedback;
+  for (const evidence of hintEvidence(failure)) if (feedback[evidence] !== undefined) return feedback[evidence];
   return feedback[verdict] ?? feedback.default;
 }
