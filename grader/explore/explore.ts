@@ -9,6 +9,7 @@ import { SandboxFailure, type Session } from "../sandbox/session";
 import { verdictOf, type HostOutcomeKind, type Verdict } from "../verdict";
 import { PreemptionBoundedDfs } from "./dfs";
 import { analyzeLiveness, type LivenessVerdict } from "./liveness";
+import { findLostUpdate, type LostUpdate } from "./lost-update";
 import { shrinkSchedule } from "./shrink";
 import { planSchedule, type ExploreStrategy, type ReplayStrategy } from "./plan";
 
@@ -62,6 +63,8 @@ export interface Failure {
   liveness?: LivenessVerdict;
   /** A predicted (lock-order) deadlock: did a directed schedule make it really happen? */
   confirmation?: DeadlockConfirmation;
+  /** A data race: a real schedule (detectors off) where it loses an update in plain sight. */
+  lostUpdate?: LostUpdate;
 }
 
 export interface ShrunkFailure {
@@ -424,6 +427,9 @@ function buildFailure(
     traceHash: hashTrace(trace),
     threads: result.threads,
   };
+  if (kind === "data-race" && result.outcome.race) {
+    failure.lostUpdate = findLostUpdate(session, config, result.outcome.race, result.threads, hashTrace);
+  }
   if (kind === "step-limit" && result.outcome.budget === "cpu") {
     // The CPU budget (a loop with no scheduling point): the outcome's own message says where.
     failure.verdict = "timeout";
