@@ -64,7 +64,16 @@ test("Run (Ctrl+Enter) is followed live over SSE and says it is not scored; Subm
   await expect(result.getByTestId("checks")).not.toContainText("hidden");
   await expect(page.getByTestId("my-submissions").locator(".submission-item").first()).toContainText("run");
 
-  // Submit: graded under the full budget, and counted.
+  // Submit: graded under the full budget, and counted. What the live view shows on the way is
+  // recorded (it may last well under a second on a quiet machine).
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { liveSeen: string[] }).liveSeen = seen;
+    new MutationObserver(() => {
+      const live = document.querySelector("[data-testid=live-progress]");
+      if (live) seen.push(`${live.getAttribute("data-state")}: ${live.textContent ?? ""}`);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
   const runId = new URL(page.url()).searchParams.get("submission");
   await page.locator(".monaco-editor .view-lines").click();
   await page.keyboard.press("Control+Shift+Enter");
@@ -75,13 +84,18 @@ test("Run (Ctrl+Enter) is followed live over SSE and says it is not scored; Subm
   await expect(result.getByRole("heading", { name: "Result", exact: true })).toBeVisible();
   await expect(result.getByTestId("verdict")).toHaveAttribute("data-verdict", "race", { timeout: 90_000 });
   await expect(result.getByTestId("score")).toHaveText("0 / 100 points");
+  const seen = await page.evaluate(() => (window as unknown as { liveSeen: string[] }).liveSeen);
+  expect(
+    seen.some((s) => /^(queued|running): /.test(s)),
+    `the live view showed the place in line or the checks: ${JSON.stringify(seen.slice(0, 5))}`,
+  ).toBe(true);
 
   // The race's timeline: read, read, write, write of the counter, adjacent, the failure after them.
   const lost = page.getByTestId("lost-update");
   await expect(lost).toBeVisible();
   await expect(lost).toContainText("update is lost");
   const rows = page.getByTestId("trace-timeline").locator("tbody tr");
-  const marked = rows.locator("xpath=self::tr[@data-lost-update]");
+  const marked = page.getByTestId("trace-timeline").locator("tbody tr[data-lost-update]");
   await expect(marked).toHaveCount(4);
   const indices = (await marked.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute("data-index"))))).sort(
     (a, b) => a - b,
