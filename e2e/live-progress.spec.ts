@@ -168,6 +168,15 @@ test("the event stream: progress, then done with the verdict; the owner's alone;
   expect(checks.filter((c) => c.hidden).every((c) => c.verdict === null)).toBe(true);
   expect(checks.find((c) => !c.hidden)?.verdict).toBe("race");
 
+  // The keys work outside the editor too: Ctrl+Enter on the page is a Run.
+  await page.locator("body").click({ position: { x: 1, y: 1 } });
+  await page.keyboard.press("Control+Enter");
+  await page.waitForURL((url) => {
+    const next = url.searchParams.get("submission");
+    return next !== null && next !== id;
+  });
+  await expect(page.getByTestId("submission-result").getByRole("heading", { name: "Run — not scored" })).toBeVisible();
+
   // Another student: 404, as for an unknown id. No session: 401.
   const other = await browser.newContext();
   try {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useRef, useState, useTransition, type ReactNode } from "react";
+import { useCallback, useEffect, useRef, useState, useTransition, type ReactNode } from "react";
 import type { SubmissionSummary } from "@/server/submissions/list-my-submissions";
 import type { SubmissionView } from "@/server/submissions/submission-view";
 import type { SubmissionKind } from "@/server/submissions/submit-solution.schema";
@@ -128,6 +128,20 @@ export function ExerciseWorkspace({
 
   const run = () => send("run");
   const submit = () => send("submit");
+
+  // The same keys anywhere on the page (in the editor, Monaco's own commands take them first).
+  const shortcut = useRef(send);
+  shortcut.current = send;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey) || event.altKey || event.defaultPrevented) return;
+      if (event.target instanceof Element && event.target.closest(".monaco-editor")) return;
+      event.preventDefault();
+      shortcut.current(event.shiftKey ? "submit" : "run");
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
 
   const onReady = useCallback((api: EditorApi) => {
     editor.current = api;
