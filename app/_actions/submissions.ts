@@ -8,12 +8,17 @@ import { submitSolution } from "@/server/submissions/submit-solution";
 
 export type SubmitOutcome = { ok: true; id: string } | { ok: false; message: string; fieldErrors: FieldErrors };
 
-// POST (the exercise page's Submit button): store the code, put it in line, hand back its id.
-// The page then polls GET /api/submissions/<id> for the result.
-export async function submitSolutionAction(slug: string, code: string): Promise<SubmitOutcome> {
+// POST (the exercise page's Run and Submit buttons): store the code, put it in line, hand back
+// its id. `kind` "run" is the quick check (visible checks, small budget, never scored). The page
+// then follows GET /api/submissions/<id>/events (falling back to polling GET /api/submissions/<id>).
+export async function submitSolutionAction(
+  slug: string,
+  code: string,
+  kind: unknown = "submit",
+): Promise<SubmitOutcome> {
   const user = await requireUser(`/exercises/${encodeURIComponent(String(slug))}`);
   try {
-    const { id } = await submitSolution(user.id, { slug, code });
+    const { id } = await submitSolution(user.id, { slug, code, kind });
     return { ok: true, id };
   } catch (error) {
     if (!isAppError(error)) throw error;

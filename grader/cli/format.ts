@@ -171,6 +171,10 @@ export function formatRun(file: string, report: ExploreReport): string {
     out.push(`The bug needs ${f.shrunk.preemptions} preemption${f.shrunk.preemptions === 1 ? "" : "s"}.`);
     out.push(`Replay the shrunk schedule: ${scheduleCommand(file, f.shrunk.decisions, report, f)}`);
   }
+  if (f.lostUpdate)
+    out.push(
+      `See the race lose an update (its own check fails; detectors off): ${scheduleCommand(file, f.lostUpdate.decisions, { ...report, detectors: false }, f)}`,
+    );
   if (f.confirmation?.happened && f.confirmation.decisions)
     out.push(`Replay the deadlock: ${scheduleCommand(file, f.confirmation.decisions, report, f)}`);
   out.push(`Replay it: ${replayCommand(file, f, report)}`);

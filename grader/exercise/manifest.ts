@@ -3,6 +3,7 @@
 
 import { z } from "zod";
 import { VERDICTS } from "../verdict";
+import { HINT_EVIDENCE } from "../grade/hint-evidence";
 
 export const DIFFICULTIES = ["intro", "easy", "medium", "hard"] as const;
 
@@ -44,7 +45,13 @@ export const checkSchema = z
      * one per verdict (`{ "race": "...", "deadlock": "...", "default": "..." }`) so that the
      * advice matches what went wrong.
      */
-    feedback: z.union([z.string(), z.partialRecord(z.enum([...VERDICTS, "default"]), z.string())]).optional(),
+    /**
+     * Keys may also name evidence (grade/hint-evidence.ts: `unjoined`): that text is given only
+     * when the failing interleaving shows it, before the verdict's.
+     */
+    feedback: z
+      .union([z.string(), z.partialRecord(z.enum([...VERDICTS, "default", ...HINT_EVIDENCE]), z.string())])
+      .optional(),
     schedules: scheduleBudget.partial().optional(),
     kind: z.enum(CHECK_KINDS).default("correctness"),
     /** Virtual cores this check runs (and is measured) on; default: the exercise's runtime.cores. */

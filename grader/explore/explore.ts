@@ -9,6 +9,7 @@ import { SandboxFailure, type Session } from "../sandbox/session";
 import { verdictOf, type HostOutcomeKind, type Verdict } from "../verdict";
 import { PreemptionBoundedDfs } from "./dfs";
 import { analyzeLiveness, type LivenessVerdict } from "./liveness";
+import { findLostUpdate, type LostUpdate } from "./lost-update";
 import { shrinkSchedule } from "./shrink";
 import { planSchedule, type ExploreStrategy, type ReplayStrategy } from "./plan";
 
@@ -25,6 +26,18 @@ export interface ExploreOptions {
   timeBudgetMs?: number;
   /** The race and lock-order detectors (default on; off only to measure their cost or test a harness check alone). */
   detectors?: boolean;
+  /**
+   * Called after every schedule explored (live progress, issue 14). Not serializable: the
+   * sandbox worker sets it (worker-main.ts), never a task. Throttling is the caller's.
+   */
+  onProgress?: (progress: ExploreProgress) => void;
+}
+
+/** How far an exploration got: schedules explored of its budget, and the strategy of the last one. */
+export interface ExploreProgress {
+  schedulesRun: number;
+  runs: number;
+  strategy: string;
 }
 
 export interface Failure {
@@ -50,6 +63,8 @@ export interface Failure {
   liveness?: LivenessVerdict;
   /** A predicted (lock-order) deadlock: did a directed schedule make it really happen? */
   confirmation?: DeadlockConfirmation;
+  /** A data race: a real schedule (detectors off) where it loses an update in plain sight. */
+  lostUpdate?: LostUpdate;
 }
 
 export interface ShrunkFailure {
@@ -249,6 +264,7 @@ export function explore(session: Session, options: ExploreOptions): ExploreRepor
       const a = run(config);
       report.schedulesRun++;
       report.byStrategy.dfs = (report.byStrategy.dfs ?? 0) + 1;
+      options.onProgress?.({ schedulesRun: report.schedulesRun, runs: options.runs, strategy: "dfs" });
       if (kindOf(a) !== "passed") {
         fail(i, "dfs", i, bound, { ...config, recordOptions: false }, a);
         return report;
@@ -272,6 +288,7 @@ export function explore(session: Session, options: ExploreOptions): ExploreRepor
     const a = plan.strategy === "rr" ? baseline : run(config);
     report.schedulesRun++;
     report.byStrategy[plan.strategy] = (report.byStrategy[plan.strategy] ?? 0) + 1;
+    options.onProgress?.({ schedulesRun: report.schedulesRun, runs, strategy: plan.strategy });
     if (kindOf(a) !== "passed") {
       fail(
         i,
@@ -410,6 +427,9 @@ function buildFailure(
     traceHash: hashTrace(trace),
     threads: result.threads,
   };
+  if (kind === "data-race" && result.outcome.race) {
+    failure.lostUpdate = findLostUpdate(session, config, result.outcome.race, result.threads, hashTrace);
+  }
   if (kind === "step-limit" && result.outcome.budget === "cpu") {
     // The CPU budget (a loop with no scheduling point): the outcome's own message says where.
     failure.verdict = "timeout";

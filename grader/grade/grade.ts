@@ -4,7 +4,7 @@
 // Time is bounded (issue 9): a check by its manifest's `timeBudgetMs`, the whole submission
 // by `deadlineMs`; a check that runs out is `timeout` with what it explored, never `passed`.
 
-import type { ExploreReport, Failure } from "../explore/explore";
+import type { ExploreProgress, ExploreReport, Failure } from "../explore/explore";
 import type { LoadedExercise } from "../exercise/load";
 import { withDeadline, type SandboxPool } from "../sandbox/pool";
 import type { ProgramFile } from "../sandbox/session";
@@ -14,6 +14,7 @@ import type { CompileDiagnostic } from "../compile/transpile";
 import { expectedExports, typecheckSolution, type ExpectedExport } from "../compile/typecheck-solution";
 import { measureCheck, type CheckPerformance } from "../perf/check";
 import { withRuntimeOptions } from "../perf/runtime-options";
+import { hintEvidence } from "./hint-evidence";
 import { plural } from "./plural";
 
 export interface CheckResult {
@@ -51,7 +52,16 @@ export interface GradeOptions {
    * `pool.size` checks at a time); what is left at the deadline is not run.
    */
   deadlineMs?: number;
+  /**
+   * Live progress (issue 14): a check's exploration as it goes (`progress`), then its end.
+   * `check` is the index in the manifest's checks. Called at most ~4 times a second per check.
+   */
+  onProgress?: (event: CheckProgressEvent) => void;
 }
+
+export type CheckProgressEvent =
+  | { check: number; kind: "exploring"; progress: ExploreProgress }
+  | { check: number; kind: "finished"; verdict: Verdict; schedulesRun: number };
 
 export function solutionFiles(exercise: LoadedExercise, solution: string, displayName: string): ProgramFile[] {
   return withRuntimeOptions(
@@ -103,23 +113,41 @@ export async function gradeSolution(
     share = Math.max(1, Math.floor(options.deadlineMs / rounds));
   }
   const answers = await Promise.all(
-    m.checks.map((check) => {
+    m.checks.map((check, index) => {
       const budget = { ...m.schedules, ...check.schedules };
-      return pool.run({
-        kind: "explore",
-        files,
-        options: {
-          strategy: budget.strategy,
-          runs: budget.runs,
-          seed: budget.seed,
-          depth: budget.depth,
-          cores: check.cores ?? m.runtime.cores,
-          maxSteps: budget.maxSteps,
-          entryModule: "harness.ts",
-          entryExport: check.export,
-          timeBudgetMs: budget.timeBudgetMs ?? share,
+      const onProgress = options.onProgress;
+      const answer = pool.run(
+        {
+          kind: "explore",
+          files,
+          options: {
+            strategy: budget.strategy,
+            runs: budget.runs,
+            seed: budget.seed,
+            depth: budget.depth,
+            cores: check.cores ?? m.runtime.cores,
+            maxSteps: budget.maxSteps,
+            entryModule: "harness.ts",
+            entryExport: check.export,
+            timeBudgetMs: budget.timeBudgetMs ?? share,
+          },
         },
-      });
+        onProgress ? { onProgress: (progress) => onProgress({ check: index, kind: "exploring", progress }) } : {},
+      );
+      if (onProgress)
+        void answer.then(
+          (a) => {
+            const explored = a.kind === "explored" ? a.report : null;
+            onProgress({
+              check: index,
+              kind: "finished",
+              verdict: explored?.verdict ?? answerVerdict(a)?.verdict ?? "compile-error",
+              schedulesRun: explored?.schedulesRun ?? 0,
+            });
+          },
+          () => {},
+        );
+      return answer;
     }),
   );
   const report: GradeReport = { exercise: m.slug, verdict: "passed", score: 0, maxScore: m.points, checks: [] };
@@ -161,7 +189,8 @@ export async function gradeSolution(
     } else {
       throw new Error(`unexpected sandbox answer ${answer.kind}`);
     }
-    result.feedback = result.verdict === "passed" ? undefined : feedbackFor(check.feedback, result.verdict);
+    result.feedback =
+      result.verdict === "passed" ? undefined : feedbackFor(check.feedback, result.verdict, result.failure);
     report.checks.push(result);
     report.score += result.earned;
     if (result.verdict !== "passed" && report.verdict === "passed") {
@@ -249,11 +278,16 @@ async function withPerformance(
   };
 }
 
-/** The check's advice for this verdict: its one text, or the text for this verdict (else "default"). */
+/**
+ * The check's advice for this failure: its one text; or the text for evidence the failing
+ * interleaving shows (hint-evidence.ts), else the text for this verdict, else "default".
+ */
 export function feedbackFor(
   feedback: string | Partial<Record<string, string>> | undefined,
   verdict: Verdict,
+  failure?: Failure,
 ): string | undefined {
   if (feedback === undefined || typeof feedback === "string") return feedback;
+  for (const evidence of hintEvidence(failure)) if (feedback[evidence] !== undefined) return feedback[evidence];
   return feedback[verdict] ?? feedback.default;
 }

@@ -9,6 +9,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { sandboxLaunch, type SandboxIsolation } from "./isolation";
 import type { SandboxAnswer, SandboxTask } from "./tasks";
+import type { ExploreProgress } from "../explore/explore";
 
 export interface PoolOptions {
   size: number;
@@ -28,6 +29,8 @@ export interface RunOptions {
    * DEADLINE_GRACE_MS after it.
    */
   deadline?: number;
+  /** An exploration's progress, at most ~4 times a second while it runs (live progress, issue 14). */
+  onProgress?: (progress: ExploreProgress) => void;
 }
 
 /** How long past a deadline a worker may take to answer (one schedule, the failure's replay). */
@@ -37,6 +40,7 @@ interface Job {
   id: number;
   task: SandboxTask;
   deadline: number;
+  onProgress?: (progress: ExploreProgress) => void;
   resolve: (answer: SandboxAnswer) => void;
   reject: (error: Error) => void;
 }
@@ -85,7 +89,14 @@ export class SandboxPool {
   run(task: SandboxTask, options: RunOptions = {}): Promise<SandboxAnswer> {
     if (this.closed) return Promise.reject(new Error("the sandbox pool is closed"));
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, task, deadline: options.deadline ?? Infinity, resolve, reject });
+      this.queue.push({
+        id: this.nextId++,
+        task,
+        deadline: options.deadline ?? Infinity,
+        onProgress: options.onProgress,
+        resolve,
+        reject,
+      });
       this.dispatch();
     });
   }
@@ -117,12 +128,17 @@ export class SandboxPool {
         ready?: boolean;
         id?: number;
         answer?: SandboxAnswer | { kind: "internal-error"; message: string };
+        progress?: ExploreProgress;
       }) => {
         if (message.ready) {
           markReady();
           return;
         }
         const job = worker.job;
+        if (job && message.id === job.id && message.progress) {
+          reportProgress(job, message.progress);
+          return;
+        }
         if (!job || message.id !== job.id || !message.answer) return;
         this.finish(worker);
         const answer = message.answer;
@@ -249,6 +265,17 @@ export class SandboxPool {
   }
 }
 
+/** Progress comes from the sandbox: only well-formed counts reach the caller, and its errors stay its own. */
+function reportProgress(job: Job, progress: ExploreProgress): void {
+  const { schedulesRun, runs, strategy } = progress;
+  if (!Number.isSafeInteger(schedulesRun) || !Number.isSafeInteger(runs) || typeof strategy !== "string") return;
+  try {
+    job.onProgress?.({ schedulesRun, runs, strategy: strategy.slice(0, 20) });
+  } catch {
+    // A progress listener must never break grading.
+  }
+}
+
 /** An exploration gets the time left before the deadline as its budget (or keeps a smaller one). */
 function withTimeBudget(task: SandboxTask, leftMs: number): SandboxTask {
   if (task.kind !== "explore" || !Number.isFinite(leftMs)) return task;
@@ -263,6 +290,7 @@ function withTimeBudget(task: SandboxTask, leftMs: number): SandboxTask {
  */
 export function withDeadline(pool: SandboxPool, deadline: number): SandboxPool {
   const view = Object.create(pool) as SandboxPool;
-  view.run = (task, options = {}) => pool.run(task, { deadline: Math.min(deadline, options.deadline ?? Infinity) });
+  view.run = (task, options = {}) =>
+    pool.run(task, { ...options, deadline: Math.min(deadline, options.deadline ?? Infinity) });
   return view;
 }

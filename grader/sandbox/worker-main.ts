@@ -2,11 +2,29 @@
 // isolate. Started with --no-node-snapshot (isolated-vm 5.0.4 on Node 20 needs it).
 
 import { Worker } from "node:worker_threads";
-import { explore, replayOne } from "../explore/explore";
+import { explore, replayOne, type ExploreProgress } from "../explore/explore";
 import { CompileFailure, defaultLimits, Session } from "./session";
 import type { SandboxAnswer, SandboxTask } from "./tasks";
 
-function handle(task: SandboxTask): SandboxAnswer {
+/** Progress messages to the supervisor: at most one per this many ms (live progress, issue 14). */
+const PROGRESS_EVERY_MS = 250;
+
+/**
+ * A throttled progress callback for task `id`. The exploration runs synchronously, but a
+ * message to the parent over the IPC pipe is written at once when the pipe has room (libuv
+ * tries the write before queueing it), so the supervisor sees progress while it runs.
+ */
+function progressSender(id: number): (progress: ExploreProgress) => void {
+  let last = 0;
+  return (progress) => {
+    const now = Date.now();
+    if (now - last < PROGRESS_EVERY_MS) return;
+    last = now;
+    process.send?.({ id, progress });
+  };
+}
+
+function handle(task: SandboxTask, id: number): SandboxAnswer {
   let session: Session;
   try {
     session = Session.create(task.files, { ...defaultLimits, ...task.limits });
@@ -15,7 +33,8 @@ function handle(task: SandboxTask): SandboxAnswer {
     throw error;
   }
   try {
-    if (task.kind === "explore") return { kind: "explored", report: explore(session, task.options) };
+    if (task.kind === "explore")
+      return { kind: "explored", report: explore(session, { ...task.options, onProgress: progressSender(id) }) };
     const { report, result } = replayOne(session, task.options);
     return { kind: "replayed", report, result };
   } catch (error) {
@@ -29,7 +48,7 @@ function handle(task: SandboxTask): SandboxAnswer {
 process.on("message", (message: { id: number; task: SandboxTask }) => {
   let answer: SandboxAnswer | { kind: "internal-error"; message: string };
   try {
-    answer = handle(message.task);
+    answer = handle(message.task, message.id);
   } catch (error) {
     answer = {
       kind: "internal-error",

@@ -176,9 +176,12 @@ function dedupeTraces(failure: Obj, seen: Set<string>, cut: Truncation): void {
 function traceOwners(check: Obj): Obj[] {
   const failure = check.failure as Obj | undefined;
   if (!failure || typeof failure !== "object") return [];
-  return [failure, failure.shrunk as Obj | undefined, failure.confirmation as Obj | undefined].filter(
-    (o): o is Obj => o !== undefined && o !== null && typeof o === "object",
-  );
+  return [
+    failure,
+    failure.shrunk as Obj | undefined,
+    failure.confirmation as Obj | undefined,
+    failure.lostUpdate as Obj | undefined,
+  ].filter((o): o is Obj => o !== undefined && o !== null && typeof o === "object");
 }
 
 function dropTraces(check: Obj, cut: Truncation, which: (owner: Obj, key: "trace" | "decisions") => boolean): void {

@@ -83,6 +83,17 @@ export const Failure = z.object({
   liveness: z
     .object({ verdict: z.string(), message: z.string(), starved: z.array(z.string()), lines: z.array(z.number()) })
     .optional(),
+  /** A data race shown losing an update (grader/explore/lost-update.ts): the detectors were off. */
+  lostUpdate: z
+    .object({
+      decisions: z.array(z.number()).optional(),
+      trace: z.array(TraceEvent),
+      traceOmitted: z.number().optional(),
+      message: z.string(),
+      preemptions: z.number(),
+      steps: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+    })
+    .optional(),
   confirmation: z
     .object({
       happened: z.boolean(),

@@ -1,10 +1,13 @@
 import { z } from "zod";
 import { getDb, type Db } from "../db";
-import { parseStatus, type SubmissionStatus } from "./submission-view";
+import { parseKind, parseStatus, type SubmissionStatus } from "./submission-view";
+import type { SubmissionKind } from "./submit-solution.schema";
 
 export type SubmissionSummary = {
   id: string;
   status: SubmissionStatus;
+  /** "run": the quick check, never scored. */
+  kind: SubmissionKind;
   createdAt: string;
   verdict: string | null;
   score: number | null;
@@ -57,6 +60,7 @@ export async function listMySubmissions(
     select: {
       id: true,
       status: true,
+      kind: true,
       createdAt: true,
       result: { select: { verdict: true, score: true, maxScore: true } },
     },
@@ -66,6 +70,7 @@ export async function listMySubmissions(
     submissions: rows.slice(0, limit).map((row) => ({
       id: row.id,
       status: parseStatus(row.status),
+      kind: parseKind(row.kind),
       createdAt: row.createdAt.toISOString(),
       verdict: row.result?.verdict ?? null,
       score: row.result?.score ?? null,

@@ -227,3 +227,65 @@ describe("toResultView", () => {
     expect(toResultView(result("not json"))).toMatchObject({ unreadable: true, verdict: "race", checks: [] });
   });
 });
+
+describe("a race's timeline (issue 14)", () => {
+  const v = (step: number, thread: string, op: string, value: string, line: number) => ({
+    ...event(step, thread, op, line),
+    value,
+  });
+  const race = {
+    target: "counter",
+    kind: "write-read",
+    first: { thread: "A", op: "write", target: "counter", step: 4, file: "solution.ts", line: 11 },
+    second: { thread: "B", op: "read", target: "counter", step: 11, file: "solution.ts", line: 10 },
+  };
+  const found = {
+    kind: "data-race",
+    outcome: { kind: "data-race", message: "Data race on 'counter'", thread: "B", file: "solution.ts", line: 10, race },
+    trace: [
+      v(1, "A", "get", "0", 10),
+      v(2, "A", "set", "1", 11),
+      { ...event(3, "B", "fail", 10), target: "data-race" },
+      v(4, "B", "get", "1", 10),
+    ],
+  };
+
+  it("shows the lost update when the grader found one: read, read, write, write, adjacent, with values", () => {
+    const lostUpdate = {
+      decisions: [0, 1, 1, 2, 2, 1, 2],
+      trace: [
+        event(0, "MainThread", "spawn", 8),
+        v(1, "A", "get", "0", 10),
+        v(2, "B", "get", "0", 10),
+        v(3, "A", "set", "1", 11),
+        v(4, "B", "set", "1", 11),
+        event(5, "MainThread", "fail", 9, "harness.ts"),
+      ],
+      message: "expected 2, got 1",
+      preemptions: 3,
+      steps: [1, 2, 3, 4],
+    };
+    const view = toResultView(
+      result(report([check("c", false, "race", { failure: failure({ ...found, lostUpdate }) })])),
+    );
+    const f = view.failure!;
+    expect(f.traceKind).toBe("lost-update");
+    expect(f.lostUpdate).toMatchObject({ target: "counter", events: [1, 2, 3, 4], read: "0", overwritten: "1" });
+    expect(f.lostUpdate!.events.map((i) => `${f.trace[i]!.op}(${f.trace[i]!.thread})`)).toEqual([
+      "get(A)",
+      "get(B)",
+      "set(A)",
+      "set(B)",
+    ]);
+    // The failure row comes after the accesses.
+    expect(f.trace.findIndex((e) => e.op === "fail")).toBeGreaterThan(4);
+  });
+
+  it("without one, the detector's trace is shown in causal order: the access it names, then the failure", () => {
+    const view = toResultView(result(report([check("c", false, "race", { failure: failure(found) })])));
+    const f = view.failure!;
+    expect(f.traceKind).toBe("found");
+    expect(f.lostUpdate).toBeNull();
+    expect(f.trace.map((e) => `${e.op}(${e.thread})`)).toEqual(["get(A)", "set(A)", "get(B)", "fail(B)"]);
+  });
+});

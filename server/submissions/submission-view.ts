@@ -1,6 +1,7 @@
 import { GradeReport, type CheckResult, type Failure, type TraceEvent } from "./grade-report.schema";
 import type { GradingDelay } from "./grading-delay";
 import { studentVerdict } from "./student-verdict";
+import type { SubmissionKind } from "./submit-solution.schema";
 
 // What pages and the results API hand to the browser: the stored report, parsed, with hidden
 // checks reduced to their title and pass/fail — no verdict, message, trace or feedback of a
@@ -41,8 +42,8 @@ export type FailureView = {
   /** Where it failed (the student's file, or "the exercise's checks" for the harness). */
   file: string | null;
   line: number | null;
-  /** Which interleaving the timeline shows. */
-  traceKind: "shrunk" | "found" | "deadlock-fuzzer";
+  /** Which interleaving the timeline shows ("lost-update": a race's, run with the detectors off). */
+  traceKind: "shrunk" | "found" | "deadlock-fuzzer" | "lost-update";
   /** Preemptions of the shown interleaving (null for a DeadlockFuzzer schedule). */
   preemptions: number | null;
   /** Preemptions of the schedule as first found (before shrinking). */
@@ -65,6 +66,20 @@ export type FailureView = {
   lockOrder: { thread: string; held: string; acquired: string; heldLine: number | null; acquiredLine: number | null }[];
   liveness: { verdict: string; message: string; starved: string[]; lines: number[] } | null;
   deadlockConfirmation: { happened: boolean; attempts: number } | null;
+  /**
+   * A race shown as a lost update: the timeline's events (indices in `trace`) of the two reads of
+   * one value and the two writes, adjacent; `overwritten` is the value the second write replaced.
+   */
+  lostUpdate: {
+    target: string;
+    events: [number, number, number, number];
+    read: string | null;
+    overwritten: string | null;
+    /** The program's own failure on that schedule (e.g. a wrong total). */
+    message: string;
+    /** The schedule's decisions: `replay --schedule … --no-detectors` gives this very trace. */
+    decisions: number[];
+  } | null;
 };
 
 export type ResultView = {
@@ -88,6 +103,8 @@ export type ResultView = {
 export type SubmissionView = {
   id: string;
   status: SubmissionStatus;
+  /** "run": the quick check, never scored; "submit": graded and counted. */
+  kind: SubmissionKind;
   exercise: { slug: string; title: string };
   createdAt: string;
   finishedAt: string | null;
@@ -103,6 +120,7 @@ export type SubmissionView = {
 export type SubmissionRow = {
   id: string;
   status: string;
+  kind: string;
   createdAt: Date;
   finishedAt: Date | null;
   attempts: number;
@@ -116,10 +134,15 @@ export function parseStatus(value: string): SubmissionStatus {
   return (SUBMISSION_STATUSES as readonly string[]).includes(value) ? (value as SubmissionStatus) : "failed";
 }
 
+export function parseKind(value: string): SubmissionKind {
+  return value === "run" ? "run" : "submit";
+}
+
 export function toSubmissionView(row: SubmissionRow): SubmissionView {
   return {
     id: row.id,
     status: parseStatus(row.status),
+    kind: parseKind(row.kind),
     exercise: row.exercise,
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
@@ -195,27 +218,40 @@ function toFailureView(check: CheckResult, failure: Failure): FailureView {
   // The clearest interleaving: a deadlock the DeadlockFuzzer made happen, else the shrunk
   // schedule (fewest preemptions), else the schedule as found.
   const confirmed = failure.confirmation?.happened && failure.confirmation.trace?.length ? failure.confirmation : null;
-  const shown = confirmed
+  // A data race: the schedule where it loses an update in plain sight, when the grader found one
+  // (whole: its marked events must still be there).
+  const lost =
+    failure.lostUpdate && !failure.lostUpdate.traceOmitted && failure.lostUpdate.trace.length <= MAX_TIMELINE_EVENTS
+      ? failure.lostUpdate
+      : null;
+  const shown = lost
     ? {
-        traceKind: "deadlock-fuzzer" as const,
-        trace: confirmed.trace!,
-        preemptions: null,
-        omitted: confirmed.traceOmitted ?? 0,
+        traceKind: "lost-update" as const,
+        trace: lost.trace,
+        preemptions: lost.preemptions,
+        omitted: 0,
       }
-    : failure.shrunk
+    : confirmed
       ? {
-          traceKind: "shrunk" as const,
-          trace: failure.shrunk.trace,
-          preemptions: failure.shrunk.preemptions,
-          omitted: failure.shrunk.traceOmitted ?? 0,
+          traceKind: "deadlock-fuzzer" as const,
+          trace: confirmed.trace!,
+          preemptions: null,
+          omitted: confirmed.traceOmitted ?? 0,
         }
-      : {
-          traceKind: "found" as const,
-          trace: failure.trace,
-          preemptions: failure.preemptions,
-          omitted: failure.traceOmitted ?? 0,
-        };
-  const kept = shown.trace.slice(-MAX_TIMELINE_EVENTS);
+      : failure.shrunk
+        ? {
+            traceKind: "shrunk" as const,
+            trace: failure.shrunk.trace,
+            preemptions: failure.shrunk.preemptions,
+            omitted: failure.shrunk.traceOmitted ?? 0,
+          }
+        : {
+            traceKind: "found" as const,
+            trace: failure.trace,
+            preemptions: failure.preemptions,
+            omitted: failure.traceOmitted ?? 0,
+          };
+  const kept = causalOrder(shown.trace.slice(-MAX_TIMELINE_EVENTS));
   const threads = [...failure.threads];
   for (const event of kept) if (!threads.includes(event.thread)) threads.push(event.thread);
   const outcome = failure.outcome;
@@ -266,7 +302,36 @@ function toFailureView(check: CheckResult, failure: Failure): FailureView {
     deadlockConfirmation: failure.confirmation
       ? { happened: failure.confirmation.happened, attempts: failure.confirmation.attempts }
       : null,
+    lostUpdate:
+      lost && outcome.race
+        ? {
+            target: outcome.race.target,
+            events: lost.steps.map((i) => kept.indexOf(lost.trace[i]!)) as [number, number, number, number],
+            read: lost.trace[lost.steps[0]]?.value ?? null,
+            overwritten: lost.trace[lost.steps[2]]?.value ?? null,
+            message: lost.message,
+            decisions: lost.decisions ?? [],
+          }
+        : null,
   };
+}
+
+/**
+ * The race detector stops a schedule at the access it flags, and the trace records the failure
+ * before that access: shown in causal order, the access comes first, then the failure it caused.
+ */
+export function causalOrder(trace: TraceEvent[]): TraceEvent[] {
+  const out = [...trace];
+  for (let i = 0; i + 1 < out.length; i++) {
+    const fail = out[i]!;
+    const access = out[i + 1]!;
+    if (fail.op !== "fail" || access.op === "fail" || access.thread !== fail.thread || access.line !== fail.line)
+      continue;
+    out[i] = access;
+    out[i + 1] = fail;
+    i++;
+  }
+  return out;
 }
 
 /** Harness lines would reveal the hidden checks' code layout: keep only that it was there. */

@@ -48,6 +48,18 @@ describe("submitSolution", () => {
     expect(row.enqueuedAt).not.toBeNull();
   });
 
+  it("stores a Run as kind run (never scored), a Submit as submit, and refuses any other kind", async () => {
+    const run = await submitSolution(users.owner, { slug: "live", code: "x", kind: "run" }, { db: t.db });
+    const sub = await submitSolution(users.owner, { slug: "live", code: "x" }, { db: t.db });
+    expect(await t.db.submission.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ kind: "run" });
+    expect(await t.db.submission.findUniqueOrThrow({ where: { id: sub.id } })).toMatchObject({ kind: "submit" });
+    await expect(
+      submitSolution(users.owner, { slug: "live", code: "x", kind: "grade-me-twice" }, { db: t.db }),
+    ).rejects.toMatchObject({ code: "validation-failed" });
+    const view = await getSubmissionForViewer(run.id, { id: users.owner, role: "student" }, t.db);
+    expect(view?.kind).toBe("run");
+  });
+
   it("keeps the submission when enqueueing fails (the worker's sweep picks it up)", async () => {
     const broken: GradingQueue = { enqueue: () => Promise.reject(new Error("queue down")) };
     const quiet = console.error;

@@ -8,7 +8,8 @@ import { SubmitSolutionInput } from "./submit-solution.schema";
 export type SubmitSolutionOptions = { db?: Db; queue?: GradingQueue };
 
 /**
- * Store a solution, then put it in line for grading; returns the submission's id. The row is
+ * Store a solution, then put it in line for grading; returns the submission's id. `kind` "run"
+ * (the quick check) is graded on the visible checks with a small budget and never scored. The row is
  * written first, so a failure to enqueue loses nothing: the worker's sweep enqueues it later.
  * Throws AppError "validation-failed" (empty or too large code, a retired exercise) or "not-found".
  */
@@ -17,7 +18,7 @@ export async function submitSolution(
   input: unknown,
   { db = getDb(), queue = localGradingQueue(db) }: SubmitSolutionOptions = {},
 ): Promise<{ id: string }> {
-  const { slug, code } = parseInput(SubmitSolutionInput, input);
+  const { slug, code, kind } = parseInput(SubmitSolutionInput, input);
   const exercise = await db.exercise.findUnique({
     where: { slug },
     select: { id: true, archived: true, publishedVersion: true },
@@ -28,7 +29,7 @@ export async function submitSolution(
   }
   // A browser-authored exercise: the version it is graded against, whatever is published later.
   const { id } = await db.submission.create({
-    data: { userId, exerciseId: exercise.id, code, exerciseVersion: exercise.publishedVersion },
+    data: { userId, exerciseId: exercise.id, code, kind, exerciseVersion: exercise.publishedVersion },
     select: { id: true },
   });
   try {

@@ -63,7 +63,9 @@ export type CodeEditorProps = {
   starterCode: string;
   /** The student's draft as the server holds it (drafts belong to the account): wins over the browser's copy. */
   savedDraft: string | null;
-  /** Ctrl/Cmd+Enter in the editor. */
+  /** Ctrl/Cmd+Enter in the editor: Run (the quick check). */
+  onRunShortcut?: () => void;
+  /** Ctrl/Cmd+Shift+Enter in the editor: Submit (graded). */
   onSubmitShortcut?: () => void;
   /** Called once Monaco is ready. */
   onReady?: (api: EditorApi) => void;
@@ -77,6 +79,7 @@ export default function CodeEditor({
   draftOwner,
   starterCode,
   savedDraft,
+  onRunShortcut,
   onSubmitShortcut,
   onReady,
   onChange,
@@ -98,9 +101,11 @@ export default function CodeEditor({
     // Once, at mount: `draft.changed` does the same on every render.
   }, []);
   const submitShortcut = useRef(onSubmitShortcut);
+  const runShortcut = useRef(onRunShortcut);
   useEffect(() => {
     submitShortcut.current = onSubmitShortcut;
-  }, [onSubmitShortcut]);
+    runShortcut.current = onRunShortcut;
+  }, [onSubmitShortcut, onRunShortcut]);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const decorationsRef = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   const frameRef = useRef<HTMLDivElement | null>(null);
@@ -110,7 +115,10 @@ export default function CodeEditor({
     editorRef.current = editor;
     decorationsRef.current = editor.createDecorationsCollection();
     setMounted(true);
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => submitShortcut.current?.());
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runShortcut.current?.());
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () =>
+      submitShortcut.current?.(),
+    );
     onReady?.({
       getValue: () => editor.getValue(),
       setValue: (code) => editor.setValue(code),
@@ -163,7 +171,8 @@ export default function CodeEditor({
       <p className="editor-keys muted small" id="editor-keys" data-testid="editor-keys">
         In the editor, Tab indents. To leave it with the keyboard, press <kbd>Ctrl</kbd>+<kbd>M</kbd> (<kbd>Ctrl</kbd>+
         <kbd>Shift</kbd>+<kbd>M</kbd> on a Mac), then Tab moves the focus. <kbd>Ctrl</kbd>+<kbd>Enter</kbd> (
-        <kbd>⌘</kbd>+<kbd>Enter</kbd>) submits.
+        <kbd>⌘</kbd>+<kbd>Enter</kbd>) runs the quick check; <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>Enter</kbd> (
+        <kbd>⌘</kbd>+<kbd>Shift</kbd>+<kbd>Enter</kbd>) submits for grading.
       </p>
       <div className="editor-frame" data-testid="editor" ref={frameRef}>
         <Editor

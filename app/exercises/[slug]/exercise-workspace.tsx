@@ -1,8 +1,9 @@
 "use client";
 
-import { useCallback, useRef, useState, useTransition, type ReactNode } from "react";
+import { useCallback, useEffect, useRef, useState, useTransition, type ReactNode } from "react";
 import type { SubmissionSummary } from "@/server/submissions/list-my-submissions";
 import type { SubmissionView } from "@/server/submissions/submission-view";
+import type { SubmissionKind } from "@/server/submissions/submit-solution.schema";
 import { listOlderSubmissionsAction, submitSolutionAction } from "../../_actions/submissions";
 import type { EditorApi } from "./code-editor";
 import { codeTooLargeMessage } from "./code-size";
@@ -45,6 +46,7 @@ export function ExerciseWorkspace({
   const [highlightLine, setHighlightLine] = useState<number | null>(null);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [submitting, startSubmit] = useTransition();
+  const [sendingKind, setSendingKind] = useState<SubmissionKind>("submit");
   const [hasMore, setHasMore] = useState(initialHasMore);
   const [loadingOlder, startLoadingOlder] = useTransition();
   const [olderError, setOlderError] = useState<string | null>(null);
@@ -90,16 +92,18 @@ export function ExerciseWorkspace({
     );
   }, []);
 
-  const submit = () => {
+  /** Run (the quick check, never scored) or Submit (graded and counted). */
+  const send = (kind: SubmissionKind) => {
     if (submitting || archived) return;
     const code = editor.current?.getValue() ?? "";
     const tooLarge = codeTooLargeMessage(code);
     setSubmitError(tooLarge);
     if (tooLarge) return;
+    setSendingKind(kind);
     startSubmit(async () => {
       let outcome: Awaited<ReturnType<typeof submitSolutionAction>>;
       try {
-        outcome = await submitSolutionAction(slug, code);
+        outcome = await submitSolutionAction(slug, code, kind);
       } catch {
         setSubmitError("The server did not take the submission: check your connection and submit again.");
         return;
@@ -111,6 +115,7 @@ export function ExerciseWorkspace({
       const summary: SubmissionSummary = {
         id: outcome.id,
         status: "queued",
+        kind,
         createdAt: new Date().toISOString(),
         verdict: null,
         score: null,
@@ -120,6 +125,23 @@ export function ExerciseWorkspace({
       open(outcome.id);
     });
   };
+
+  const run = () => send("run");
+  const submit = () => send("submit");
+
+  // The same keys anywhere on the page (in the editor, Monaco's own commands take them first).
+  const shortcut = useRef(send);
+  shortcut.current = send;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey) || event.altKey || event.defaultPrevented) return;
+      if (event.target instanceof Element && event.target.closest(".monaco-editor")) return;
+      event.preventDefault();
+      shortcut.current(event.shiftKey ? "submit" : "run");
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
 
   const onReady = useCallback((api: EditorApi) => {
     editor.current = api;
@@ -161,6 +183,7 @@ export function ExerciseWorkspace({
           draftOwner={draftOwner}
           starterCode={starterCode}
           savedDraft={savedDraft}
+          onRunShortcut={run}
           onSubmitShortcut={submit}
           onReady={onReady}
           onChange={setEditorCode}
@@ -169,17 +192,35 @@ export function ExerciseWorkspace({
         <div className="submit-bar">
           <button
             type="button"
+            className="button"
+            onClick={run}
+            disabled={submitting || archived}
+            aria-keyshortcuts="Control+Enter Meta+Enter"
+            aria-describedby={submitError ? "submit-error submit-keys" : "submit-keys"}
+            data-testid="run-button"
+          >
+            {submitting && sendingKind === "run" ? "Running…" : "Run"}
+          </button>
+          <button
+            type="button"
             className="button primary"
             onClick={submit}
             disabled={submitting || archived}
-            aria-describedby={submitError ? "submit-error" : undefined}
+            aria-keyshortcuts="Control+Shift+Enter Meta+Shift+Enter"
+            aria-describedby={submitError ? "submit-error submit-keys" : "submit-keys"}
           >
-            {submitting ? "Submitting…" : "Submit"}
+            {submitting && sendingKind === "submit" ? "Submitting…" : "Submit"}
           </button>
-          <span className="muted small">
-            {archived
-              ? "This exercise was retired: it no longer takes submissions."
-              : "Graded under stress schedules: the result opens above the statement."}
+          <span className="muted small" id="submit-keys">
+            {archived ? (
+              "This exercise was retired: it no longer takes submissions."
+            ) : (
+              <>
+                <strong>Run</strong> (<kbd>Ctrl</kbd>+<kbd>Enter</kbd>) is a quick check on the visible checks, not
+                scored. <strong>Submit</strong> (<kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>Enter</kbd>) is graded under the
+                full stress schedules and counts. On a Mac, <kbd>⌘</kbd> for <kbd>Ctrl</kbd>.
+              </>
+            )}
           </span>
         </div>
         {submitError ? (

@@ -19,6 +19,11 @@ function preemptionSentence(failure: FailureView): string {
         : `The bug needs ${plural(failure.preemptions ?? 0, "preemption")}: the schedule the grader found had ${
             failure.foundPreemptions
           }, and the timeline shows it shrunk to the fewest.`;
+    case "lost-update":
+      return `The timeline shows a schedule where the race loses an update (${plural(
+        failure.preemptions ?? 0,
+        "preemption",
+      )}; run with the race detector off, so that both writes happen and your program's own result is wrong).`;
     case "found":
       return failure.preemptions === 0
         ? "The bug needs no preemption: it shows on the plain, un-stressed schedule."
@@ -56,6 +61,8 @@ export function FailureDetails({ failure }: { failure: FailureView }) {
           </ul>
         </div>
       ) : null}
+
+      {failure.lostUpdate ? <LostUpdateNote failure={failure} lost={failure.lostUpdate} /> : null}
 
       {failure.cycle.length > 0 || failure.waits.length > 0 ? (
         <div className="evidence">
@@ -105,5 +112,25 @@ export function FailureDetails({ failure }: { failure: FailureView }) {
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** The race as it does harm: read, read, write, write, and whose write was lost. */
+function LostUpdateNote({ failure, lost }: { failure: FailureView; lost: NonNullable<FailureView["lostUpdate"]> }) {
+  const [r1, r2, w1, w2] = lost.events.map((i) => failure.trace[i]);
+  if (!r1 || !r2 || !w1 || !w2) return null;
+  return (
+    <div className="evidence lost-update" data-testid="lost-update">
+      <h4>The lost update</h4>
+      <p>
+        {r1.thread} reads {lost.target} = {lost.read ?? "?"}, then {r2.thread} reads the same {lost.read ?? "value"}{" "}
+        before {r1.thread} writes. {r1.thread} writes {w1.value ?? "?"}, and {r2.thread} writes {w2.value ?? "?"} over
+        it: {r1.thread}&apos;s update is lost. Then: {lost.message}
+      </p>
+      <p className="muted small">
+        The four steps are marked in the timeline. Replay this very schedule with{" "}
+        <code>--schedule {lost.decisions.join(",")} --no-detectors</code>.
+      </p>
+    </div>
   );
 }

@@ -55,7 +55,12 @@ export function MySubmissions({
                       {STATUS_LABELS[submission.status]}
                     </span>
                   )}
-                  {submission.score !== null && submission.maxScore !== null ? (
+                  {submission.kind === "run" ? (
+                    <span className="tag" title="A quick check: not scored">
+                      run
+                    </span>
+                  ) : null}
+                  {submission.kind !== "run" && submission.score !== null && submission.maxScore !== null ? (
                     <span className="muted">
                       {formatScore(submission.score)} / {formatScore(submission.maxScore)}
                     </span>

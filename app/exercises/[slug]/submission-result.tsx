@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import type { LiveProgress } from "@/server/submissions/grading-progress";
 import type { CheckView, SubmissionView } from "@/server/submissions/submission-view";
 import { FailureDetails } from "./failure-details";
 import { formatScore } from "./my-submissions";
@@ -12,22 +13,74 @@ const RETRY_MS = 2_000;
 /** While graders are busy with others' work, a slower pace is plenty. */
 const BUSY_POLL_MS = 5_000;
 
+/** Errors of the live stream before it falls back to polling for good. */
+const STREAM_ERRORS = 3;
+
 /**
- * Poll GET /api/submissions/<id> every 500 ms while the submission waits or is graded. When the
- * server says no grader is running, polling stops (nothing will change until one runs) and the
- * student may check again by hand.
+ * Follow a submission while it waits or is graded: live progress over Server-Sent Events
+ * (GET /api/submissions/<id>/events: place in line, then per check the schedules explored),
+ * with GET /api/submissions/<id> read at the start, every 5 s meanwhile (it says when no grader
+ * runs) and once at the end for the result. Without EventSource, or when the stream keeps
+ * failing, it polls every 500 ms instead. When the server says no grader is running, it stops
+ * (nothing will change until one runs) and the student may check again by hand. A reload
+ * reconnects: the page opens the submission in the URL again.
  */
 function useSubmission(id: string, onUpdate: (view: SubmissionView) => void) {
   const [view, setView] = useState<SubmissionView | null>(null);
+  const [live, setLive] = useState<LiveProgress | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [stalled, setStalled] = useState(false);
   const checkAgain = useRef<() => void>(() => {});
   useEffect(() => {
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let stream: EventSource | null = null;
+    let streamFailed = typeof EventSource === "undefined";
+    let streamErrors = 0;
     setView(null);
+    setLive(null);
     setProblem(null);
     setStalled(false);
+    const closeStream = () => {
+      stream?.close();
+      stream = null;
+    };
+    const openStream = () => {
+      if (stream || streamFailed) return;
+      const source = new EventSource(`/api/submissions/${encodeURIComponent(id)}/events`);
+      stream = source;
+      const read = (event: MessageEvent<string>): LiveProgress | null => {
+        try {
+          return JSON.parse(event.data) as LiveProgress;
+        } catch {
+          return null;
+        }
+      };
+      source.addEventListener("progress", (event) => {
+        streamErrors = 0;
+        const next = read(event as MessageEvent<string>);
+        if (next && !cancelled) setLive(next);
+      });
+      source.addEventListener("done", (event) => {
+        const next = read(event as MessageEvent<string>);
+        closeStream();
+        if (cancelled) return;
+        if (next) setLive(next);
+        clearTimeout(timer);
+        void poll();
+      });
+      source.onerror = () => {
+        // EventSource reconnects by itself; a stream that keeps failing (a proxy that buffers,
+        // a 404 for an instructor's view of another's submission) gives way to polling.
+        streamErrors++;
+        if (source.readyState === EventSource.CLOSED || streamErrors >= STREAM_ERRORS) {
+          closeStream();
+          streamFailed = true;
+          clearTimeout(timer);
+          if (!cancelled) timer = setTimeout(poll, POLL_MS);
+        }
+      };
+    };
     checkAgain.current = () => {
       clearTimeout(timer);
       setStalled(false);
@@ -52,11 +105,15 @@ function useSubmission(id: string, onUpdate: (view: SubmissionView) => void) {
         setView(next);
         onUpdate(next);
         if (next.delay?.reason === "no-worker") {
+          closeStream();
           setStalled(true);
           return;
         }
         if (next.status === "queued" || next.status === "running") {
-          timer = setTimeout(poll, next.delay ? BUSY_POLL_MS : POLL_MS);
+          openStream();
+          timer = setTimeout(poll, stream || next.delay ? BUSY_POLL_MS : POLL_MS);
+        } else {
+          closeStream();
         }
       } catch {
         if (cancelled) return;
@@ -68,9 +125,10 @@ function useSubmission(id: string, onUpdate: (view: SubmissionView) => void) {
     return () => {
       cancelled = true;
       clearTimeout(timer);
+      closeStream();
     };
   }, [id, onUpdate]);
-  return { view, problem, stalled, checkAgain: () => checkAgain.current() };
+  return { view, live, problem, stalled, checkAgain: () => checkAgain.current() };
 }
 
 export function SubmissionResult({
@@ -82,7 +140,7 @@ export function SubmissionResult({
   onUpdate: (view: SubmissionView) => void;
   onCurrentLine: (line: number | null) => void;
 }) {
-  const { view, problem, stalled, checkAgain } = useSubmission(id, onUpdate);
+  const { view, live, problem, stalled, checkAgain } = useSubmission(id, onUpdate);
   const pending = !view || view.status === "queued" || view.status === "running";
 
   return (
@@ -93,10 +151,10 @@ export function SubmissionResult({
       data-submission={id}
       aria-busy={pending}
     >
-      <h2 id="result-heading">Result</h2>
+      <h2 id="result-heading">{view?.kind === "run" ? "Run — not scored" : "Result"}</h2>
       {view ? (
         <p className="muted small">
-          Submitted{" "}
+          {view.kind === "run" ? "Run" : "Submitted"}{" "}
           <time dateTime={view.createdAt} suppressHydrationWarning>
             {new Date(view.createdAt).toLocaleString()}
           </time>
@@ -122,6 +180,8 @@ export function SubmissionResult({
             Waiting for a grader: {view.delay.ahead} {view.delay.ahead === 1 ? "submission" : "submissions"} ahead of
             yours…
           </p>
+        ) : pending && live && !live.finished ? (
+          <LiveProgressView live={live} />
         ) : pending ? (
           <p className="pending">
             <span className="spinner" aria-hidden="true" />
@@ -138,9 +198,15 @@ export function SubmissionResult({
             >
               {verdictLabel(view.result.verdict)}
             </span>
-            <span className="score" data-testid="score">
-              {formatScore(view.result.score)} / {formatScore(view.result.maxScore)} points
-            </span>
+            {view.kind === "run" ? (
+              <span className="score" data-testid="score">
+                Run — not scored: the visible checks only, with {RUN_NOTE}. Submit to be graded.
+              </span>
+            ) : (
+              <span className="score" data-testid="score">
+                {formatScore(view.result.score)} / {formatScore(view.result.maxScore)} points
+              </span>
+            )}
           </p>
         ) : null}
       </div>
@@ -181,6 +247,56 @@ export function SubmissionResult({
         </>
       ) : null}
     </section>
+  );
+}
+
+/** What a Run explores (server/grading/grade-submission.ts, RUN_SCHEDULES). */
+const RUN_NOTE = "a small budget of schedules";
+
+/** Where a submission is while it waits or is graded: place in line, then each check's schedules. */
+function LiveProgressView({ live }: { live: LiveProgress }) {
+  if (live.status === "queued") {
+    return (
+      <p className="pending" data-testid="live-progress" data-state="queued">
+        <span className="spinner" aria-hidden="true" />
+        {live.ahead === 0 || live.ahead === null
+          ? "Next in line…"
+          : `In line: ${live.ahead} ${live.ahead === 1 ? "submission" : "submissions"} ahead of yours…`}
+      </p>
+    );
+  }
+  return (
+    <div className="live-progress" data-testid="live-progress" data-state={live.status}>
+      <p className="pending">
+        <span className="spinner" aria-hidden="true" />
+        {live.kind === "run" ? "Running the quick check" : "Grading under stress schedules"}…
+      </p>
+      {live.checks.length > 0 ? (
+        <ul className="live-checks">
+          {live.checks.map((check, i) => (
+            <li key={i} data-testid="live-check" data-state={check.state}>
+              <span className="live-check-title">{check.hidden ? "A hidden check" : check.title}</span>{" "}
+              {check.state === "waiting" ? (
+                <span className="muted small">waiting for a sandbox</span>
+              ) : (
+                <>
+                  <progress max={Math.max(1, check.budget)} value={Math.min(check.explored, check.budget)} />{" "}
+                  <span className="muted small" data-testid="live-check-count">
+                    {check.explored} / {check.budget} schedules
+                    {check.state === "exploring" && check.strategy ? ` · ${check.strategy}` : ""}
+                  </span>
+                  {check.state === "finished" && check.verdict ? (
+                    <span className={`verdict-badge small verdict-${verdictClass(check.verdict)}`}>
+                      {verdictLabel(check.verdict)}
+                    </span>
+                  ) : null}
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
   );
 }
 

@@ -140,7 +140,12 @@ export function TraceTimeline({
               <tr
                 key={i}
                 data-index={i}
-                className={i === index ? "current" : undefined}
+                data-lost-update={failure.lostUpdate?.events.includes(i) ? "" : undefined}
+                className={
+                  [i === index ? "current" : "", failure.lostUpdate?.events.includes(i) ? "lost-update-step" : ""]
+                    .filter(Boolean)
+                    .join(" ") || undefined
+                }
                 aria-current={i === index ? "step" : undefined}
                 tabIndex={i === index ? 0 : -1}
                 onFocus={() => setIndex(i)}
