@@ -1,0 +1,35 @@
+import type * as Monaco from "monaco-editor";
+import type { Theme } from "../../_lib/theme";
+
+// Monaco's own "vs" and "vs-dark", with the colours that failed WCAG contrast in them raised
+// (axe-core: the gutter's line numbers) and the page's background, so the editor sits in the
+// page in both themes (issue 14).
+
+export const EDITOR_THEMES: Record<Theme, string> = { light: "interleave-light", dark: "interleave-dark" };
+
+let defined = false;
+
+export function defineEditorThemes(monaco: typeof Monaco): void {
+  if (defined) return;
+  defined = true;
+  monaco.editor.defineTheme(EDITOR_THEMES.light, {
+    base: "vs",
+    inherit: true,
+    rules: [],
+    colors: {
+      "editor.background": "#ffffff",
+      "editorLineNumber.foreground": "#4a5d6b",
+      "editorLineNumber.activeForeground": "#1b1f24",
+    },
+  });
+  monaco.editor.defineTheme(EDITOR_THEMES.dark, {
+    base: "vs-dark",
+    inherit: true,
+    rules: [],
+    colors: {
+      "editor.background": "#1d2126",
+      "editorLineNumber.foreground": "#9aa4af",
+      "editorLineNumber.activeForeground": "#e6e8eb",
+    },
+  });
+}
