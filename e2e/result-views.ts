@@ -4,6 +4,9 @@ import { editorText } from "./helpers";
 // Shared by the issue 14 (part B) specs: programs that fail in a way worth drawing, and the
 // steps to submit one and wait for its verdict.
 
+/** A unique last line, so that a paste of the same program twice is still told apart. */
+export const marked = (code: string, mark: string) => `${code.trimEnd()}\n// ${mark}\n`;
+
 /** shared-counter: sixteen threads, fifteen take the lock, the last one forgets: a data race in lane 17. */
 export const SIXTEEN_THREADS = `import { spawn, type Lock, type Shared } from "interleave";
 
@@ -67,31 +70,50 @@ export async function countConcurrently(
 }
 `;
 
-/** Replace the editor's content the way a student pastes (Monaco reads the paste event's data). */
+/** The highest line number Monaco shows: after a paste the view is at the end of the text. */
+async function lastLineNumber(page: Page): Promise<number> {
+  const numbers = await page.locator(".monaco-editor .line-numbers").allInnerTexts();
+  return Math.max(0, ...numbers.map((n) => Number(n) || 0));
+}
+
+/**
+ * Replace the editor's content the way a student pastes (Monaco reads the paste event's data),
+ * and make sure it took: Monaco ignores a paste until it has the focus, which it may not have
+ * yet right after the page loaded or a result opened; so click, select all, paste, check, and
+ * try again if the editor does not end with the pasted text's last line.
+ */
 export async function pasteIntoEditor(page: Page, code: string): Promise<void> {
-  await page.locator(".monaco-editor .view-lines").first().click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page
-    .locator(".monaco-editor textarea")
-    .first()
-    .evaluate((textarea, text) => {
-      const data = new DataTransfer();
-      data.setData("text/plain", text);
-      textarea.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-    }, code);
-  // After a paste the cursor (and the view) is at the end: its last lines are on screen.
-  const lines = code.trimEnd().split("\n");
-  await expect.poll(() => editorText(page)).toContain(lines[lines.length - 2]!.trim());
+  const text = code.endsWith("\n") ? code : `${code}\n`;
+  const lines = text.split("\n").length;
+  const last = text.trimEnd().split("\n").at(-1)!.trim();
+  await expect(async () => {
+    await page.locator(".monaco-editor .view-lines").first().click();
+    await expect(page.locator(".monaco-editor textarea").first()).toBeFocused({ timeout: 2_000 });
+    await page.keyboard.press("ControlOrMeta+A");
+    await page
+      .locator(".monaco-editor textarea")
+      .first()
+      .evaluate((textarea, pasted) => {
+        const data = new DataTransfer();
+        data.setData("text/plain", pasted);
+        textarea.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+      }, text);
+    await expect.poll(() => lastLineNumber(page), { timeout: 2_000 }).toBe(lines);
+    expect(await editorText(page)).toContain(last);
+  }).toPass({ timeout: 30_000 });
 }
 
 export async function openExercise(page: Page, slug: string): Promise<void> {
   await page.goto(`/exercises/${slug}`);
-  await expect(page.locator(".monaco-editor").first()).toBeVisible();
+  await expect(page.locator(".monaco-editor .view-lines").first()).toBeVisible();
+  await expect.poll(() => lastLineNumber(page)).toBeGreaterThan(1);
 }
 
-/** Paste `code`, submit it, and wait for its verdict; returns the verdict. */
+let tries = 0;
+
+/** Paste `code` (with a last comment line of its own), submit it, and wait for its verdict; returns the verdict. */
 export async function submitCode(page: Page, code: string): Promise<string> {
-  await pasteIntoEditor(page, code);
+  await pasteIntoEditor(page, marked(code, `e2e try ${Date.now()}-${++tries}`));
   const open = page.getByTestId("submission-result");
   const previous = (await open.count()) > 0 ? await open.getAttribute("data-submission") : null;
   await page.getByRole("button", { name: "Submit", exact: true }).click();

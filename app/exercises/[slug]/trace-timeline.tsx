@@ -131,7 +131,10 @@ export function TraceTimeline({
         {current ? describeEvent(current) : null}
       </p>
       <div className="timeline-scroll" ref={scrollRef} data-testid="timeline-scroll">
-        <table className="timeline-table" style={{ "--pinned": lanes.pinned.length } as CSSProperties}>
+        <table
+          className="timeline-table"
+          style={{ "--lanes": lanes.shown.length + (hiddenCount > 0 ? 1.2 : 0) } as CSSProperties}
+        >
           <caption className="visually-hidden">
             The failing interleaving: one column per thread, one row per step
           </caption>
