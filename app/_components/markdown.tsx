@@ -24,7 +24,8 @@ function renderBlock(block: Block, key: number, headingOffset: number): ReactNod
       return <p key={key}>{renderInlines(block.children)}</p>;
     case "code":
       return (
-        <pre key={key} className="code-block">
+        // Focusable: a wide block scrolls sideways, and the keyboard must reach it (WCAG 2.1.1, axe).
+        <pre key={key} className="code-block" tabIndex={0}>
           <code data-lang={block.lang ?? undefined}>{block.text}</code>
         </pre>
       );

@@ -46,6 +46,7 @@ export function TraceTimeline({
   const events = failure.trace;
   const [index, setIndex] = useState(0);
   const lanes = useLanes(failure.threads);
+  const shownKey = lanes.shown.join("\n");
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const current = events[index];
   const currentLine = lineOf(current);
@@ -64,7 +65,7 @@ export function TraceTimeline({
     // Rows are focusable (one tab stop, the current row): the focus follows the arrow keys.
     if (box.contains(document.activeElement) && document.activeElement !== box) row.focus({ preventScroll: true });
     keepInView(box, row);
-  }, [index, lanes.shown]);
+  }, [index, shownKey]);
 
   if (events.length === 0) return <p className="muted">The grader recorded no events for this failure.</p>;
 
@@ -246,10 +247,10 @@ function keepInView(box: HTMLElement, row: HTMLTableRowElement): void {
   }
   const cell = row.querySelector<HTMLTableCellElement>("td[data-current-cell]");
   if (!cell || cell.classList.contains("pinned")) return;
+  // The sticky cells are side by side from the left edge. (Not their offsetLeft: a stuck cell's
+  // includes how far the box is scrolled.)
   let stickyRight = 0;
-  for (const sticky of row.querySelectorAll<HTMLElement>("td.sticky-col, td.pinned")) {
-    stickyRight = Math.max(stickyRight, sticky.offsetLeft + sticky.offsetWidth);
-  }
+  for (const sticky of row.querySelectorAll<HTMLElement>("td.sticky-col, td.pinned")) stickyRight += sticky.offsetWidth;
   if (cell.offsetLeft - stickyRight < box.scrollLeft) box.scrollLeft = Math.max(0, cell.offsetLeft - stickyRight);
   else if (cell.offsetLeft + cell.offsetWidth > box.scrollLeft + box.clientWidth) {
     box.scrollLeft = cell.offsetLeft + cell.offsetWidth - box.clientWidth;

@@ -71,7 +71,11 @@ function TryHeading({ view, which }: { view: SubmissionView; which: string }) {
         <time dateTime={view.createdAt}>{when(view)}</time>{" "}
         {view.result ? (
           <>
-            <span className={`verdict-badge small verdict-${verdictClass(view.result.verdict)}`} data-testid="verdict">
+            <span
+              className={`verdict-badge small verdict-${verdictClass(view.result.verdict)}`}
+              data-testid="verdict"
+              data-verdict={view.result.verdict}
+            >
               {verdictLabel(view.result.verdict)}
             </span>{" "}
             <span className="muted">
