@@ -1,6 +1,6 @@
 "use client";
 
-import { DiffEditor, type DiffBeforeMount } from "@monaco-editor/react";
+import { DiffEditor, type DiffBeforeMount, type DiffOnMount } from "@monaco-editor/react";
 import { useColorScheme } from "../../_components/use-color-scheme";
 import { defineEditorThemes, EDITOR_THEMES } from "./editor-themes";
 import "./monaco-setup";
@@ -14,6 +14,11 @@ const beforeMount: DiffBeforeMount = (instance) => defineEditorThemes(instance);
 
 export default function CodeDiff({ original, modified, originalLabel, modifiedLabel }: CodeDiffProps) {
   const scheme = useColorScheme();
+  // Monaco drops originalAriaLabel / modifiedAriaLabel given at creation: label each side's text area here.
+  const onMount: DiffOnMount = (editor) => {
+    editor.getOriginalEditor().updateOptions({ ariaLabel: originalLabel });
+    editor.getModifiedEditor().updateOptions({ ariaLabel: modifiedLabel });
+  };
   return (
     <div className="editor-frame diff-frame" data-testid="code-diff">
       <DiffEditor
@@ -23,6 +28,7 @@ export default function CodeDiff({ original, modified, originalLabel, modifiedLa
         originalModelPath="file:///compare/original.ts"
         modifiedModelPath="file:///compare/modified.ts"
         beforeMount={beforeMount}
+        onMount={onMount}
         theme={EDITOR_THEMES[scheme]}
         options={{
           readOnly: true,

@@ -12,28 +12,45 @@ let defined = false;
 export function defineEditorThemes(monaco: typeof Monaco): void {
   if (defined) return;
   defined = true;
+  // Every colour below keeps 4.5:1 on the editor's background and on the tints drawn over it
+  // (the current step's line, the serial lines, the diff's inserted and removed lines), which
+  // is why the tints are light and some token colours darker (light) or lighter (dark).
   monaco.editor.defineTheme(EDITOR_THEMES.light, {
     base: "vs",
     inherit: true,
-    rules: [],
+    rules: [
+      { token: "comment", foreground: "006400" },
+      { token: "number", foreground: "05603f" },
+      { token: "type", foreground: "00666b" },
+    ],
     colors: {
       "editor.background": "#ffffff",
       "editorLineNumber.foreground": "#4a5d6b",
+      "editorLineNumber.activeForeground": "#1b1f24",
       // The last line's number when the text ends with a newline (renderFinalNewline "dimmed").
       "editorLineNumber.dimmedForeground": "#5f6b76",
-      "editorLineNumber.activeForeground": "#1b1f24",
+      "diffEditor.insertedTextBackground": "#9ccc2c26",
+      "diffEditor.insertedLineBackground": "#9bb9551a",
+      "diffEditor.removedTextBackground": "#ff00001f",
+      "diffEditor.removedLineBackground": "#ff000012",
     },
   });
   monaco.editor.defineTheme(EDITOR_THEMES.dark, {
     base: "vs-dark",
     inherit: true,
-    // vs-dark's comments (#608b4e) are under 4.5:1 on this background.
-    rules: [{ token: "comment", foreground: "7fae6a" }],
+    rules: [
+      { token: "comment", foreground: "8fc07a" },
+      { token: "keyword", foreground: "6cb0ff" },
+    ],
     colors: {
       "editor.background": "#1d2126",
       "editorLineNumber.foreground": "#9aa4af",
-      "editorLineNumber.dimmedForeground": "#8a949e",
       "editorLineNumber.activeForeground": "#e6e8eb",
+      "editorLineNumber.dimmedForeground": "#8a949e",
+      "diffEditor.insertedTextBackground": "#9ccc2c14",
+      "diffEditor.insertedLineBackground": "#9bb9550d",
+      "diffEditor.removedTextBackground": "#ff000014",
+      "diffEditor.removedLineBackground": "#ff00000d",
     },
   });
 }
