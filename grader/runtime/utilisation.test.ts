@@ -49,9 +49,12 @@ describe("utilisation", () => {
   });
 
   it("a contended lock and a sleep are told apart, with what was waited for", () => {
-    const { out, result } = totals(threeWorkers("await lock.acquire(); await work(5); lock.release(); await sleep(3);"), {
-      cores: 4,
-    });
+    const { out, result } = totals(
+      threeWorkers("await lock.acquire(); await work(5); lock.release(); await sleep(3);"),
+      {
+        cores: 4,
+      },
+    );
     expect(out.W0).toEqual({ busy: 5, sleep: 3 });
     expect(out.W1).toEqual({ lock: 5, busy: 5, sleep: 3 });
     expect(out.W2).toEqual({ lock: 10, busy: 5, sleep: 3 });
