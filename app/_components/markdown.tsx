@@ -41,7 +41,12 @@ function components(headingOffset: number): Components {
       return alt ? <span className="muted">[{alt}]</span> : null;
     },
     pre({ children }: ComponentProps<"pre">) {
-      return <pre className="code-block">{children}</pre>;
+      // Focusable: a wide block scrolls sideways, and the keyboard must reach it (WCAG 2.1.1, axe).
+      return (
+        <pre className="code-block" tabIndex={0}>
+          {children}
+        </pre>
+      );
     },
     code({ className, children }: ComponentProps<"code">) {
       const lang = /language-([\w-]+)/.exec(className ?? "")?.[1];

@@ -11,6 +11,7 @@ import type { ProgramFile } from "../sandbox/session";
 import type { SandboxAnswer } from "../sandbox/tasks";
 import { amdahlLimit, amdahlSpeedup, karpFlatt, maxSerialFraction, round6 } from "./amdahl";
 import { serialPart, type SerialPart } from "./serial";
+import { utilisationStrip, type UtilisationStrip } from "./utilisation-strip";
 
 export interface CheckPerformance {
   kind: "speedup" | "makespan" | "latency";
@@ -33,6 +34,8 @@ export interface CheckPerformance {
   serialElsewhere?: boolean;
   metric?: string;
   latency?: MetricSummary | null;
+  /** What each thread did over the measured schedule on `cores` cores (busy, waiting for a core, the GIL, a lock...). */
+  utilisation?: UtilisationStrip | null;
 }
 
 export type PerformanceOutcome =
@@ -88,7 +91,14 @@ export async function measureCheck(
       answer: atP,
       message: "the check did not finish on its un-stressed schedule when measured",
     };
-  const base: CheckPerformance = { kind, passed: true, message: "", cores, makespan: round6(tp) };
+  const base: CheckPerformance = {
+    kind,
+    passed: true,
+    message: "",
+    cores,
+    makespan: round6(tp),
+    utilisation: utilisationStrip(result.utilisation, tp),
+  };
   if (kind === "latency") return { kind: "measured", performance: latencyVerdict(base, check, result) };
   const t1 = atOne ? timeOf(atOne) : null;
   if (t1 === null)

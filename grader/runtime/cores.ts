@@ -106,6 +106,13 @@ export class Cpu<T extends CpuThread> {
       this.profile.serialSites.set(site, (this.profile.serialSites.get(site) ?? 0) + (dt * w) / total);
   }
 
+  /** Where a thread that wants CPU time is (the utilisation strip, utilisation.ts). */
+  stateOf(t: T): "busy" | "core" | "gil" {
+    if (this.running.includes(t)) return "busy";
+    const holder = this.gil ? this.gilHolders.get(t.process.id) : undefined;
+    return holder && holder !== t ? "gil" : "core";
+  }
+
   /** `t`'s slice ended at `now`. True when its whole demand is done; otherwise it queues again. */
   sliceEnded(t: T, now: number): boolean {
     const i = this.running.indexOf(t);

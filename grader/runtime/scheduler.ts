@@ -20,6 +20,7 @@ import type {
 import type { LockRef, Monitor } from "./monitor";
 import { Prng } from "./prng";
 import { Cpu, type CpuDemand } from "./cores";
+import { UtilisationRecorder } from "./utilisation";
 import { uncharged } from "./builtin-costs";
 import { CARRY_SLICE, CHARGE_QUANTUM, GIL_SWITCH_INTERVAL_MS, UNIT_MS, UNITS_PER_STEP_BUDGET } from "./costs";
 
@@ -147,6 +148,8 @@ export class Scheduler {
   /** Events dropped from the front of a long trace (only the last TRACE_KEEP are kept). */
   private traceDropped = 0;
   readonly cpu: Cpu<VThread>;
+  /** Traced schedules: what every thread did while the clock moved (performance reports). */
+  private readonly utilisation: UtilisationRecorder | undefined;
   readonly processes: VProcess[] = [new VProcess(0, "MainProcess")];
   /** Cost units ticked by instrumented code and runtime operations. */
   units = 0;
@@ -177,6 +180,7 @@ export class Scheduler {
   ) {
     this.options = config.recordOptions ? [] : undefined;
     this.trace = config.trace ? [] : undefined;
+    this.utilisation = config.trace ? new UtilisationRecorder() : undefined;
     this.cpu = new Cpu<VThread>(config.cores, config.gil === true, GIL_SWITCH_INTERVAL_MS);
     this.maxUnits = config.maxUnits ?? config.maxSteps * UNITS_PER_STEP_BUDGET;
   }
@@ -754,6 +758,7 @@ export class Scheduler {
     for (const t of this.threads) if (t.state !== "runnable" && t.state !== "done" && t.wakeAt < next) next = t.wakeAt;
     if (next === Infinity) return false;
     this.cpu.account(this.now, next);
+    this.utilisation?.record(this.threads, this.now, next, (t) => this.cpu.stateOf(t));
     this.now = next;
     for (const t of this.threads) {
       if (t.wakeAt !== next || t.state === "runnable" || t.state === "done") continue;
@@ -910,6 +915,7 @@ export class Scheduler {
       processes: this.processes.length,
       metrics: this.metrics.size > 0 ? summarize(this.metrics) : undefined,
       profile: this.trace ? this.profileResult() : undefined,
+      utilisation: this.utilisation?.result(),
       threads: this.threads.map((t) => t.name),
       finalStates: this.threads
         .filter((t) => t.started)

@@ -2,6 +2,8 @@
 // the host parses them again with zod (grader/sandbox/result-schema.ts) because anything
 // that comes out of the sandbox is untrusted.
 
+import type { Utilisation } from "./utilisation";
+
 export type StrategyName = "rr" | "random" | "pct" | "delay" | "switch" | "guided" | "directed";
 
 export interface ScheduleConfig {
@@ -160,6 +162,8 @@ export interface ScheduleResult {
   metrics?: Record<string, MetricSummary>;
   /** Traced schedules: when only one thread was computing, and where (speedup explanations). */
   profile?: SchedulePerfProfile;
+  /** Traced schedules: what every thread did over virtual time (busy, waiting for a core, the GIL, a lock...). */
+  utilisation?: Utilisation;
   threads: string[];
   trace?: TraceEvent[];
   /** Where every started thread was when the schedule ended. */

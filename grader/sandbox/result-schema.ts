@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import type { ScheduleResult } from "../runtime/types";
+import { MAX_UTILISATION_SEGMENTS } from "../runtime/utilisation";
 
 const site = { file: z.string().optional(), line: z.number().int().optional() };
 
@@ -93,6 +94,23 @@ const scheduleResult = z.object({
       serial: z.array(z.object({ file: z.string(), line: z.number().int(), time: z.number().min(0) })).max(200),
     })
     .optional(),
+  utilisation: z
+    .object({
+      threads: z.array(z.string()),
+      segments: z
+        .array(
+          z.object({
+            thread: z.string(),
+            state: z.enum(["busy", "core", "gil", "lock", "wait", "sleep", "loop"]),
+            from: z.number(),
+            to: z.number(),
+            target: z.string().optional(),
+          }),
+        )
+        .max(MAX_UTILISATION_SEGMENTS),
+      dropped: z.number().int().min(0),
+    })
+    .optional(),
   finalStates: z.array(
     z.object({ thread: z.string(), state: z.string(), op: z.string().optional(), target: z.string().optional() }),
   ),
@@ -123,6 +141,7 @@ function plainPass(v: unknown): v is ScheduleResult {
     (r.processes === undefined || (isInt(r.processes) && r.processes >= 1)) &&
     r.metrics === undefined &&
     r.profile === undefined &&
+    r.utilisation === undefined &&
     Array.isArray(r.decisions) &&
     r.decisions.length === 0 &&
     r.options === undefined &&

@@ -106,6 +106,30 @@ export const Failure = z.object({
 });
 export type Failure = z.infer<typeof Failure>;
 
+const UtilisationStrip = z.object({
+  end: z.number(),
+  bucket: z.number(),
+  threads: z.array(z.object({ name: z.string(), strip: z.string(), totals: z.record(z.string(), z.number()) })),
+  partial: z.boolean(),
+});
+
+/** A performance check's measurement (grader/perf/check.ts, CheckPerformance). */
+const Performance = z.object({
+  kind: z.string(),
+  passed: z.boolean(),
+  cores: z.number(),
+  makespan: z.number(),
+  t1: z.number().optional(),
+  speedup: z.number().optional(),
+  minSpeedup: z.number().optional(),
+  maxMakespan: z.number().optional(),
+  serialFraction: z.number().nullable().optional(),
+  amdahlLimit: z.number().nullable().optional(),
+  serial: z.object({ file: z.string(), from: z.number(), to: z.number(), text: z.string() }).nullable().optional(),
+  utilisation: UtilisationStrip.nullable().optional(),
+});
+export type Performance = z.infer<typeof Performance>;
+
 const CheckResult = z.object({
   id: z.string(),
   title: z.string(),
@@ -117,6 +141,7 @@ const CheckResult = z.object({
   feedback: z.string().optional(),
   schedulesRun: z.number(),
   failure: Failure.optional(),
+  performance: Performance.optional(),
   report: z
     .object({
       failingShare: z.object({ failed: z.number(), explored: z.number() }).optional(),

@@ -289,3 +289,49 @@ describe("a race's timeline (issue 14)", () => {
     expect(f.trace.map((e) => `${e.op}(${e.thread})`)).toEqual(["get(A)", "set(A)", "get(B)", "fail(B)"]);
   });
 });
+
+describe("performance", () => {
+  const performance = (file: string) => ({
+    kind: "speedup",
+    passed: false,
+    message: "Speedup 2.25× on 4 cores",
+    cores: 4,
+    makespan: 172,
+    t1: 388,
+    speedup: 2.25,
+    minSpeedup: 3.5,
+    serialFraction: 0.26,
+    amdahlLimit: 3.87,
+    serial: { file, from: 25, to: 27, time: 96, total: 100, text: `lines 25–27 of ${file}` },
+    serialElsewhere: false,
+    utilisation: {
+      end: 172,
+      bucket: 86,
+      threads: [{ name: "MainThread", strip: "bw", totals: { busy: 100, wait: 72 } }],
+      partial: false,
+    },
+  });
+
+  it("hands a visible check's measurement to the page, with the serial lines of the student's file", () => {
+    const view = toResultView(
+      result(report([check("p", false, "too-slow", { performance: performance("solution.ts") })])),
+    );
+    const perf = view.checks[0]!.kind === "visible" ? view.checks[0]!.performance : null;
+    expect(perf).toMatchObject({ speedup: 2.25, cores: 4, t1: 388, serialFraction: 0.26 });
+    expect(perf?.serialLines).toEqual({ from: 25, to: 27 });
+    expect(perf?.utilisation?.threads[0]).toEqual({ name: "MainThread", strip: "bw", totals: { busy: 100, wait: 72 } });
+  });
+
+  it("names no lines of another file, and a hidden check's measurement never leaves", () => {
+    const view = toResultView(
+      result(
+        report([
+          check("p", false, "too-slow", { performance: performance("harness.ts") }),
+          check("h", true, "too-slow", { performance: { ...performance("solution.ts"), makespan: 98765 } }),
+        ]),
+      ),
+    );
+    expect(view.checks[0]!.kind === "visible" && view.checks[0]!.performance?.serialLines).toBeNull();
+    expect(JSON.stringify(view)).not.toContain("98765");
+  });
+});

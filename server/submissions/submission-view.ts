@@ -1,4 +1,4 @@
-import { GradeReport, type CheckResult, type Failure, type TraceEvent } from "./grade-report.schema";
+import { GradeReport, type CheckResult, type Failure, type Performance, type TraceEvent } from "./grade-report.schema";
 import type { GradingDelay } from "./grading-delay";
 import { studentVerdict } from "./student-verdict";
 import type { SubmissionKind } from "./submit-solution.schema";
@@ -33,7 +33,27 @@ export type CheckView =
       points: number;
       earned: number;
       schedulesRun: number;
+      /** A performance check's measurement (speedup chart, utilisation strip). */
+      performance: PerformanceView | null;
     };
+
+export type UtilisationView = NonNullable<Performance["utilisation"]>;
+
+export type PerformanceView = {
+  kind: string;
+  passed: boolean;
+  cores: number;
+  makespan: number;
+  t1: number | null;
+  speedup: number | null;
+  minSpeedup: number | null;
+  maxMakespan: number | null;
+  /** Karp–Flatt serial fraction on `cores` cores. */
+  serialFraction: number | null;
+  /** Lines of the student's file that ran serially (the explanation names them). */
+  serialLines: { from: number; to: number } | null;
+  utilisation: UtilisationView | null;
+};
 
 export type FailureView = {
   checkTitle: string;
@@ -206,6 +226,23 @@ function toCheckView(check: CheckResult): CheckView {
     points: check.points,
     earned: check.earned,
     schedulesRun: check.schedulesRun,
+    performance: check.performance ? toPerformanceView(check.performance) : null,
+  };
+}
+
+function toPerformanceView(p: Performance): PerformanceView {
+  return {
+    kind: p.kind,
+    passed: p.passed,
+    cores: p.cores,
+    makespan: p.makespan,
+    t1: p.t1 ?? null,
+    speedup: p.speedup ?? null,
+    minSpeedup: p.minSpeedup ?? null,
+    maxMakespan: p.maxMakespan ?? null,
+    serialFraction: p.serialFraction ?? null,
+    serialLines: p.serial && p.serial.file === SOLUTION_FILE ? { from: p.serial.from, to: p.serial.to } : null,
+    utilisation: p.utilisation ?? null,
   };
 }
 

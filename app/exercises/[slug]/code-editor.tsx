@@ -1,23 +1,15 @@
 "use client";
 
-import Editor, { loader, type BeforeMount, type OnMount } from "@monaco-editor/react";
-import * as monaco from "monaco-editor";
+import Editor, { type BeforeMount, type OnMount } from "@monaco-editor/react";
 import { useEffect, useRef, useState } from "react";
 import { saveDraftAction } from "../../_actions/drafts";
+import { useColorScheme } from "../../_components/use-color-scheme";
 import { localDraftKey, registerPendingSave } from "../../_lib/local-drafts";
 import { codeTooLargeMessage } from "./code-size";
+import { defineEditorThemes, EDITOR_THEMES } from "./editor-themes";
+import { monaco } from "./monaco-setup";
 
-// Monaco is bundled from the monaco-editor package: no CDN, so the editor works offline.
-// Its language services run in web workers that the bundler emits from these URLs.
-window.MonacoEnvironment = {
-  getWorker(_workerId: string, label: string) {
-    if (label === "typescript" || label === "javascript") {
-      return new Worker(new URL("monaco-editor/esm/vs/language/typescript/ts.worker.js", import.meta.url));
-    }
-    return new Worker(new URL("monaco-editor/esm/vs/editor/editor.worker.js", import.meta.url));
-  },
-};
-loader.config({ monaco });
+// Monaco is bundled, no CDN: ./monaco-setup.ts.
 
 // Until the runtime's declarations arrive (public/interleave.d.ts, generated from the
 // grader's source by `npm run gen:types`), `import … from "interleave"` is typed as `any`
@@ -34,6 +26,7 @@ function loadDeclarations(): Promise<string | null> {
 }
 
 export const configureTypeScript: BeforeMount = (instance) => {
+  defineEditorThemes(instance);
   const ts = instance.languages.typescript;
   ts.typescriptDefaults.setCompilerOptions({
     target: ts.ScriptTarget.ESNext,
@@ -72,6 +65,8 @@ export type CodeEditorProps = {
   onChange?: (code: string) => void;
   /** A line of the student's code to highlight (the current event of a failing interleaving). */
   highlightLine?: number | null;
+  /** Lines a performance check found running serially (its explanation names them). */
+  serialLines?: { from: number; to: number } | null;
 };
 
 export default function CodeEditor({
@@ -84,7 +79,9 @@ export default function CodeEditor({
   onReady,
   onChange,
   highlightLine = null,
+  serialLines = null,
 }: CodeEditorProps) {
+  const scheme = useColorScheme();
   // The server's draft follows the student to any browser. This browser keeps its own copy of
   // the account's draft only until the server has it, so a copy found here holds edits that
   // never reached the server (offline, or the tab closed mid-save): it wins, and is sent again.
@@ -108,12 +105,14 @@ export default function CodeEditor({
   }, [onSubmitShortcut, onRunShortcut]);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const decorationsRef = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
+  const serialRef = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   const frameRef = useRef<HTMLDivElement | null>(null);
   const [mounted, setMounted] = useState(false);
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
     decorationsRef.current = editor.createDecorationsCollection();
+    serialRef.current = editor.createDecorationsCollection();
     setMounted(true);
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runShortcut.current?.());
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () =>
@@ -151,6 +150,32 @@ export default function CodeEditor({
     editor.revealLineInCenterIfOutsideViewport(shown);
   }, [highlightLine, mounted]);
 
+  useEffect(() => {
+    const editor = editorRef.current;
+    const decorations = serialRef.current;
+    if (!editor || !decorations) return;
+    const lines = editor.getModel()?.getLineCount() ?? 0;
+    const shown = serialLines && serialLines.from >= 1 && serialLines.to <= lines ? serialLines : null;
+    if (frameRef.current) frameRef.current.dataset.serialLines = shown ? `${shown.from}-${shown.to}` : "";
+    if (!shown) {
+      decorations.clear();
+      return;
+    }
+    decorations.set([
+      {
+        range: new monaco.Range(shown.from, 1, shown.to, 1),
+        options: {
+          isWholeLine: true,
+          className: "serial-line-highlight",
+          linesDecorationsClassName: "serial-line-marker",
+          hoverMessage: { value: "Ran serially: only one thread was computing here." },
+          overviewRuler: { color: "#a61b1b", position: monaco.editor.OverviewRulerLane.Full },
+        },
+      },
+    ]);
+    editor.revealLinesInCenterIfOutsideViewport(shown.from, shown.to);
+  }, [serialLines?.from, serialLines?.to, mounted]);
+
   const resetToStarter = () => {
     editorRef.current?.setValue(starterCode);
   };
@@ -181,6 +206,7 @@ export default function CodeEditor({
           defaultValue={initialCode}
           beforeMount={configureTypeScript}
           onMount={onMount}
+          theme={EDITOR_THEMES[scheme]}
           onChange={(value) => {
             if (value === undefined) return;
             draft.changed(value);

@@ -9,6 +9,7 @@ import type { EditorApi } from "./code-editor";
 import { codeTooLargeMessage } from "./code-size";
 import { ExerciseEditor } from "./exercise-editor";
 import { MySubmissions } from "./my-submissions";
+import { serialLinesOf } from "./performance-details";
 import { SubmissionResult } from "./submission-result";
 
 /**
@@ -44,6 +45,7 @@ export function ExerciseWorkspace({
   const [activeCode, setActiveCode] = useState<string | null>(null);
   const [editorCode, setEditorCode] = useState<string | null>(null);
   const [highlightLine, setHighlightLine] = useState<number | null>(null);
+  const [serialLines, setSerialLines] = useState<{ from: number; to: number } | null>(null);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [submitting, startSubmit] = useTransition();
   const [sendingKind, setSendingKind] = useState<SubmissionKind>("submit");
@@ -70,6 +72,7 @@ export function ExerciseWorkspace({
     setActiveId(id);
     setActiveCode(null);
     setHighlightLine(null);
+    setSerialLines(null);
     const url = new URL(window.location.href);
     url.searchParams.set("submission", id);
     window.history.replaceState(window.history.state, "", url);
@@ -77,6 +80,7 @@ export function ExerciseWorkspace({
 
   const onUpdate = useCallback((view: SubmissionView) => {
     setActiveCode(view.code);
+    setSerialLines(view.result ? serialLinesOf(view.result.checks) : null);
     setSubmissions((list) =>
       list.map((item) =>
         item.id === view.id
@@ -188,6 +192,7 @@ export function ExerciseWorkspace({
           onReady={onReady}
           onChange={setEditorCode}
           highlightLine={highlightLine}
+          serialLines={serialLines}
         />
         <div className="submit-bar">
           <button

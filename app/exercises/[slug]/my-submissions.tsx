@@ -1,5 +1,8 @@
 "use client";
 
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useState } from "react";
 import type { SubmissionSummary } from "@/server/submissions/list-my-submissions";
 import { STATUS_LABELS, verdictClass, verdictLabel } from "./verdicts";
 
@@ -26,6 +29,7 @@ export function MySubmissions({
   olderError: string | null;
   onLoadOlder: () => void;
 }) {
+  const compare = useCompareSelection();
   return (
     <section className="my-submissions" aria-labelledby="my-submissions-heading" data-testid="my-submissions">
       <h2 id="my-submissions-heading">My submissions</h2>
@@ -36,7 +40,16 @@ export function MySubmissions({
           {submissions.map((submission) => {
             const active = submission.id === activeId;
             return (
-              <li key={submission.id}>
+              <li key={submission.id} className="submission-row">
+                <label className="compare-pick">
+                  <input
+                    type="checkbox"
+                    checked={compare.picked.includes(submission.id)}
+                    onChange={() => compare.toggle(submission.id)}
+                    aria-label={`Compare the try of ${new Date(submission.createdAt).toLocaleString()}`}
+                    suppressHydrationWarning
+                  />
+                </label>
                 <button
                   type="button"
                   className={`submission-item${active ? " current" : ""}`}
@@ -71,6 +84,19 @@ export function MySubmissions({
           })}
         </ol>
       )}
+      {submissions.length > 1 ? (
+        <p className="compare-bar small" data-testid="compare-bar">
+          {compare.picked.length === 2 ? (
+            <Link className="button small primary" href={compare.href}>
+              Compare the two tries
+            </Link>
+          ) : (
+            <span className="muted">
+              Tick two tries to compare their code{compare.picked.length === 1 ? " (one more)" : ""}.
+            </span>
+          )}
+        </p>
+      ) : null}
       {hasMore ? (
         <button type="button" className="button small" onClick={onLoadOlder} disabled={loadingOlder}>
           {loadingOlder ? "Loading older submissions…" : "Show older submissions"}
@@ -83,4 +109,14 @@ export function MySubmissions({
       ) : null}
     </section>
   );
+}
+
+/** The two tries picked for the diff (the last two ticked); the link opens /exercises/<slug>/compare. */
+function useCompareSelection() {
+  const [picked, setPicked] = useState<string[]>([]);
+  const pathname = usePathname();
+  const toggle = (id: string) =>
+    setPicked((list) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id].slice(-2)));
+  const href = `${pathname}/compare?a=${encodeURIComponent(picked[0] ?? "")}&b=${encodeURIComponent(picked[1] ?? "")}`;
+  return { picked, toggle, href };
 }

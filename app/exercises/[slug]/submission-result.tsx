@@ -5,8 +5,10 @@ import type { LiveProgress } from "@/server/submissions/grading-progress";
 import type { CheckView, SubmissionView } from "@/server/submissions/submission-view";
 import { FailureDetails } from "./failure-details";
 import { formatScore } from "./my-submissions";
+import { PerformanceDetails } from "./performance-details";
 import { TraceTimeline } from "./trace-timeline";
 import { STATUS_LABELS, verdictClass, verdictLabel } from "./verdicts";
+import { WaitForGraph } from "./wait-for-graph";
 
 const POLL_MS = 500;
 const RETRY_MS = 2_000;
@@ -232,6 +234,7 @@ export function SubmissionResult({
             </div>
           ) : null}
           {view.result.checks.length > 0 ? <CheckList checks={view.result.checks} /> : null}
+          <PerformanceDetails checks={view.result.checks} />
           {view.result.onlyHiddenChecksFailed ? (
             <p className="notice">
               A hidden check failed. Hidden checks do not show their details: think about the cases the visible checks
@@ -241,6 +244,7 @@ export function SubmissionResult({
           {view.result.failure ? (
             <>
               <FailureDetails failure={view.result.failure} />
+              <WaitForGraph failure={view.result.failure} />
               <TraceTimeline key={id} failure={view.result.failure} onCurrentLine={onCurrentLine} />
             </>
           ) : null}
