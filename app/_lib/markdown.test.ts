@@ -21,7 +21,7 @@ describe("Markdown blocks", () => {
   it("keeps fenced code verbatim, escaped, with its language", () => {
     const html = render("```ts\nconst a = 1 < 2 && **b**;\n\n  indented\n```\nafter");
     expect(html).toContain(
-      '<pre class="code-block"><code data-lang="ts">const a = 1 &lt; 2 &amp;&amp; **b**;\n\n  indented\n</code></pre>',
+      '<pre class="code-block" tabindex="0"><code data-lang="ts">const a = 1 &lt; 2 &amp;&amp; **b**;\n\n  indented\n</code></pre>',
     );
     expect(html).toContain("<p>after</p>");
   });
