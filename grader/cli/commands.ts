@@ -5,7 +5,7 @@ import path from "node:path";
 import { loadCatalogue, loadExercise, type CatalogueProblem, type LoadedExercise } from "../exercise/load";
 import { gradeSolution, type GradeReport } from "../grade/grade";
 import { validateExercise, type ExerciseValidation } from "../grade/validate";
-import { typecheckExercises } from "../exercise/typecheck";
+import { typecheckExercises } from "../compile/typecheck-exercise";
 import { parseArgs, UsageError } from "./args";
 import { interleavingTable } from "./format";
 import { DEFAULTS, InputError, readProgram, withPool } from "./main";

@@ -30,7 +30,7 @@ declare var console: Console;
 export function runtimeDeclarations(): string {
   if (cached !== null) return cached;
   const program = ts.createProgram(
-    [path.join(GRADER, "runtime", "api.ts"), path.join(GRADER, "runtime", "harness-api.ts")],
+    [path.join(GRADER, "library", "api.ts"), path.join(GRADER, "library", "harness-api.ts")],
     {
       declaration: true,
       emitDeclarationOnly: true,
@@ -50,8 +50,8 @@ export function runtimeDeclarations(): string {
   });
   if (result.emitSkipped || text === "") throw new Error("could not generate the runtime's declarations");
   cached =
-    `${text}\ndeclare module "interleave" {\n  export * from "runtime/api";\n}\n` +
-    `declare module "interleave/harness" {\n  export * from "runtime/harness-api";\n}\n` +
+    `${text}\ndeclare module "interleave" {\n  export * from "library/api";\n}\n` +
+    `declare module "interleave/harness" {\n  export * from "library/harness-api";\n}\n` +
     SANDBOX_GLOBALS;
   return cached;
 }

@@ -22,7 +22,7 @@
 // node to its own line (trace lines stay right).
 
 import ts from "typescript";
-import { OPS_PER_UNIT } from "../runtime/costs";
+import { OPS_PER_UNIT } from "../engine/costs";
 
 export const TICK = "__interleave_tick";
 export const RESERVED_PREFIX = "__interleave";

@@ -2,7 +2,7 @@
 // slug is the folder name and the URL.
 
 import { z } from "zod";
-import { VERDICTS } from "../verdict";
+import { VERDICTS } from "../protocol/verdict";
 
 export const DIFFICULTIES = ["intro", "easy", "medium", "hard"] as const;
 

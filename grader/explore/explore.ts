@@ -4,13 +4,13 @@
 // failing schedule.
 
 import { createHash } from "node:crypto";
-import type { ScheduleConfig, ScheduleOutcome, ScheduleResult, TraceEvent } from "../runtime/types";
-import { SandboxFailure, type Session } from "../sandbox/session";
-import { verdictOf, type HostOutcomeKind, type Verdict } from "../verdict";
-import { PreemptionBoundedDfs } from "./dfs";
-import { analyzeLiveness, type LivenessVerdict } from "./liveness";
+import type { ScheduleConfig, ScheduleOutcome, ScheduleResult, TraceEvent } from "../protocol/types";
+import { SandboxFailure, type Session } from "../isolate/session";
+import { verdictOf, type HostOutcomeKind, type Verdict } from "../protocol/verdict";
+import { PreemptionBoundedDfs } from "../engine/strategies/dfs";
+import { analyzeLiveness, type LivenessVerdict } from "../detect/starvation/liveness";
 import { shrinkSchedule } from "./shrink";
-import { planSchedule, type ExploreStrategy, type ReplayStrategy } from "./plan";
+import { planSchedule, type ExploreStrategy, type ReplayStrategy } from "../engine/strategies/portfolio";
 
 export interface ExploreOptions {
   strategy: ExploreStrategy;

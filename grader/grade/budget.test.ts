@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LoadedExercise } from "../exercise/load";
 import { manifestSchema } from "../exercise/manifest";
-import { SandboxPool } from "../sandbox/pool";
+import { SandboxPool } from "../workers/pool";
 import { warmUpTypecheck } from "../compile/typecheck-solution";
 import { gradeSolution } from "./grade";
 

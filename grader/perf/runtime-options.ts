@@ -3,8 +3,8 @@
 // OPTIONS_MODULE): the same path the program takes, so the explore and replay tasks carry
 // them without knowing about them.
 
-import { OPTIONS_MODULE, type RuntimeOptions } from "../runtime/program";
-import type { ProgramFile } from "../sandbox/session";
+import { OPTIONS_MODULE, type RuntimeOptions } from "../engine/program";
+import type { ProgramFile } from "../isolate/session";
 
 export function runtimeOptionsFile(options: RuntimeOptions): ProgramFile {
   return {

@@ -2,7 +2,7 @@
 // computing (the scheduler's profile, grader/runtime/cores.ts), turned into what a student
 // can act on — "lines 12–20 of solution.ts".
 
-import type { SchedulePerfProfile } from "../runtime/types";
+import type { SchedulePerfProfile } from "../protocol/types";
 
 export interface SerialPart {
   file: string;
