@@ -333,6 +333,56 @@ declare module "engine/builtin-costs" {
     /** Wrap what computes; call once, before the intrinsics are frozen. */
     export function installBuiltinCosts(chargeUnits: Charge): void;
 }
+declare module "detect/deadlock/wait-for" {
+    import type { SourceSite, WaitEdge } from "protocol/types";
+    /** What the wait-for analysis reads of a virtual thread (the engine's VThread has it). */
+    export interface WaitingThread {
+        readonly name: string;
+        readonly state: string;
+        /** The asyncio event loop this thread is a task of: a ready task waits for the loop's holder. */
+        readonly loop: {
+            readonly name: string;
+            readonly holder: WaitingThread | null;
+        } | null;
+        readonly wait: {
+            readonly op: string;
+            readonly target: string;
+            readonly holder?: () => WaitingThread | null | undefined;
+            readonly waitsFor?: () => string;
+        } | null;
+        readonly waitSite: SourceSite | undefined;
+    }
+    export interface DeadlockReport {
+        message: string;
+        waits: WaitEdge[];
+        cycle?: string[];
+    }
+    /** A wait-for cycle among blocked threads (thread → the thread holding what it waits for). */
+    export function findCycle(live: readonly WaitingThread[]): string[] | null;
+    /**
+     * The deadlock of `live` (the threads not done, at least one of them not a daemon), and
+     * `died`: tasks that ended with an error first, often why the others wait (they never put,
+     * set or released), each already phrased ("T had already ended with …").
+     */
+    export function describeDeadlock(live: readonly WaitingThread[], died: readonly string[]): DeadlockReport;
+}
+declare module "engine/describe" {
+    import type { MetricSummary, SourceSite } from "protocol/types";
+    /** Names and messages come from the program: keep reports readable whatever it passes. */
+    export const MAX_NAME = 80;
+    export const MAX_MESSAGE = 2000;
+    export function cap(text: string, max: number): string;
+    export function siteKey(site: SourceSite): string;
+    export function formatMs(ms: number): string;
+    export function summarize(metrics: Map<string, number[]>): Record<string, MetricSummary>;
+    export function describeError(error: unknown): string;
+    export function errorSite(error: unknown, siteOf: (stack?: string) => SourceSite | undefined): SourceSite | undefined;
+    /**
+     * Values in traces. Only primitives are printed: reading an object could run the program's
+     * getters, proxies or toJSON while the runtime records, which it must never do.
+     */
+    export function formatValue(value: unknown): string;
+}
 declare module "engine/scheduler" {
     import type { DecisionReason, Strategy } from "engine/strategies/strategy";
     import type { OutcomeKind, ScheduleConfig, ScheduleOutcome, ScheduleResult, SourceSite } from "protocol/types";
@@ -594,15 +644,10 @@ declare module "engine/scheduler" {
         private profileResult;
         result(): ScheduleResult;
     }
+    export { describeError, formatValue } from "engine/describe";
     export class RuntimeError extends Error {
         constructor(message: string);
     }
-    export function describeError(error: unknown): string;
-    /**
-     * Values in traces. Only primitives are printed: reading an object could run the program's
-     * getters, proxies or toJSON while the runtime records, which it must never do.
-     */
-    export function formatValue(value: unknown): string;
 }
 declare module "engine/context" {
     import { type Scheduler } from "engine/scheduler";
