@@ -2,7 +2,8 @@
 // (vitest runs with --no-node-snapshot), without the worker pool.
 
 import type { ExploreOptions, ExploreReport } from "./explore/explore";
-import { explore, replayOne } from "./explore/explore";
+import { explore } from "./explore/explore";
+import { replayOne } from "./explore/replay";
 import type { ReplayStrategy } from "./engine/strategies/portfolio";
 import type { ScheduleConfig, ScheduleResult } from "./protocol/types";
 import { Session } from "./isolate/session";

@@ -2,7 +2,8 @@
 // isolate. Started with --no-node-snapshot (isolated-vm 5.0.4 on Node 20 needs it).
 
 import { Worker } from "node:worker_threads";
-import { explore, replayOne } from "../explore/explore";
+import { explore } from "../explore/explore";
+import { replayOne } from "../explore/replay";
 import { CompileFailure, defaultLimits, Session } from "../isolate/session";
 import type { SandboxAnswer, SandboxTask } from "./tasks";
 
