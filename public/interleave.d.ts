@@ -199,7 +199,19 @@ declare module "protocol/types" {
     }
 }
 declare module "engine/monitor" {
-    import type { VThread } from "engine/scheduler";
+    import type { SourceSite } from "protocol/types";
+    /**
+     * What a detector reads of a virtual thread (the scheduler's VThread has it): declared here
+     * so that the scheduler, which calls the monitor, stays the only one of the two to import the other.
+     */
+    export interface MonitoredThread {
+        readonly id: number;
+        readonly name: string;
+        /** The runtime operation the thread is inside (a missing `await` leaves one behind). */
+        readonly inFlight: string | null;
+        readonly inFlightSite: SourceSite | undefined;
+    }
+    type VThread = MonitoredThread;
     export interface LockRef {
         key: object;
         name: string;
@@ -885,6 +897,47 @@ declare module "library/threading/thread" {
     export function spawn(target: (...args: never[]) => unknown, name?: string | ThreadOptions): Thread;
     export function currentThread(): Thread;
 }
+declare module "detect/linearizability/history" {
+    /** `call < ret`, logical timestamps. `id` is reported back in a linearization. */
+    export interface Operation<I, O> {
+        id: number;
+        thread: number;
+        input: I;
+        output: O;
+        call: number;
+        ret: number;
+    }
+    /**
+     * A sequential specification. `step` must not mutate `state` (the search backtracks to
+     * old states); return a new one. `key` gives equal states equal strings (the memo key;
+     * defaults to the JSON form). `partition` splits a history into independently checkable
+     * parts (each part is checked from `init()`).
+     */
+    export interface Model<S, I, O> {
+        init(): S;
+        step(state: S, input: I, output: O): {
+            ok: boolean;
+            state: S;
+        };
+        key?(state: S): string;
+        partition?(history: Operation<I, O>[]): Operation<I, O>[][];
+        describe?(op: Operation<I, O>): string;
+        /** What the object is, for explanations: "queue", "register", … */
+        name?: string;
+        /**
+         * Search-order hint: one number per operation of `history` (lower is tried first when
+         * several may take effect next). Only speed depends on it, never the answer.
+         */
+        prioritize?(history: readonly Operation<I, O>[]): number[];
+        /**
+         * A cheap *sufficient* condition for non-linearizability, such as the queue's bad
+         * patterns: a small sub-history that proves `history` illegal, or null. It must be
+         * sound — whatever it returns is re-checked to be illegal, but not that it implies the
+         * whole history is. Only called before searching.
+         */
+        refute?(history: readonly Operation<I, O>[]): Operation<I, O>[] | null;
+    }
+}
 declare module "detect/linearizability/search" {
     /**
      * The search at the heart of the linearizability checker: Wing & Gong's backtracking over
@@ -903,7 +956,7 @@ declare module "detect/linearizability/search" {
      * Budget is counted in candidate tries, so the same history always gets the same answer.
      * Memory grows by one memo entry per successful try (a bitset and a state key).
      */
-    import type { Model, Operation } from "detect/linearizability/linearizability";
+    import type { Model, Operation } from "detect/linearizability/history";
     /** Steps left; shared by several searches (partitions, shrinking candidates). */
     export interface SearchBudget {
         remaining: number;
@@ -957,7 +1010,7 @@ declare module "detect/linearizability/shrink" {
      * repair P; P is the fallback when the budget runs out before something smaller is
      * confirmed. Every check here runs on the shared, deterministic step budget.
      */
-    import type { Model, Operation } from "detect/linearizability/linearizability";
+    import type { Model, Operation } from "detect/linearizability/history";
     import { type SearchBudget } from "detect/linearizability/search";
     type Ops<I, O> = readonly Operation<I, O>[];
     export function shrinkIllegal<S, I, O>(model: Model<S, I, O>, start: Ops<I, O>, budget: SearchBudget): Operation<I, O>[];
@@ -974,7 +1027,7 @@ declare module "detect/linearizability/models" {
      * an `undefined` output means "not observed" and is accepted whatever the state; `null`
      * from a dequeue/pop/get means "empty"/"absent" (so `null` is not a storable value).
      */
-    import type { Model } from "detect/linearizability/linearizability";
+    import type { Model } from "detect/linearizability/history";
     /** Structural equality good enough for recorded outputs (JSON-like values). */
     export function sameValue(a: unknown, b: unknown): boolean;
     export type RegisterInput<T> = {
@@ -1042,45 +1095,8 @@ declare module "detect/linearizability/models" {
     export function mapModel<V>(): Model<MapState<V>, MapInput<V>, MapOutput<V>>;
 }
 declare module "detect/linearizability/linearizability" {
-    /** `call < ret`, logical timestamps. `id` is reported back in a linearization. */
-    export interface Operation<I, O> {
-        id: number;
-        thread: number;
-        input: I;
-        output: O;
-        call: number;
-        ret: number;
-    }
-    /**
-     * A sequential specification. `step` must not mutate `state` (the search backtracks to
-     * old states); return a new one. `key` gives equal states equal strings (the memo key;
-     * defaults to the JSON form). `partition` splits a history into independently checkable
-     * parts (each part is checked from `init()`).
-     */
-    export interface Model<S, I, O> {
-        init(): S;
-        step(state: S, input: I, output: O): {
-            ok: boolean;
-            state: S;
-        };
-        key?(state: S): string;
-        partition?(history: Operation<I, O>[]): Operation<I, O>[][];
-        describe?(op: Operation<I, O>): string;
-        /** What the object is, for explanations: "queue", "register", … */
-        name?: string;
-        /**
-         * Search-order hint: one number per operation of `history` (lower is tried first when
-         * several may take effect next). Only speed depends on it, never the answer.
-         */
-        prioritize?(history: readonly Operation<I, O>[]): number[];
-        /**
-         * A cheap *sufficient* condition for non-linearizability, such as the queue's bad
-         * patterns: a small sub-history that proves `history` illegal, or null. It must be
-         * sound — whatever it returns is re-checked to be illegal, but not that it implies the
-         * whole history is. Only called before searching.
-         */
-        refute?(history: readonly Operation<I, O>[]): Operation<I, O>[] | null;
-    }
+    import type { Model, Operation } from "detect/linearizability/history";
+    export type { Model, Operation } from "detect/linearizability/history";
     export type LinearizabilityResult<I, O> = {
         result: "ok";
         linearization: number[];

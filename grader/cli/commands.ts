@@ -8,7 +8,7 @@ import { validateExercise, type ExerciseValidation } from "../grade/validate";
 import { typecheckExercises } from "../compile/typecheck-exercise";
 import { parseArgs, UsageError } from "./args";
 import { interleavingTable } from "./format";
-import { DEFAULTS, InputError, readProgram, withPool } from "./main";
+import { DEFAULTS, InputError, readProgram, withPool } from "./input";
 import { measureSpeedup } from "../perf/speedup";
 import { formatSpeedup } from "../perf/format";
 import { plural } from "../grade/plural";

@@ -1,7 +1,21 @@
 // What the scheduler tells the detectors (happens-before races, lock order). The runtime
 // reports every synchronizing operation here; a detector that finds a bug fails the schedule.
 
-import type { VThread } from "./scheduler";
+import type { SourceSite } from "../protocol/types";
+
+/**
+ * What a detector reads of a virtual thread (the scheduler's VThread has it): declared here
+ * so that the scheduler, which calls the monitor, stays the only one of the two to import the other.
+ */
+export interface MonitoredThread {
+  readonly id: number;
+  readonly name: string;
+  /** The runtime operation the thread is inside (a missing `await` leaves one behind). */
+  readonly inFlight: string | null;
+  readonly inFlightSite: SourceSite | undefined;
+}
+
+type VThread = MonitoredThread;
 
 export interface LockRef {
   key: object;

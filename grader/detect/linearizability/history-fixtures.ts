@@ -7,7 +7,7 @@
  * can explain.
  */
 
-import type { Operation } from "./linearizability";
+import type { Operation } from "./history";
 import type { MapInput, MapOutput, QueueInput, QueueOutput } from "./models";
 
 /** mulberry32: a tiny, fast, well-distributed 32-bit PRNG (T. Ettinger). Same seed, same stream. */

@@ -10,7 +10,7 @@
  * from a dequeue/pop/get means "empty"/"absent" (so `null` is not a storable value).
  */
 
-import type { Model, Operation } from "./linearizability";
+import type { Model, Operation } from "./history";
 
 /** Structural equality good enough for recorded outputs (JSON-like values). */
 export function sameValue(a: unknown, b: unknown): boolean {

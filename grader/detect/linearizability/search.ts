@@ -16,7 +16,7 @@
  * Memory grows by one memo entry per successful try (a bitset and a state key).
  */
 
-import type { Model, Operation } from "./linearizability";
+import type { Model, Operation } from "./history";
 
 /** Steps left; shared by several searches (partitions, shrinking candidates). */
 export interface SearchBudget {

@@ -26,7 +26,7 @@
  * confirmed. Every check here runs on the shared, deterministic step budget.
  */
 
-import type { Model, Operation } from "./linearizability";
+import type { Model, Operation } from "./history";
 import { searchLinearization, type SearchBudget } from "./search";
 
 type Ops<I, O> = readonly Operation<I, O>[];
