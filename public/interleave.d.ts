@@ -35,8 +35,22 @@ declare module "engine/strategies/strategy" {
     /** What `choose` may return instead of a thread: hold everyone back and let virtual time pass. */
     export const WAIT_FOR_TIME = -1;
 }
+declare module "protocol/strategies" {
+    /** The strategy of one schedule (ScheduleConfig.strategy). */
+    export const SCHEDULE_STRATEGIES: readonly ["rr", "random", "pct", "delay", "switch", "guided", "directed"];
+    export type StrategyName = (typeof SCHEDULE_STRATEGIES)[number];
+    /** What a run explores with: `portfolio` mixes the others, `dfs` enumerates guided schedules. */
+    export const EXPLORE_STRATEGIES: readonly ["portfolio", "rr", "random", "pct", "delay", "switch", "dfs"];
+    export type ExploreStrategy = (typeof EXPLORE_STRATEGIES)[number];
+    /** What a failure names and `replay --strategy` takes: one concrete strategy, not the mix. */
+    export const REPLAY_STRATEGIES: readonly ["rr", "random", "pct", "delay", "switch", "dfs"];
+    export type ReplayStrategy = (typeof REPLAY_STRATEGIES)[number];
+    /** What an exercise manifest may ask for (`schedules.strategy`; `switch` runs inside the portfolio). */
+    export const MANIFEST_STRATEGIES: readonly ["portfolio", "rr", "random", "pct", "delay", "dfs"];
+}
 declare module "protocol/types" {
-    export type StrategyName = "rr" | "random" | "pct" | "delay" | "switch" | "guided" | "directed";
+    import type { StrategyName } from "protocol/strategies";
+    export type { StrategyName } from "protocol/strategies";
     export interface ScheduleConfig {
         strategy: StrategyName;
         seed: number;
@@ -98,7 +112,9 @@ declare module "protocol/types" {
         /** Thread that reached the decision and could go on (-1 when it blocked or ended). */
         current: number;
     }
-    export type OutcomeKind = "passed" | "assertion" | "error" | "deadlock" | "potential-deadlock" | "data-race" | "step-limit" | "escaped" | "misuse" | "diverged";
+    /** How a schedule ended, as the runtime says it. */
+    export const OUTCOME_KINDS: readonly ["passed", "assertion", "error", "deadlock", "potential-deadlock", "data-race", "step-limit", "escaped", "misuse", "diverged"];
+    export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
     export interface SourceSite {
         file?: string;
         line?: number;

@@ -2,13 +2,14 @@
 // slug is the folder name and the URL.
 
 import { z } from "zod";
+import { MANIFEST_STRATEGIES } from "../protocol/strategies";
 import { VERDICTS } from "../protocol/verdict";
 
 export const DIFFICULTIES = ["intro", "easy", "medium", "hard"] as const;
 
 const scheduleBudget = z
   .object({
-    strategy: z.enum(["portfolio", "rr", "random", "pct", "delay", "dfs"]).default("portfolio"),
+    strategy: z.enum(MANIFEST_STRATEGIES).default("portfolio"),
     runs: z.number().int().min(1).max(100_000).default(300),
     seed: z.number().int().min(0).default(1),
     depth: z.number().int().min(0).max(10).optional(),

@@ -1,7 +1,7 @@
 // Everything that comes out of the sandbox is untrusted: parse it before using it.
 
 import { z } from "zod";
-import type { ScheduleResult } from "./types";
+import { OUTCOME_KINDS, type ScheduleResult } from "./types";
 
 const site = { file: z.string().optional(), line: z.number().int().optional() };
 
@@ -13,19 +13,8 @@ const raceAccess = z.object({
   ...site,
 });
 
-const outcome = z.object({
-  kind: z.enum([
-    "passed",
-    "assertion",
-    "error",
-    "deadlock",
-    "potential-deadlock",
-    "data-race",
-    "step-limit",
-    "escaped",
-    "misuse",
-    "diverged",
-  ]),
+export const outcomeSchema = z.object({
+  kind: z.enum(OUTCOME_KINDS),
   message: z.string(),
   thread: z.string().optional(),
   ...site,
@@ -48,7 +37,7 @@ const outcome = z.object({
     .optional(),
 });
 
-const traceEvent = z.object({
+export const traceEventSchema = z.object({
   step: z.number().int(),
   thread: z.string(),
   op: z.string(),
@@ -59,7 +48,7 @@ const traceEvent = z.object({
 });
 
 const scheduleResult = z.object({
-  outcome,
+  outcome: outcomeSchema,
   steps: z.number().int(),
   decisions: z.array(z.number().int()),
   options: z
@@ -69,7 +58,7 @@ const scheduleResult = z.object({
   time: z.number(),
   work: z.number(),
   threads: z.array(z.string()),
-  trace: z.array(traceEvent).optional(),
+  trace: z.array(traceEventSchema).optional(),
   traceDropped: z.number().int().optional(),
   units: z.number().int().min(0).optional(),
   processes: z.number().int().min(1).optional(),

@@ -1,8 +1,11 @@
 // Data that crosses the isolate boundary. The runtime (inside the isolate) produces these;
-// the host parses them again with zod (grader/sandbox/result-schema.ts) because anything
-// that comes out of the sandbox is untrusted.
+// the host parses them again with zod (result-schema.ts) because anything that comes out of
+// the sandbox is untrusted. Plain types, no zod: the isolate bundle imports them (type-only)
+// and the editor's declarations (public/interleave.d.ts) are generated from them.
 
-export type StrategyName = "rr" | "random" | "pct" | "delay" | "switch" | "guided" | "directed";
+import type { StrategyName } from "./strategies";
+
+export type { StrategyName } from "./strategies";
 
 export interface ScheduleConfig {
   strategy: StrategyName;
@@ -64,17 +67,20 @@ export interface DecisionRecord {
   current: number;
 }
 
-export type OutcomeKind =
-  | "passed"
-  | "assertion"
-  | "error"
-  | "deadlock"
-  | "potential-deadlock"
-  | "data-race"
-  | "step-limit"
-  | "escaped"
-  | "misuse"
-  | "diverged";
+/** How a schedule ended, as the runtime says it. */
+export const OUTCOME_KINDS = [
+  "passed",
+  "assertion",
+  "error",
+  "deadlock",
+  "potential-deadlock",
+  "data-race",
+  "step-limit",
+  "escaped",
+  "misuse",
+  "diverged",
+] as const;
+export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 
 export interface SourceSite {
   file?: string;

@@ -1,6 +1,6 @@
 // The closed set of verdicts (DESIGN.md "Verdicts") and how a schedule's outcome maps to one.
 
-import type { OutcomeKind } from "./types";
+import { OUTCOME_KINDS } from "./types";
 
 export const VERDICTS = [
   "passed",
@@ -17,8 +17,9 @@ export const VERDICTS = [
 
 export type Verdict = (typeof VERDICTS)[number];
 
-/** Outcomes the sandbox itself produces (outside the runtime). */
-export type HostOutcomeKind = OutcomeKind | "cpu-timeout" | "memory";
+/** Outcomes the runtime reports, and those the sandbox itself produces (outside the runtime). */
+export const HOST_OUTCOME_KINDS = [...OUTCOME_KINDS, "cpu-timeout", "memory"] as const;
+export type HostOutcomeKind = (typeof HOST_OUTCOME_KINDS)[number];
 
 /**
  * `onBaseline`: the failure happened on the un-stressed rr schedule. A program that fails

@@ -3,11 +3,10 @@
 // them: PCT's depth, when not given, is 1 + seed mod 3, switch's 2–4 (SWITCH_DEPTHS); k
 // comes from the rr dry run.
 
-import type { StrategyName } from "../../protocol/types";
+import type { ExploreStrategy, ReplayStrategy, StrategyName } from "../../protocol/strategies";
 
-export const EXPLORE_STRATEGIES = ["portfolio", "rr", "random", "pct", "delay", "switch", "dfs"] as const;
-export type ExploreStrategy = (typeof EXPLORE_STRATEGIES)[number];
-export type ReplayStrategy = Exclude<ExploreStrategy, "portfolio">;
+export { EXPLORE_STRATEGIES } from "../../protocol/strategies";
+export type { ExploreStrategy, ReplayStrategy } from "../../protocol/strategies";
 
 export interface PlannedSchedule {
   strategy: Exclude<ReplayStrategy, "dfs">;
