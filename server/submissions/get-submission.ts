@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { hasRole } from "../auth/roles";
 import type { SessionUser } from "../auth/find-session-user";
