@@ -56,7 +56,7 @@ export default tseslint.config(
       // Programs under test for the grader, written with deliberate bugs (also outside tsconfig).
       "grader/programs/",
       "grader/**/fixtures/",
-      // Generated from grader/runtime by `npm run gen:types`.
+      // Generated from grader/library by `npm run gen:types`.
       "public/interleave.d.ts",
     ],
   },

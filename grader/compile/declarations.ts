@@ -10,7 +10,7 @@ const GRADER = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 let cached: string | null = null;
 
 /**
- * Globals the sandbox gives besides the language's own (grader/runtime/harden.ts): console,
+ * Globals the sandbox gives besides the language's own (grader/isolate/harden.ts): console,
  * whose output is print debugging (`print` events in the trace). Written as the DOM library
  * writes it, so that an editor that also loads the DOM library merges the two without a clash.
  */

@@ -11,7 +11,7 @@
 // refused by the CPU budget before it runs; where only the result tells (JSON.stringify,
 // Object.keys, a regular expression's scan), it comes after. A regular expression is charged
 // by the part of its input it scanned; catastrophic backtracking, which no charge can bound,
-// falls back to V8's linear-time engine (grader/sandbox/regexp-engine.ts) and, failing that,
+// falls back to V8's linear-time engine (grader/isolate/regexp-engine.ts) and, failing that,
 // meets the isolate's wall-clock timeout.
 //
 // Only the program's own calls are charged: the runtime calls built-ins too (thread lists,

@@ -4,7 +4,7 @@
 // | what                                   | cost                         | charged to                       |
 // |----------------------------------------|------------------------------|----------------------------------|
 // | instrumented statement (a loop iteration's statements, a function call's, a module's top level; grader/compile/instrument.ts) | 1 unit = 1/1024 ms (≈ 1 µs) per statement, and 1 more per OPS_PER_UNIT operations beyond the first OPS_PER_UNIT of a long expression | the running thread (a module's load: the thread that loads it), as CPU time |
-// | built-in call (sort, map, join, JSON, regular expressions, string building; grader/runtime/builtin-costs.ts) | 1 unit per BUILTIN_ITEMS_PER_UNIT items of its input (n·log2 n for a sort), rounded up, charged before it runs; callbacks tick on their own | the running thread, as CPU time |
+// | built-in call (sort, map, join, JSON, regular expressions, string building; grader/engine/builtin-costs.ts) | 1 unit per BUILTIN_ITEMS_PER_UNIT items of its input (n·log2 n for a sort), rounded up, charged before it runs; callbacks tick on their own | the running thread, as CPU time |
 // | `work(units)`                          | `units` ms                   | the calling thread, as CPU time  |
 // | context switch, lock hand-off, queue operation, atomic operation | 0 (below the model's resolution; see below) | — |
 // | process spawn                          | 1 ms in the parent, 20 ms in the child (interpreter start-up) | both |

@@ -125,7 +125,7 @@ describe("the pool's deadline", () => {
             name: "program.ts",
             displayName: "program.ts",
             // One builtin call that never returns (catastrophic backtracking; the backreference
-            // keeps V8's linear-time fallback engine out, grader/sandbox/regexp-engine.ts): no
+            // keeps V8's linear-time fallback engine out, grader/isolate/regexp-engine.ts): no
             // step counts it.
             source: `export default async function main() { /(a+)+\\1b/.test("a".repeat(60)); }`,
           },

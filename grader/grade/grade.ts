@@ -61,7 +61,7 @@ export function solutionFiles(exercise: LoadedExercise, solution: string, displa
         name: "harness.ts",
         displayName: "harness.ts",
         source: exercise.harness,
-        // "interleave/harness" (measure, ...) is the harness's alone (grader/runtime/harness-api.ts).
+        // "interleave/harness" (measure, ...) is the harness's alone (grader/library/harness-api.ts).
         deps: { "./solution": "solution.ts", "interleave/harness": "interleave:harness" },
       },
     ],

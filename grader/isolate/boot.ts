@@ -1,6 +1,6 @@
 // Entry of the runtime bundle evaluated in every isolate. It leaves one global,
 // `__interleaveBoot`, which the host takes references from and then deletes (see
-// grader/sandbox/session.ts) before anything else runs.
+// grader/isolate/session.ts) before anything else runs.
 
 import * as api from "../library/api";
 import * as harnessApi from "../library/harness-api";

@@ -1,5 +1,5 @@
 // The runtime that runs inside every isolate, bundled once per process from
-// grader/runtime/boot.ts. esbuild keeps it one plain script with no imports.
+// grader/isolate/boot.ts. esbuild keeps it one plain script with no imports.
 
 import { buildSync } from "esbuild";
 import { fileURLToPath } from "node:url";

@@ -69,7 +69,7 @@ export function assert(condition: unknown, message?: string): asserts condition 
   throw new AssertionError(text);
 }
 
-/** `import { asyncio } from "interleave"`: Python's asyncio (grader/runtime/asyncio.ts). */
+/** `import { asyncio } from "interleave"`: Python's asyncio (grader/library/asyncio/asyncio.ts). */
 export const asyncio = Object.freeze({
   run: aio.run,
   createTask: aio.createTask,
@@ -91,7 +91,7 @@ export const asyncio = Object.freeze({
   QueueFull: aioSync.QueueFull,
 });
 
-/** `import { io } from "interleave"`: simulated I/O for harnesses (grader/runtime/io.ts). */
+/** `import { io } from "interleave"`: simulated I/O for harnesses (grader/library/io.ts). */
 export const io = Object.freeze({ Web, Server, ServerConnection, ConnectionError });
 
 // The classes under the namespaces are types too, as Python's module attributes are:

@@ -41,7 +41,7 @@ export interface ScheduleConfig {
   /**
    * Python's GIL (issue 5): the compute of a process's threads is serialized, with a 5 ms
    * switch interval; processes each have their own. Also settable by the runtime-options
-   * module (grader/runtime/options-module.ts), which is how exercises and the CLI pass it.
+   * module (grader/perf/runtime-options.ts), which is how exercises and the CLI pass it.
    */
   gil?: boolean;
   /** CPU budget in cost units (costs.ts); default maxSteps × UNITS_PER_STEP_BUDGET. */

@@ -7,14 +7,14 @@
  * operation that returned before another was called comes first) is a legal run of the
  * sequential model.
  *
- * - The search is Wing & Gong's with Lowe's memoization (see ./linearizability-search).
+ * - The search is Wing & Gong's with Lowe's memoization (see ./search).
  * - Porcupine's partitioning: when the model says how (`partition`), independent parts
  *   (one per set element, per map key) are checked separately. This is sound and complete
  *   by the locality of linearizability (Herlihy & Wing, Theorem 1), and turns one search
  *   exponential in the history into many small ones.
  * - A failing history is shrunk to a small non-linearizable sub-history, as Lincheck
  *   minimizes its scenarios, so a student reads 2–3 operations, not 200
- *   (./linearizability-shrink explains why a naive shrink would blame innocent operations).
+ *   (./shrink explains why a naive shrink would blame innocent operations).
  * - Out of budget is "unknown", never "ok" (Porcupine's `CheckResult`).
  *
  * Pure TypeScript, deterministic, no Node APIs: runs inside the isolate as well as outside.

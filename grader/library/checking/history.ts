@@ -1,6 +1,6 @@
 // Linearizability checking for harnesses (chapter 16): record each operation on the
 // student's data structure with its call and return, then check the history against a
-// sequential model (grader/detect/linearizability.ts: Wing & Gong with Lowe's memo,
+// sequential model (grader/detect/linearizability/linearizability.ts: Wing & Gong with Lowe's memo,
 // Porcupine's partitions). Out of budget is a failure that says "unknown", never a pass.
 
 import { sched } from "../../engine/context";
