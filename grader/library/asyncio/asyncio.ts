@@ -10,6 +10,10 @@
 //
 // JavaScript starts an async function the moment it is called, so a coroutine is passed as
 // a function: `createTask(() => fetchPage(url))`, `gather(() => a(), () => b())`.
+//
+// Past our ~400 lines on purpose: Task's state machine and the functions Python's asyncio
+// module puts beside it (run, gather, waitFor, sleep, asCompleted) share its private cancel
+// and completion hooks; the synchronization primitives are apart (asyncio-sync.ts).
 
 import { autoName, sched } from "../../engine/context";
 import { RuntimeError } from "../errors";
