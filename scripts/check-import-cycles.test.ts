@@ -67,7 +67,8 @@ describe("check-import-cycles", () => {
     const cycles = cyclesOf({
       "protocol/types.ts": 'import { z } from "zod";\nexport const schema = z.string();',
       "engine/scheduler.ts": 'import type { schema } from "../protocol/types";\nexport type S = typeof schema;',
-      "detect/race.ts": 'import type { S } from "../engine/scheduler";\nimport "../protocol/types";\nexport type R = S;',
+      "detect/race.ts":
+        'import type { S } from "../engine/scheduler";\nimport "../protocol/types";\nexport type R = S;',
       "cli/main.ts":
         'import type { R } from "../detect/race";\nimport type { S } from "../engine/scheduler";\nimport "node:fs";\nimport "./missing";\nexport type M = R | S;',
     });

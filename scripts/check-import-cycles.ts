@@ -114,7 +114,9 @@ export function findCycles(graph: Map<string, string[]>): string[][] {
       }
     }
   }
-  return components.map((component) => shortestCycle(graph, new Set(component))).sort((a, b) => a.length - b.length || a.join("\n").localeCompare(b.join("\n")));
+  return components
+    .map((component) => shortestCycle(graph, new Set(component)))
+    .sort((a, b) => a.length - b.length || a.join("\n").localeCompare(b.join("\n")));
 }
 
 /** The shortest cycle inside one component, by breadth-first search from its first file. */
@@ -213,7 +215,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const cycle of cycles) console.error(`import cycle: ${cycle.map(rel).join(" → ")}`);
   for (const [from, to] of violations) {
     const layer = graderLayer(path.relative(path.join(ROOT, "grader"), from))!;
-    console.error(`layer: ${rel(from)} imports ${rel(to)}, but grader/${layer} may import only ${GRADER_LAYERS[layer]!.join(", ")}`);
+    console.error(
+      `layer: ${rel(from)} imports ${rel(to)}, but grader/${layer} may import only ${GRADER_LAYERS[layer]!.join(", ")}`,
+    );
   }
   if (cycles.length > 0 || violations.length > 0) {
     console.error(
