@@ -4,7 +4,7 @@
 //   grader/     imports nothing from app/, server/, prisma/, e2e/, scripts/, nor next, react, @prisma
 //   app/        reaches data only through server/: no grader/, no @prisma/*, no server/db, and
 //               grading only through server/submissions/ (never server/grading/)
-//   server/     only server/grading/ may import grader/, and not its queue/ (the web server loads
+//   server/     only server/grading/ may import grader/ (the rest: grader/protocol/ only), and not its queue/ (the web server loads
 //               the queue to enqueue: it must never load the grader)
 //   exercises/  only "interleave" and their own files (they run inside the sandbox)
 //   scripts/    may import grader/ and server/ (entry points: the grading worker lives here)
@@ -56,7 +56,7 @@ export default tseslint.config(
       // Programs under test for the grader, written with deliberate bugs (also outside tsconfig).
       "grader/programs/",
       "grader/**/fixtures/",
-      // Generated from grader/runtime by `npm run gen:types`.
+      // Generated from grader/library by `npm run gen:types`.
       "public/interleave.d.ts",
     ],
   },
@@ -87,9 +87,11 @@ export default tseslint.config(
     message:
       "app/ holds pages and UI only: reach data through a server/ function (never the db module or @prisma), and grading through server/submissions/ (never grader/ or server/grading/).",
   }),
+  // grader/protocol/ (the report's schema: zod and data, no grader code) is the one exception.
   ...boundary("server", {
-    folders: ["grader", "app"],
-    message: "Only server/grading/ may import grader/ (the grading boundary); server/ never imports app/.",
+    folders: ["grader(?!/protocol/)", "app"],
+    message:
+      "Only server/grading/ may import grader/ (the grading boundary), except the report's schema in grader/protocol/; server/ never imports app/.",
   }),
   ...boundary("server/grading", {
     folders: ["app"],

@@ -10,8 +10,8 @@
 
 import { baseConfig } from "../grader/explore/explore";
 import { setInstrumentationForBenchmarks } from "../grader/compile/transpile";
-import type { ScheduleConfig } from "../grader/runtime/types";
-import { Session } from "../grader/sandbox/session";
+import type { ScheduleConfig } from "../grader/protocol/types";
+import { Session } from "../grader/isolate/session";
 import type { BenchFigure } from "./perf-instrumentation";
 import { THROUGHPUT_PROGRAM } from "./throughput";
 

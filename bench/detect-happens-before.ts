@@ -7,8 +7,8 @@
 // are included in the time and counted in neither numerator nor denominator otherwise.
 // Run alone: `npx tsx bench/detect-happens-before.ts`.
 
-import { seededRandom } from "../grader/detect/history-fixtures";
-import { HappensBefore, type AccessSite } from "../grader/detect/happens-before";
+import { seededRandom } from "../grader/detect/linearizability/history-fixtures";
+import { HappensBefore, type AccessSite } from "../grader/detect/race/happens-before";
 
 export interface BenchFigure {
   name: string;

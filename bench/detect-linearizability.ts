@@ -11,14 +11,14 @@ import {
   mapSimulation,
   queueSimulation,
   simulateHistory,
-} from "../grader/detect/history-fixtures";
+} from "../grader/detect/linearizability/history-fixtures";
 import {
   checkLinearizability,
   mapModel,
   queueModel,
   type Model,
   type Operation,
-} from "../grader/detect/linearizability";
+} from "../grader/detect/linearizability/linearizability";
 
 export interface BenchFigure {
   name: string;

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { explore, baseConfig } from "../grader/explore/explore";
-import { Session } from "../grader/sandbox/session";
+import { Session } from "../grader/isolate/session";
 
 export interface Figure {
   name: string;

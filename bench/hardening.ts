@@ -13,7 +13,7 @@ import { buildSync } from "esbuild";
 /** main before the issue-9 work began. */
 export const BEFORE_HARDENING = "82c5f1a";
 
-/** The runtime bundle of `commit`, built as grader/sandbox/bundle.ts builds today's; null without git history. */
+/** The runtime bundle of `commit`, built as grader/isolate/bundle.ts builds today's; null without git history. */
 export function runtimeBundleAt(commit: string, cwd: string): string | null {
   const dir = mkdtempSync(path.join(tmpdir(), "interleave-runtime-"));
   try {

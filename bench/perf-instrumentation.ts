@@ -8,8 +8,8 @@
 
 import { baseConfig } from "../grader/explore/explore";
 import { setInstrumentationForBenchmarks } from "../grader/compile/transpile";
-import type { ScheduleResult } from "../grader/runtime/types";
-import { Session } from "../grader/sandbox/session";
+import type { ScheduleResult } from "../grader/protocol/types";
+import { Session } from "../grader/isolate/session";
 
 export interface BenchFigure {
   name: string;

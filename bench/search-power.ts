@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { ExploreStrategy } from "../grader/explore/plan";
+import type { ExploreStrategy } from "../grader/engine/strategies/portfolio";
 import type { BenchProgram } from "./corpus";
 import { median, openSession, runExplore } from "./search";
 import { fmt, formatTable } from "./table";

@@ -2,8 +2,8 @@
 // each bundled bug, and whether the correct programs survive the portfolio.
 
 import { explore, type ExploreReport } from "../grader/explore/explore";
-import type { ExploreStrategy } from "../grader/explore/plan";
-import { Session } from "../grader/sandbox/session";
+import type { ExploreStrategy } from "../grader/engine/strategies/portfolio";
+import { Session } from "../grader/isolate/session";
 import type { BenchProgram } from "./corpus";
 
 /** The strategies compared; dfs runs with its default preemption bound. */

@@ -4,8 +4,8 @@
 // CPU time (process.cpuUsage) is reported beside wall time because the machine is shared.
 
 import { baseConfig } from "../grader/explore/explore";
-import type { ScheduleConfig, StrategyName } from "../grader/runtime/types";
-import { defaultLimits, Session } from "../grader/sandbox/session";
+import type { ScheduleConfig, StrategyName } from "../grader/protocol/types";
+import { defaultLimits, Session } from "../grader/isolate/session";
 
 export const THREADS = 4;
 export const POINTS_PER_THREAD = 50;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npx interleave ...`: the grader's command line. The grader is TypeScript run through tsx;
-// student code never runs in this process (see grader/sandbox/pool.ts).
+// student code never runs in this process (see grader/workers/pool.ts).
 import { register } from "tsx/esm/api";
 
 register();

@@ -2,10 +2,11 @@
 // (vitest runs with --no-node-snapshot), without the worker pool.
 
 import type { ExploreOptions, ExploreReport } from "./explore/explore";
-import { explore, replayOne } from "./explore/explore";
-import type { ReplayStrategy } from "./explore/plan";
-import type { ScheduleConfig, ScheduleResult } from "./runtime/types";
-import { Session } from "./sandbox/session";
+import { explore } from "./explore/explore";
+import { replayOne } from "./explore/replay";
+import type { ReplayStrategy } from "./engine/strategies/portfolio";
+import type { ScheduleConfig, ScheduleResult } from "./protocol/types";
+import { Session } from "./isolate/session";
 
 export function session(source: string, displayName = "program.ts"): Session {
   return Session.create([{ name: "program.ts", displayName, source }]);

@@ -25,7 +25,7 @@ await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
 
 const pool = new SandboxPool({ size: env.GRADING_POOL_SIZE, taskTimeoutMs: 120_000 });
 // What a sandbox can reach here: nobody with no network when this worker runs as root
-// (`npm start` as root), else this user's rights and network (grader/sandbox/isolation.ts).
+// (`npm start` as root), else this user's rights and network (grader/workers/isolation.ts).
 log(pool.isolation.summary);
 // ... and nobody must not read the database (Prisma creates it 0644) or a .env.
 for (const file of keepFromSandbox([...sqliteFiles(env.databaseFile), path.resolve(".env")], pool.isolation))

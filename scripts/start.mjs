@@ -11,7 +11,7 @@
 //      each restarted if it dies; all of them are stopped when this process is.
 // Sandboxes: each worker's sandbox processes run with an empty environment; when this runs as
 // root they drop to uid 65534 with no network, otherwise they keep this user and the worker
-// logs one line saying so (grader/sandbox/isolation.ts, docs/grader.md).
+// logs one line saying so (grader/workers/isolation.ts, docs/grader.md).
 // Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL (file:./data/interleave.db),
 // EXERCISES_DIR (exercises), DEMO_USERS (auto: only on loopback without a Secure cookie; "true"
 // beyond loopback or with SESSION_COOKIE_SECURE=true refuses to start), GRADING_WORKERS (1) and

@@ -2,7 +2,7 @@
 // interleaving that leads to it, the lines, and the exact command that replays it.
 
 import { configSeed, type ExploreReport, type Failure } from "../explore/explore";
-import type { TraceEvent } from "../runtime/types";
+import type { TraceEvent } from "../protocol/types";
 import { plural } from "../grade/plural";
 
 const MAX_ROWS = 80;

@@ -1,15 +1,12 @@
 // `npx interleave <command>`: exit 0 passed, 1 a failure was found, 2 bad usage or input.
 
-import { existsSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
 import type { ExploreReport } from "../explore/explore";
 import { hashTrace } from "../explore/explore";
-import { EXPLORE_STRATEGIES, type ExploreStrategy, type ReplayStrategy } from "../explore/plan";
-import { SandboxPool } from "../sandbox/pool";
-import type { ProgramFile } from "../sandbox/session";
-import type { SandboxAnswer } from "../sandbox/tasks";
-import { exitCodeOf } from "../verdict";
+import { EXPLORE_STRATEGIES, type ExploreStrategy, type ReplayStrategy } from "../engine/strategies/portfolio";
+import type { SandboxAnswer } from "../workers/tasks";
+import { exitCodeOf } from "../protocol/verdict";
 import { parseArgs, UsageError, type Parsed } from "./args";
+import { DEFAULTS, InputError, readProgram, withPool } from "./input";
 import { formatReplay, formatRun, replayCommand, scheduleCommand } from "./format";
 import { withRuntimeOptions } from "../perf/runtime-options";
 
@@ -30,8 +27,6 @@ Defaults: the portfolio strategy (rr first, then switch in every other schedule,
 PCT depths 1-3 and random between them), 1000 runs, seed 1, 4 virtual cores. PCT's depth without
 --depth is 1 + seed mod 3, switch's (its number of preemptions) 2-4; dfs's --depth is its
 preemption bound (default 2).`;
-
-export const DEFAULTS = { runs: 1000, seed: 1, cores: 4, maxSteps: 100_000 };
 
 interface Io {
   out: (s: string) => void;
@@ -55,6 +50,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         io.out(HELP);
         return command === undefined ? 2 : 0;
       default: {
+        // Loaded on demand: grade and validate bring the type checker, which run and replay never need.
         const extra = await import("./commands");
         const handler = extra.commands[command];
         if (!handler) throw new UsageError(`unknown command "${command}" (try: interleave --help)`);
@@ -69,15 +65,6 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     io.err(`interleave: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return 2;
   }
-}
-
-export class InputError extends Error {}
-
-export function readProgram(file: string): ProgramFile {
-  if (!existsSync(file)) throw new InputError(`no such file: ${file}`);
-  if (!statSync(file).isFile()) throw new InputError(`not a file: ${file}`);
-  const source = readFileSync(file, "utf8");
-  return { name: "program.ts", displayName: path.basename(file), source };
 }
 
 function strategyFlag(flags: Parsed["flags"], allowPortfolio: boolean): ExploreStrategy | undefined {
@@ -95,11 +82,6 @@ function positiveInt(flags: Parsed["flags"], name: string, fallback: number, min
   if (v === undefined) return fallback;
   if (typeof v !== "number" || v < min) throw new UsageError(`--${name} must be a whole number ≥ ${min}`);
   return v;
-}
-
-export function withPool<T>(fn: (pool: SandboxPool) => Promise<T>, size = 1): Promise<T> {
-  const pool = new SandboxPool({ size, taskTimeoutMs: 10 * 60_000 });
-  return fn(pool).finally(() => pool.close());
 }
 
 /** Answers that are not a report: compile errors, crashes, watchdog timeouts. */

@@ -10,7 +10,7 @@ const GRADER = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 let cached: string | null = null;
 
 /**
- * Globals the sandbox gives besides the language's own (grader/runtime/harden.ts): console,
+ * Globals the sandbox gives besides the language's own (grader/isolate/harden.ts): console,
  * whose output is print debugging (`print` events in the trace). Written as the DOM library
  * writes it, so that an editor that also loads the DOM library merges the two without a clash.
  */
@@ -30,7 +30,7 @@ declare var console: Console;
 export function runtimeDeclarations(): string {
   if (cached !== null) return cached;
   const program = ts.createProgram(
-    [path.join(GRADER, "runtime", "api.ts"), path.join(GRADER, "runtime", "harness-api.ts")],
+    [path.join(GRADER, "library", "api.ts"), path.join(GRADER, "library", "harness-api.ts")],
     {
       declaration: true,
       emitDeclarationOnly: true,
@@ -50,8 +50,8 @@ export function runtimeDeclarations(): string {
   });
   if (result.emitSkipped || text === "") throw new Error("could not generate the runtime's declarations");
   cached =
-    `${text}\ndeclare module "interleave" {\n  export * from "runtime/api";\n}\n` +
-    `declare module "interleave/harness" {\n  export * from "runtime/harness-api";\n}\n` +
+    `${text}\ndeclare module "interleave" {\n  export * from "library/api";\n}\n` +
+    `declare module "interleave/harness" {\n  export * from "library/harness-api";\n}\n` +
     SANDBOX_GLOBALS;
   return cached;
 }

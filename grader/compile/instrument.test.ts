@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { exploreSource, program, runOnce } from "../testing";
-import { UNIT_MS } from "../runtime/costs";
+import { UNIT_MS } from "../engine/costs";
 import { compileModule } from "./transpile";
 
 function js(source: string): string {

@@ -2,7 +2,7 @@
 // student and harness code count its own work. Every loop body, every function body and the
 // module's top level start with `__interleave_tick(weight, line)`; the runtime adds `weight`
 // cost units to the running thread and charges them as CPU time on a virtual core at its
-// next scheduling point (grader/runtime/costs.ts). The same ticks bound a runaway loop:
+// next scheduling point (grader/engine/costs.ts). The same ticks bound a runaway loop:
 // `for (;;) {}` exhausts the CPU budget and ends the schedule deterministically instead of
 // tripping the isolate's wall-clock watchdog.
 //
@@ -11,7 +11,7 @@
 // conditionals; not loads) and one more unit per OPS_PER_UNIT operations beyond, so a
 // kernel written as one long expression costs about what its statements cost. What
 // built-ins compute (sort, map, JSON, regular expressions, ...) is charged by the size of
-// their input at run time (grader/runtime/builtin-costs.ts).
+// their input at run time (grader/engine/builtin-costs.ts).
 //
 // `__interleave_tick` is a variable of a closure around the module's function
 // (transpile.ts factorySource), not a global and not a parameter: the program cannot reach
@@ -22,7 +22,7 @@
 // node to its own line (trace lines stay right).
 
 import ts from "typescript";
-import { OPS_PER_UNIT } from "../runtime/costs";
+import { OPS_PER_UNIT } from "../engine/costs";
 
 export const TICK = "__interleave_tick";
 export const RESERVED_PREFIX = "__interleave";
@@ -326,7 +326,7 @@ export function instrumenter(
       if (options.statementsOnly) return visited;
       // The module's top level runs once, when the module loads: it is computation like any
       // other (a table precomputed there is not free; the runtime charges it to the thread
-      // that loads the module, grader/runtime/scheduler.ts tick).
+      // that loads the module, grader/engine/scheduler.ts tick).
       const first = file.statements.find((s) => !isDirective(s));
       const tick = tickStatement(weigh(file), first ? lineOf(first) : 1);
       const statements = [...visited.statements];

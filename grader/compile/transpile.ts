@@ -39,7 +39,7 @@ export function setInstrumentationForBenchmarks(on: boolean | "statements"): voi
   statementsOnly = on === "statements";
 }
 
-/** Benchmarks only: whether built-ins are charged (grader/runtime/builtin-costs.ts); see session.ts. */
+/** Benchmarks only: whether built-ins are charged (grader/engine/builtin-costs.ts); see session.ts. */
 export function builtinCostsOn(): boolean {
   return instrumentByDefault && !statementsOnly;
 }

@@ -5,7 +5,7 @@
 // declarations stay parsed and bound, and a submission only re-checks its own file.
 
 import ts from "typescript";
-import { TYPECHECK_OPTIONS } from "../exercise/typecheck";
+import { TYPECHECK_OPTIONS } from "./typecheck-exercise";
 import { runtimeDeclarations } from "./declarations";
 import type { CompileDiagnostic } from "./transpile";
 

@@ -2,14 +2,18 @@
 // slug is the folder name and the URL.
 
 import { z } from "zod";
-import { VERDICTS } from "../verdict";
-import { HINT_EVIDENCE } from "../grade/hint-evidence";
+import { MANIFEST_STRATEGIES } from "../protocol/strategies";
+import { VERDICTS } from "../protocol/verdict";
+
+/** Evidence a check's feedback may key a hint by (grade/hint-evidence.ts finds it in a failure). */
+export const HINT_EVIDENCE = ["unjoined"] as const;
+export type HintEvidence = (typeof HINT_EVIDENCE)[number];
 
 export const DIFFICULTIES = ["intro", "easy", "medium", "hard"] as const;
 
 const scheduleBudget = z
   .object({
-    strategy: z.enum(["portfolio", "rr", "random", "pct", "delay", "dfs"]).default("portfolio"),
+    strategy: z.enum(MANIFEST_STRATEGIES).default("portfolio"),
     runs: z.number().int().min(1).max(100_000).default(300),
     seed: z.number().int().min(0).default(1),
     depth: z.number().int().min(0).max(10).optional(),

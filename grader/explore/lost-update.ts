@@ -13,8 +13,8 @@
 // back for one step (the first write) and over again for one (the second write); the rr rule
 // finishes the schedule. Candidates run lenient, and what a candidate really did is the result.
 
-import type { RaceAccess, ScheduleConfig, ScheduleResult, TraceEvent } from "../runtime/types";
-import { SandboxFailure, type Session } from "../sandbox/session";
+import type { RaceAccess, ScheduleConfig, ScheduleResult, TraceEvent } from "../protocol/types";
+import { SandboxFailure, type Session } from "../isolate/session";
 
 export interface LostUpdate {
   /** The schedule's decisions (thread ids); replay with `--schedule` and `--no-detectors`. */

@@ -7,7 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { exploreSource, program, replaySource, runOnce } from "../testing";
-import { planSchedule } from "./plan";
+import { planSchedule } from "../engine/strategies/portfolio";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const bench = (name: string) => readFileSync(path.join(here, "../../bench/search-power", `${name}.ts`), "utf8");

@@ -12,8 +12,8 @@
 // to the rr rule); what a candidate really did becomes the new schedule, so the result
 // replays exactly with `replay --schedule`.
 
-import type { DecisionRecord, ScheduleConfig, ScheduleOutcome, ScheduleResult } from "../runtime/types";
-import { SandboxFailure, type Session } from "../sandbox/session";
+import type { DecisionRecord, ScheduleConfig, ScheduleOutcome, ScheduleResult } from "../protocol/types";
+import { SandboxFailure, type Session } from "../isolate/session";
 
 export interface Shrunk {
   decisions: number[];

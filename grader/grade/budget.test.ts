@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LoadedExercise } from "../exercise/load";
 import { manifestSchema } from "../exercise/manifest";
-import { SandboxPool } from "../sandbox/pool";
+import { SandboxPool } from "../workers/pool";
 import { warmUpTypecheck } from "../compile/typecheck-solution";
 import { gradeSolution } from "./grade";
 
@@ -125,7 +125,7 @@ describe("the pool's deadline", () => {
             name: "program.ts",
             displayName: "program.ts",
             // One builtin call that never returns (catastrophic backtracking; the backreference
-            // keeps V8's linear-time fallback engine out, grader/sandbox/regexp-engine.ts): no
+            // keeps V8's linear-time fallback engine out, grader/isolate/regexp-engine.ts): no
             // step counts it.
             source: `export default async function main() { /(a+)+\\1b/.test("a".repeat(60)); }`,
           },

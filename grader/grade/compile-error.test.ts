@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { LoadedExercise } from "../exercise/load";
 import { manifestSchema } from "../exercise/manifest";
-import { SandboxPool } from "../sandbox/pool";
+import { SandboxPool } from "../workers/pool";
 import { gradeSolution } from "./grade";
 
 const pool = new SandboxPool({ size: 1, taskTimeoutMs: 60_000 });

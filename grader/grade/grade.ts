@@ -6,10 +6,10 @@
 
 import type { ExploreProgress, ExploreReport, Failure } from "../explore/explore";
 import type { LoadedExercise } from "../exercise/load";
-import { withDeadline, type SandboxPool } from "../sandbox/pool";
-import type { ProgramFile } from "../sandbox/session";
-import type { SandboxAnswer } from "../sandbox/tasks";
-import type { Verdict } from "../verdict";
+import { withDeadline, type SandboxPool } from "../workers/pool";
+import type { ProgramFile } from "../isolate/session";
+import type { SandboxAnswer } from "../workers/tasks";
+import type { Verdict } from "../protocol/verdict";
 import type { CompileDiagnostic } from "../compile/transpile";
 import { expectedExports, typecheckSolution, type ExpectedExport } from "../compile/typecheck-solution";
 import { measureCheck, type CheckPerformance } from "../perf/check";
@@ -71,7 +71,7 @@ export function solutionFiles(exercise: LoadedExercise, solution: string, displa
         name: "harness.ts",
         displayName: "harness.ts",
         source: exercise.harness,
-        // "interleave/harness" (measure, ...) is the harness's alone (grader/runtime/harness-api.ts).
+        // "interleave/harness" (measure, ...) is the harness's alone (grader/library/harness-api.ts).
         deps: { "./solution": "solution.ts", "interleave/harness": "interleave:harness" },
       },
     ],

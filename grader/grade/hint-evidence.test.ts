@@ -7,8 +7,8 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { warmUpTypecheck } from "../compile/typecheck-solution";
 import { loadExercise } from "../exercise/load";
-import type { TraceEvent } from "../runtime/types";
-import { SandboxPool } from "../sandbox/pool";
+import type { TraceEvent } from "../protocol/types";
+import { SandboxPool } from "../workers/pool";
 import { feedbackFor, gradeSolution } from "./grade";
 import { hintEvidence } from "./hint-evidence";
 

@@ -4,9 +4,9 @@
 // be the advice for a race in code that joins every thread.
 
 import type { Failure } from "../explore/explore";
+import type { HintEvidence } from "../exercise/manifest";
 
-export const HINT_EVIDENCE = ["unjoined"] as const;
-export type HintEvidence = (typeof HINT_EVIDENCE)[number];
+export { HINT_EVIDENCE, type HintEvidence } from "../exercise/manifest";
 
 /**
  * What the failing schedule shows:

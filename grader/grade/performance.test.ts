@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadExercise } from "../exercise/load";
 import { manifestSchema } from "../exercise/manifest";
-import { SandboxPool } from "../sandbox/pool";
+import { SandboxPool } from "../workers/pool";
 import { gradeSolution } from "./grade";
 import { validateExercise } from "./validate";
 

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { warmUpTypecheck } from "../compile/typecheck-solution";
 import { loadExercise } from "../exercise/load";
-import { SandboxPool } from "../sandbox/pool";
+import { SandboxPool } from "../workers/pool";
 import { gradeSolution, type CheckProgressEvent } from "./grade";
 
 const here = path.dirname(fileURLToPath(import.meta.url));

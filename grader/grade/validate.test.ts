@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadExercise } from "../exercise/load";
-import { SandboxPool } from "../sandbox/pool";
+import { SandboxPool } from "../workers/pool";
 import { validateExercise } from "./validate";
 
 const pool = new SandboxPool({ size: 2, taskTimeoutMs: 60_000 });

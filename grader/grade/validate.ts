@@ -4,7 +4,7 @@
 // it (issue 12) — scores under half the points. The unchanged starter earns at most 30%.
 
 import type { LoadedExercise } from "../exercise/load";
-import type { SandboxPool } from "../sandbox/pool";
+import type { SandboxPool } from "../workers/pool";
 import { gradeSolution, type GradeReport } from "./grade";
 
 /** "passes a, b" — which checks a solution got its points from, so the author knows what to tighten. */

@@ -5,10 +5,10 @@
 // fraction (Karp–Flatt), what Amdahl's law then allows, and the lines that ran serially.
 
 import type { ExerciseCheck } from "../exercise/manifest";
-import type { MetricSummary, ScheduleResult } from "../runtime/types";
-import type { SandboxPool } from "../sandbox/pool";
-import type { ProgramFile } from "../sandbox/session";
-import type { SandboxAnswer } from "../sandbox/tasks";
+import type { MetricSummary, ScheduleResult } from "../protocol/types";
+import type { SandboxPool } from "../workers/pool";
+import type { ProgramFile } from "../isolate/session";
+import type { SandboxAnswer } from "../workers/tasks";
 import { amdahlLimit, amdahlSpeedup, karpFlatt, maxSerialFraction, round6 } from "./amdahl";
 import { serialPart, type SerialPart } from "./serial";
 import { utilisationStrip, type UtilisationStrip } from "./utilisation-strip";

@@ -1,10 +1,10 @@
 // Runtime options (issue 5: `gil`) travel into the sandbox as one more module of the
-// program, which the runtime reads before a schedule starts (grader/runtime/boot.ts,
+// program, which the runtime reads before a schedule starts (grader/isolate/boot.ts,
 // OPTIONS_MODULE): the same path the program takes, so the explore and replay tasks carry
 // them without knowing about them.
 
-import { OPTIONS_MODULE, type RuntimeOptions } from "../runtime/program";
-import type { ProgramFile } from "../sandbox/session";
+import { OPTIONS_MODULE, type RuntimeOptions } from "../engine/program";
+import type { ProgramFile } from "../isolate/session";
 
 export function runtimeOptionsFile(options: RuntimeOptions): ProgramFile {
   return {

@@ -1,8 +1,8 @@
 // Where a program ran serially: the lines that were executing while only one thread was
-// computing (the scheduler's profile, grader/runtime/cores.ts), turned into what a student
+// computing (the scheduler's profile, grader/engine/cores.ts), turned into what a student
 // can act on — "lines 12–20 of solution.ts".
 
-import type { SchedulePerfProfile } from "../runtime/types";
+import type { SchedulePerfProfile } from "../protocol/types";
 
 export interface SerialPart {
   file: string;

@@ -6,11 +6,11 @@
 // only one thread was computing.
 
 import type { ExploreReport } from "../explore/explore";
-import type { SandboxPool } from "../sandbox/pool";
-import type { ProgramFile } from "../sandbox/session";
-import type { SandboxAnswer } from "../sandbox/tasks";
-import type { ScheduleResult } from "../runtime/types";
-import type { Verdict } from "../verdict";
+import type { SandboxPool } from "../workers/pool";
+import type { ProgramFile } from "../isolate/session";
+import type { SandboxAnswer } from "../workers/tasks";
+import type { ScheduleResult } from "../protocol/types";
+import type { Verdict } from "../protocol/verdict";
 import { amdahlLimit, amdahlSpeedup, karpFlatt, round6 } from "./amdahl";
 import { withRuntimeOptions } from "./runtime-options";
 import { serialPart, type SerialPart } from "./serial";

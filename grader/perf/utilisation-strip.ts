@@ -3,7 +3,7 @@
 // so the report stays small (one short string per thread, whatever the program did) and
 // survives the worker's report trimming. Exact totals per state come with it.
 
-import type { Utilisation, UtilisationState } from "../runtime/utilisation";
+import type { Utilisation, UtilisationState } from "../protocol/utilisation";
 import { round6 } from "./amdahl";
 
 /** One letter per bucket: the state the thread spent most of that bucket in; "." for none. */

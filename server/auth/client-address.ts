@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * The address log-in throttling counts per: the last X-Forwarded-For entry. `next start` fills
  * the header with the socket's address when the request has none; a reverse proxy appends the

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb, type Db } from "../db";
 import { generateSessionToken, hashSessionToken, SESSION_TTL_MS } from "./session-token";
 

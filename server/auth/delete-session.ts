@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb, type Db } from "../db";
 import { hashSessionToken } from "./session-token";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb, type Db } from "../db";
 import { parseRole, type Role } from "./roles";
 import { hashSessionToken, LAST_SEEN_RESOLUTION_MS, sessionIdleMs } from "./session-token";

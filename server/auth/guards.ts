@@ -1,3 +1,4 @@
+import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { findSessionUser, type SessionUser } from "./find-session-user";

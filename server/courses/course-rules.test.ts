@@ -156,7 +156,7 @@ describe("exercise statistics", () => {
 // Reports shaped as the worker stores them (grader GradeReport, trimmed), with only the fields
 // the signature reads filled in.
 function report(verdict: string, outcome: Record<string, unknown>, message = "it failed"): GradeReport {
-  return {
+  const shaped = {
     verdict,
     score: 0,
     maxScore: 100,
@@ -196,6 +196,8 @@ function report(verdict: string, outcome: Record<string, unknown>, message = "it
       },
     ],
   };
+  // Loosely typed on purpose: outcomes the grader never writes ("x") must not break grouping.
+  return shaped as unknown as GradeReport;
 }
 
 const lockOrder = (first: string, second: string, threads: [string, string]) => ({

@@ -5,7 +5,7 @@ import type { SandboxPool } from "../../grader/index";
 // every world-readable file, and Prisma creates the SQLite file world-readable (0644): password
 // hashes and every student's code. So the grading worker takes read access to the database file
 // (and its journal files) and to a .env away from everyone but its owner. The project itself
-// stays readable: the sandbox loads its code from there (grader/sandbox/isolation.ts).
+// stays readable: the sandbox loads its code from there (grader/workers/isolation.ts).
 
 /** The files of a SQLite database: the file and the journals SQLite keeps beside it. */
 export function sqliteFiles(databaseFile: string): string[] {

@@ -5,4 +5,4 @@
 // the verdict list), never the engine, so the web server still never loads the grader.
 export { manifestSchema, DIFFICULTIES, CHECK_KINDS } from "../../grader/exercise/manifest";
 export type { ExerciseManifest } from "../../grader/exercise/manifest";
-export { VERDICTS } from "../../grader/verdict";
+export { VERDICTS } from "../../grader/protocol/verdict";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import type { SessionUser } from "../auth/find-session-user";
 import { mayReviewWork } from "../courses/course-access";

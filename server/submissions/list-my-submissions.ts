@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { getDb, type Db } from "../db";
 import { parseKind, parseStatus, type SubmissionStatus } from "./submission-view";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb, type Db } from "../db";
 import { AppError } from "../errors";
 import type { GradingQueue } from "../grading/queue/grading-queue";

@@ -1,3 +1,4 @@
+import "server-only";
 import { checkPassword, hashPassword, UNUSABLE_PASSWORD_HASH } from "../auth/password";
 import { parseRole } from "../auth/roles";
 import type { SessionUser } from "../auth/find-session-user";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getAuthThrottle, type AuthThrottle } from "../auth/auth-throttle";
 import { checkPassword, hashPassword } from "../auth/password";
 import { getDb, type Db } from "../db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getAuthThrottle, type AuthThrottle } from "../auth/auth-throttle";
 import { PasswordCheckBusy } from "../auth/hash-gate";
 import type { SessionUser } from "../auth/find-session-user";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getAuthThrottle, type AuthThrottle } from "../auth/auth-throttle";
 import { getDb, type Db } from "../db";
 import { createUser, type CreatedUser } from "./create-user";

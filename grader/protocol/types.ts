@@ -1,0 +1,178 @@
+// Data that crosses the isolate boundary. The runtime (inside the isolate) produces these;
+// the host parses them again with zod (result-schema.ts) because anything that comes out of
+// the sandbox is untrusted. Plain types, no zod: the isolate bundle imports them (type-only)
+// and the editor's declarations (public/interleave.d.ts) are generated from them.
+
+import type { Utilisation } from "./utilisation";
+import type { StrategyName } from "./strategies";
+
+export type { StrategyName } from "./strategies";
+
+export interface ScheduleConfig {
+  strategy: StrategyName;
+  seed: number;
+  /** PCT depth d (number of priority change points + 1). */
+  depth: number;
+  /** Expected number of scheduling decisions (k in the PCT paper), from the rr dry run. */
+  expectedSteps: number;
+  /** Expected number of points before a synchronization where another thread could run (the `switch` strategy's k), from the rr dry run. */
+  expectedSyncPoints?: number;
+  /** guided: thread ids forced at the first decisions, then the rr rule. */
+  guide: number[];
+  /** guided, while shrinking: a forced thread that cannot run falls back to rr instead of diverging. */
+  lenient?: boolean;
+  /** Virtual cores that `work()` may occupy at once. */
+  cores: number;
+  /** Scheduling points allowed before the schedule is cut off. */
+  maxSteps: number;
+  /** Record the full trace (with lines); exploration runs without it, replays with it. */
+  trace: boolean;
+  /** Record the runnable set at every decision (for dfs and shrinking). */
+  recordOptions: boolean;
+  /** Module that holds the entry point, and the export to call. */
+  entryModule: string;
+  entryExport: string;
+  /** Lock-order cycles (sorted lock names) that DeadlockFuzzer could not confirm: not reported again. */
+  quietCycles?: string[][];
+  /** directed: the lock-order cycle to make happen (DeadlockFuzzer). */
+  directed?: { thread: string; held: string; acquired: string }[];
+  /** Whether the race detector and the lock-order detector are on. */
+  detectRaces: boolean;
+  detectLockOrder: boolean;
+  /**
+   * Python's GIL (issue 5): the compute of a process's threads is serialized, with a 5 ms
+   * switch interval; processes each have their own. Also settable by the runtime-options
+   * module (grader/perf/runtime-options.ts), which is how exercises and the CLI pass it.
+   */
+  gil?: boolean;
+  /** CPU budget in cost units (costs.ts); default maxSteps × UNITS_PER_STEP_BUDGET. */
+  maxUnits?: number;
+}
+
+export interface TraceEvent {
+  step: number;
+  thread: string;
+  op: string;
+  target?: string;
+  value?: string;
+  line?: number;
+  file?: string;
+  time: number;
+}
+
+/** One scheduling decision: who ran next, who could have, and who asked. */
+export interface DecisionRecord {
+  chosen: number;
+  runnable: number[];
+  /** Thread that reached the decision and could go on (-1 when it blocked or ended). */
+  current: number;
+}
+
+/** How a schedule ended, as the runtime says it. */
+export const OUTCOME_KINDS = [
+  "passed",
+  "assertion",
+  "error",
+  "deadlock",
+  "potential-deadlock",
+  "data-race",
+  "step-limit",
+  "escaped",
+  "misuse",
+  "diverged",
+] as const;
+export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
+
+export interface SourceSite {
+  file?: string;
+  line?: number;
+}
+
+export interface WaitEdge {
+  thread: string;
+  op: string;
+  target: string;
+  holder?: string;
+  file?: string;
+  line?: number;
+}
+
+export interface RaceAccess {
+  thread: string;
+  op: "read" | "write";
+  target: string;
+  file?: string;
+  line?: number;
+  step: number;
+}
+
+export interface LockOrderEdge {
+  thread: string;
+  held: string;
+  acquired: string;
+  heldAt?: SourceSite;
+  acquiredAt?: SourceSite;
+}
+
+export interface ScheduleOutcome {
+  kind: OutcomeKind;
+  message: string;
+  thread?: string;
+  file?: string;
+  line?: number;
+  /** deadlock: every blocked thread and what it waits for; `cycle` names the wait-for cycle if any. */
+  waits?: WaitEdge[];
+  cycle?: string[];
+  race?: { target: string; kind: string; first: RaceAccess; second: RaceAccess };
+  lockOrder?: LockOrderEdge[];
+  /** step-limit: "cpu" when the CPU budget ran out (computation), not the scheduling points. */
+  budget?: "cpu";
+}
+
+export interface MetricSummary {
+  count: number;
+  min: number;
+  max: number;
+  mean: number;
+  p50: number;
+  p95: number;
+}
+
+export interface SchedulePerfProfile {
+  /** Virtual time with exactly one thread computing. */
+  serialTime: number;
+  /** Virtual time with two or more threads computing. */
+  parallelTime: number;
+  /** Serial time by source line, largest first. */
+  serial: { file: string; line: number; time: number }[];
+}
+
+export interface ScheduleResult {
+  outcome: ScheduleOutcome;
+  steps: number;
+  /** Points before a synchronization (not a plain Shared access) where another thread could have run. */
+  syncPoints?: number;
+  decisions: number[];
+  options?: DecisionRecord[];
+  preemptions: number;
+  /** Virtual time when the schedule ended (the makespan when it passed). */
+  time: number;
+  /** Virtual CPU time of the whole schedule: work(), instrumented computation, copies between processes. */
+  work: number;
+  /** Cost units counted (instrumented statements and runtime operations). */
+  units?: number;
+  /** Virtual processes, the main one included. */
+  processes?: number;
+  /** Measurements by name (Server request latencies, harness `measure` calls). */
+  metrics?: Record<string, MetricSummary>;
+  /** Traced schedules: when only one thread was computing, and where (speedup explanations). */
+  profile?: SchedulePerfProfile;
+  /** Traced schedules: what every thread did over virtual time (busy, waiting for a core, the GIL, a lock...). */
+  utilisation?: Utilisation;
+  threads: string[];
+  trace?: TraceEvent[];
+  /** Where every started thread was when the schedule ended. */
+  finalStates: { thread: string; state: string; op?: string; target?: string }[];
+  /** Events dropped from the front of a very long trace. */
+  traceDropped?: number;
+}
