@@ -35,6 +35,40 @@ declare module "engine/strategies/strategy" {
     /** What `choose` may return instead of a thread: hold everyone back and let virtual time pass. */
     export const WAIT_FOR_TIME = -1;
 }
+declare module "protocol/utilisation" {
+    /** What a thread did during a stretch of virtual time. */
+    export type UtilisationState = 
+    /** on a virtual core, computing (or spinning: runnable while time passes) */
+    "busy"
+    /** wants to compute, every core is taken */
+     | "core"
+    /** wants to compute, another thread of its process holds the GIL */
+     | "gil"
+    /** blocked acquiring a lock or semaphore */
+     | "lock"
+    /** blocked on anything else: join, condition, event, queue, barrier, I/O */
+     | "wait"
+    /** sleeping (or a delay) */
+     | "sleep"
+    /** an asyncio task that is ready while another task of its loop runs */
+     | "loop";
+    export interface UtilisationSegment {
+        thread: string;
+        state: UtilisationState;
+        from: number;
+        to: number;
+        /** What it waited for (lock, thread, queue...), when it waited. */
+        target?: string;
+    }
+    export interface Utilisation {
+        threads: string[];
+        segments: UtilisationSegment[];
+        /** Segments not recorded past the cap (the strip then ends early). */
+        dropped: number;
+    }
+    /** Enough for any strip a page draws; a program switching more often is summarised by its start. */
+    export const MAX_UTILISATION_SEGMENTS = 2000;
+}
 declare module "protocol/strategies" {
     /** The strategy of one schedule (ScheduleConfig.strategy). */
     export const SCHEDULE_STRATEGIES: readonly ["rr", "random", "pct", "delay", "switch", "guided", "directed"];
@@ -49,6 +83,7 @@ declare module "protocol/strategies" {
     export const MANIFEST_STRATEGIES: readonly ["portfolio", "rr", "random", "pct", "delay", "dfs"];
 }
 declare module "protocol/types" {
+    import type { Utilisation } from "protocol/utilisation";
     import type { StrategyName } from "protocol/strategies";
     export type { StrategyName } from "protocol/strategies";
     export interface ScheduleConfig {
@@ -201,6 +236,8 @@ declare module "protocol/types" {
         metrics?: Record<string, MetricSummary>;
         /** Traced schedules: when only one thread was computing, and where (speedup explanations). */
         profile?: SchedulePerfProfile;
+        /** Traced schedules: what every thread did over virtual time (busy, waiting for a core, the GIL, a lock...). */
+        utilisation?: Utilisation;
         threads: string[];
         trace?: TraceEvent[];
         /** Where every started thread was when the schedule ended. */
@@ -309,8 +346,40 @@ declare module "engine/cores" {
         dispatch(now: number): void;
         /** The clock moves from `from` to `to`: account who was computing meanwhile. */
         account(from: number, to: number): void;
+        /** Where a thread that wants CPU time is (the utilisation strip, utilisation.ts). */
+        stateOf(t: T): "busy" | "core" | "gil";
         /** `t`'s slice ended at `now`. True when its whole demand is done; otherwise it queues again. */
         sliceEnded(t: T, now: number): boolean;
+    }
+}
+declare module "engine/utilisation" {
+    import { type Utilisation } from "protocol/utilisation";
+    export { MAX_UTILISATION_SEGMENTS } from "protocol/utilisation";
+    export type { Utilisation, UtilisationSegment, UtilisationState } from "protocol/utilisation";
+    export interface SampledThread {
+        name: string;
+        started: boolean;
+        state: string;
+        wait: {
+            op: string;
+            target: string;
+        } | null;
+        loop: {
+            holder: unknown;
+        } | null;
+    }
+    export class UtilisationRecorder {
+        private readonly segments;
+        /** The open segment of each thread (extended while its state does not change). */
+        private readonly open;
+        private readonly names;
+        private dropped;
+        /**
+         * The clock moves from `from` to `to`; `cpuState` says, for a thread that wants CPU time,
+         * whether it is on a core, waiting for one, or waiting for its process's GIL.
+         */
+        record<T extends SampledThread>(threads: readonly T[], from: number, to: number, cpuState: (t: T) => "busy" | "core" | "gil"): void;
+        result(): Utilisation;
     }
 }
 declare module "engine/costs" {
@@ -531,6 +600,8 @@ declare module "engine/scheduler" {
         /** Events dropped from the front of a long trace (only the last TRACE_KEEP are kept). */
         private traceDropped;
         readonly cpu: Cpu<VThread>;
+        /** Traced schedules: what every thread did while the clock moved (performance reports). */
+        private readonly utilisation;
         readonly processes: VProcess[];
         /** Cost units ticked by instrumented code and runtime operations. */
         units: number;
