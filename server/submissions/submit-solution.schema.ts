@@ -12,4 +12,6 @@ export const SubmitSolutionInput = z.object({
       (code) => Buffer.byteLength(code, "utf8") <= MAX_CODE_BYTES,
       `Solutions are at most ${MAX_CODE_BYTES / 1024} KB: this one is larger.`,
     ),
+  // "submit" is graded and scored; "run" is the quick check (its own lane, never scored).
+  kind: z.enum(["submit", "run"], { error: 'kind is "submit" or "run".' }).default("submit"),
 });
