@@ -73,8 +73,6 @@ export async function startPgBoss({
     supervise,
     schedule: false,
     maintenanceIntervalSeconds,
-    // The queue-size monitor is not used: silence it.
-    monitorStateIntervalSeconds: undefined,
   });
   boss.on("error", (error: Error) => console.error(`pg-boss: ${error.message}`));
   await boss.start();
