@@ -1,6 +1,9 @@
+import { listApiTokens } from "@/server/api-tokens/api-tokens";
 import { requireUser } from "@/server/auth/guards";
 import { logOutEverywhereAction } from "../_actions/auth";
 import { LogOutButton } from "../_components/log-out-button";
+import { revokeApiTokenAction } from "./api-token-actions";
+import { ApiTokenForm } from "./api-token-form";
 import { ChangePasswordForm } from "./change-password-form";
 
 export const dynamic = "force-dynamic";
@@ -8,6 +11,7 @@ export const metadata = { title: "Account · Interleave" };
 
 export default async function AccountPage() {
   const user = await requireUser("/account");
+  const tokens = await listApiTokens(user.id);
   return (
     <section className="auth-card">
       <h1>Your account</h1>
@@ -17,6 +21,31 @@ export default async function AccountPage() {
 
       <h2>Change password</h2>
       <ChangePasswordForm />
+
+      <h2>API tokens</h2>
+      <p className="muted">
+        For scripts: send <code>Authorization: Bearer &lt;token&gt;</code> to <code>POST /api/submissions</code> and{" "}
+        <code>GET /api/submissions/&lt;id&gt;</code>. A token acts as you; revoke it when the script is gone.
+      </p>
+      {tokens.length > 0 ? (
+        <ul className="token-list" data-testid="api-tokens">
+          {tokens.map((token) => (
+            <li key={token.id}>
+              <strong>{token.name}</strong> · created {token.createdAt.toISOString().slice(0, 10)} ·{" "}
+              {token.lastUsedAt
+                ? `last used ${token.lastUsedAt.toISOString().slice(0, 16).replace("T", " ")} UTC`
+                : "never used"}{" "}
+              <form action={revokeApiTokenAction} style={{ display: "inline" }}>
+                <input type="hidden" name="tokenId" value={token.id} />
+                <button type="submit" className="button">
+                  Revoke
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <ApiTokenForm />
 
       <h2>Sessions</h2>
       <p className="muted">

@@ -62,5 +62,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
     process.exit(2);
   }
   const { applied, skipped } = await migratePostgres(url);
-  console.log(`PostgreSQL migrations: ${applied.length} applied${applied.length ? ` (${applied.join(", ")})` : ""}, ${skipped} already there`);
+  console.log(
+    `PostgreSQL migrations: ${applied.length} applied${applied.length ? ` (${applied.join(", ")})` : ""}, ${skipped} already there`,
+  );
 }

@@ -28,7 +28,8 @@ function fixCatalogTypes<T extends object>(adapter: T): T {
   proto.performIO = async function (this: unknown, query: unknown) {
     const result = await performIO.call(this, query);
     for (const part of [result].flat() as { fields?: { dataTypeID: number }[] }[])
-      for (const field of part.fields ?? []) if (field.dataTypeID === 18 || field.dataTypeID === 19) field.dataTypeID = 25;
+      for (const field of part.fields ?? [])
+        if (field.dataTypeID === 18 || field.dataTypeID === 19) field.dataTypeID = 25;
     return result;
   };
   return adapter;

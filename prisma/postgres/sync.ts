@@ -28,7 +28,9 @@ if (nameAt >= 0 && !/^[a-z0-9_]+$/.test(migrationName ?? "")) {
 const previous = existsSync(target) ? readFileSync(target, "utf8") : null;
 const next = derivePostgresSchema(readFileSync(source, "utf8"));
 writeFileSync(target, next);
-console.log(previous === next ? "prisma/postgres/schema.prisma: unchanged" : "prisma/postgres/schema.prisma: rewritten");
+console.log(
+  previous === next ? "prisma/postgres/schema.prisma: unchanged" : "prisma/postgres/schema.prisma: rewritten",
+);
 
 if (migrationName) {
   let url = process.env.DATABASE_URL ?? "";
@@ -43,7 +45,16 @@ if (migrationName) {
         : ["--from-empty"];
     const sql = execFileSync(
       prisma,
-      ["migrate", "diff", "--config", "prisma/postgres/prisma.config.ts", ...from, "--to-schema-datamodel", target, "--script"],
+      [
+        "migrate",
+        "diff",
+        "--config",
+        "prisma/postgres/prisma.config.ts",
+        ...from,
+        "--to-schema-datamodel",
+        target,
+        "--script",
+      ],
       { cwd: root, encoding: "utf8", env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "pipe", "inherit"] },
     );
     if (!/^\s*[A-Z]/m.test(sql.replace(/^--.*$/gm, ""))) {

@@ -36,7 +36,12 @@ export function defaultLimits(): SubmissionLimits {
 export async function submitSolution(
   userId: string,
   input: unknown,
-  { db = getDb(), queue = defaultGradingQueue(db), limits = defaultLimits(), now = new Date() }: SubmitSolutionOptions = {},
+  {
+    db = getDb(),
+    queue = defaultGradingQueue(db),
+    limits = defaultLimits(),
+    now = new Date(),
+  }: SubmitSolutionOptions = {},
 ): Promise<{ id: string }> {
   const { slug, code, kind } = parseInput(SubmitSolutionInput, input);
   const exercise = await db.exercise.findUnique({ where: { slug }, select: { id: true, archived: true } });

@@ -117,3 +117,17 @@ async function createPgTestDb(): Promise<TestDb> {
     },
   };
 }
+
+const defaultHolder = globalThis as typeof globalThis & { interleaveDb?: Db };
+
+/** Make `db` the process-wide client that getDb() returns (route handlers under test), or
+ *  forget it (undefined). */
+export function setDefaultDbForTests(db: Db | undefined): void {
+  defaultHolder.interleaveDb = db;
+}
+
+/** A client whose database cannot be reached (nothing listens on port 1): every query fails the
+ *  way it does while PostgreSQL is down. */
+export function unreachableDb(): Db {
+  return createPgDb("postgres://nobody:x@127.0.0.1:1/none", { poolSize: 1 });
+}

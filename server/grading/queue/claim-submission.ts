@@ -17,10 +17,7 @@ export async function claimSubmission(
   const { count } = await db.submission.updateMany({
     where: {
       id: submissionId,
-      OR: [
-        { status: "queued" },
-        { status: "running", leaseExpiresAt: { lt: now }, attempts: { lt: MAX_ATTEMPTS } },
-      ],
+      OR: [{ status: "queued" }, { status: "running", leaseExpiresAt: { lt: now }, attempts: { lt: MAX_ATTEMPTS } }],
     },
     data: { status: "running", workerId, claimedAt: now, leaseExpiresAt: expiresAt, attempts: { increment: 1 } },
   });

@@ -47,7 +47,13 @@ for (const { backend, skip } of TEST_BACKENDS) {
     async function submit(user: keyof typeof users, kind: "submit" | "run" = "submit"): Promise<string> {
       clock += 10;
       const { id } = await t.db.submission.create({
-        data: { userId: users[user], exerciseId: "ex-fair", code: `// ${user} ${clock}`, kind, createdAt: new Date(clock) },
+        data: {
+          userId: users[user],
+          exerciseId: "ex-fair",
+          code: `// ${user} ${clock}`,
+          kind,
+          createdAt: new Date(clock),
+        },
       });
       expect(await q.queue.enqueue(id)).toBe("enqueued");
       return id;

@@ -115,7 +115,8 @@ async function sendJob(boss: PgBoss, db: Db, submissionId: string): Promise<void
     },
   });
   const id = await boss.send(LANE_QUEUES[lane], { submissionId } satisfies JobData, { priority: -round });
-  if (id === null) throw new Error(`pg-boss refused the job of ${submissionId} (is the queue ${LANE_QUEUES[lane]} there?)`);
+  if (id === null)
+    throw new Error(`pg-boss refused the job of ${submissionId} (is the queue ${LANE_QUEUES[lane]} there?)`);
 }
 
 export function pgBossGradingQueue(boss: PgBoss, db: Db = getDb()): GradingQueue {
