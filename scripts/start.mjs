@@ -12,6 +12,10 @@
 // Sandboxes: each worker's sandbox processes run with an empty environment; when this runs as
 // root they drop to uid 65534 with no network, otherwise they keep this user and the worker
 // logs one line saying so (grader/sandbox/isolation.ts, docs/grader.md).
+// PostgreSQL (issue 17): DATABASE_URL=postgres://user:password@host:5432/db npm start — the same
+// steps, with the PostgreSQL client (prisma/postgres/) and its migrations (prisma/postgres/migrate.ts)
+// instead of SQLite's; the queue is then pg-boss. Workers on other machines: `npm run worker` with
+// the same DATABASE_URL (and GRADING_WORKERS=0 here if this machine should only serve pages).
 // Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL (file:./data/interleave.db),
 // EXERCISES_DIR (exercises), DEMO_USERS (auto: only on loopback without a Secure cookie; "true"
 // beyond loopback or with SESSION_COOKIE_SECURE=true refuses to start), GRADING_WORKERS (1) and
@@ -33,6 +37,7 @@ process.env.HOST = host;
 const port = process.env.PORT || "3000";
 const exercisesDir = process.env.EXERCISES_DIR || "exercises";
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const postgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL || "");
 
 function run(label, command, args, { env = {}, quiet = false } = {}) {
   const started = Date.now();
@@ -56,9 +61,9 @@ function withoutPrismaAdapterWarning(output) {
   return output.replace(/WARNING: Your schema specifies[\s\S]*?only using driver adapters\.\n*/, "");
 }
 
-function generatedClientIsCurrent() {
-  const generated = path.join(root, "node_modules", ".prisma", "client", "schema.prisma");
-  return existsSync(generated) && readFileSync(generated, "utf8") === readFileSync("prisma/schema.prisma", "utf8");
+function generatedClientIsCurrent(client = "client", schema = "prisma/schema.prisma") {
+  const generated = path.join(root, "node_modules", ".prisma", client, "schema.prisma");
+  return existsSync(generated) && readFileSync(generated, "utf8") === readFileSync(schema, "utf8");
 }
 
 if (!existsSync(bin("next")) || !existsSync(bin("prisma"))) {
@@ -67,6 +72,11 @@ if (!existsSync(bin("next")) || !existsSync(bin("prisma"))) {
 }
 
 if (!generatedClientIsCurrent()) run("prisma generate", bin("prisma"), ["generate"], { quiet: true });
+if (postgres && !generatedClientIsCurrent("client-pg", "prisma/postgres/schema.prisma")) {
+  run("prisma generate (PostgreSQL)", bin("prisma"), ["generate", "--schema", "prisma/postgres/schema.prisma"], {
+    quiet: true,
+  });
+}
 // Before the long steps: demo accounts (published passwords) on a server others can reach stop here.
 run("check demo accounts", process.execPath, ["--import", "tsx", "prisma/seed.ts", "--check"], { quiet: true });
 if (!dev) {
@@ -79,7 +89,8 @@ if (!dev) {
   }
 }
 
-run("prisma migrate deploy", bin("prisma"), ["migrate", "deploy"], { quiet: true });
+if (postgres) run("PostgreSQL migrations", process.execPath, ["--import", "tsx", "prisma/postgres/migrate.ts"]);
+else run("prisma migrate deploy", bin("prisma"), ["migrate", "deploy"], { quiet: true });
 // --no-node-snapshot: the grader's isolated-vm 5 needs it on Node 20 (see package.json).
 run(`sync ${exercisesDir}/`, process.execPath, [
   "--no-node-snapshot",
