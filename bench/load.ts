@@ -12,7 +12,7 @@
 // Last line, the fixed contract (DESIGN.md): {"backend","submissions","lost","p50Ms","p95Ms","webP95Ms","drainMs"}.
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -132,6 +132,7 @@ async function probePages(base: string, done: () => boolean): Promise<number[]> 
     const started = performance.now();
     const response = await fetch(`${base}${pages[i % pages.length]}`);
     await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`GET ${pages[i % pages.length]}: ${response.status}`);
     latencies.push(performance.now() - started);
     await sleep(200);
   }
@@ -158,6 +159,10 @@ async function main(): Promise<void> {
     detached: true,
   });
   const serverLog: string[] = [];
+  // The server's and the workers' output, for when something goes wrong.
+  const logFile = path.join(tmpdir(), `interleave-load-${postgres ? "postgres" : "sqlite"}.log`);
+  writeFileSync(logFile, "");
+  console.error(`load: server log in ${logFile}`);
   const stop = () => {
     if (server.exitCode === null && server.pid) process.kill(-server.pid, "SIGTERM");
   };
@@ -173,6 +178,7 @@ async function main(): Promise<void> {
     await new Promise<void>((resolve, reject) => {
       server.stdout!.on("data", (chunk: Buffer) => {
         const text = chunk.toString();
+        appendFileSync(logFile, text);
         serverLog.push(text);
         if (serverLog.length > 200) serverLog.shift();
         if (/Ready in/.test(text)) resolve();
