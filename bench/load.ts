@@ -4,10 +4,10 @@
 // database on scripts/postgres-local.sh's server and two worker processes), then LOAD_USERS
 // simulated users (50) each send LOAD_PER_USER solutions (4) one after another through the HTTP
 // API (POST /api/submissions with a personal API token, then GET /api/submissions/<id> every
-// 250 ms until the verdict): correct, racy and looping solutions mixed, each user starting at a
+// second until the verdict): correct, racy and looping solutions mixed, each user starting at a
 // random moment of the first LOAD_SPREAD_SECONDS (30). Meanwhile a prober times page loads (the
 // catalogue and the login page). A 429 is obeyed (Retry-After) and the submission is sent again.
-// Bounded: LOAD_MAX_SECONDS (900) in all, then whatever has no verdict counts as lost. Loopback
+// Bounded: LOAD_MAX_SECONDS (1500) in all, then whatever has no verdict counts as lost. Loopback
 // only; stops the server by itself.
 // Last line, the fixed contract (DESIGN.md): {"backend","submissions","lost","p50Ms","p95Ms","webP95Ms","drainMs"}.
 import { execFileSync, spawn } from "node:child_process";
@@ -24,8 +24,8 @@ const postgres = process.argv.includes("--postgres");
 const USERS = Number(process.env.LOAD_USERS ?? 50);
 const PER_USER = Number(process.env.LOAD_PER_USER ?? 4);
 const SPREAD_SECONDS = Number(process.env.LOAD_SPREAD_SECONDS ?? 30);
-const MAX_SECONDS = Number(process.env.LOAD_MAX_SECONDS ?? 900);
-const POLL_MS = 250;
+const MAX_SECONDS = Number(process.env.LOAD_MAX_SECONDS ?? 1500);
+const POLL_MS = Number(process.env.LOAD_POLL_MS ?? 1000);
 
 const reference = readFileSync("exercises/shared-counter/reference.ts", "utf8");
 const SOLUTIONS = {

@@ -134,7 +134,10 @@ async function stopAll(signal, code) {
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   process.on(signal, () => void stopAll(signal, 0));
 }
-server.on("exit", (code, signal) => void stopAll("SIGTERM", code ?? (signal ? 0 : 1)));
+server.on("exit", (code, signal) => {
+  if (!stopping) console.error(`\n✗ the web server exited (${signal ?? `exit code ${code}`}): stopping the workers`);
+  void stopAll("SIGTERM", code ?? (signal ? 0 : 1));
+});
 
 /** One grading worker process, started again (after a growing pause) whenever it dies. */
 function superviseWorker(number) {

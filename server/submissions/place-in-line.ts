@@ -91,12 +91,25 @@ export function claimOrder(pending: Pending[], lastClaim: Map<string, number>): 
   return keyed.map((k) => k.p);
 }
 
+type Throughput = { perJobSeconds: number; workers: number };
+
+// Every poll of every waiting student asks for this: measured at most once a second per lane and
+// database (two aggregate queries), not once per request.
+const THROUGHPUT_TTL_MS = 1_000;
+const measured = new WeakMap<Db, Map<string, { at: number; value: Throughput }>>();
+
 /** Seconds one grading of this lane takes lately, and how many workers are grading. */
-export async function throughput(
-  db: Db,
-  kind: string,
-  now = new Date(),
-): Promise<{ perJobSeconds: number; workers: number }> {
+export async function throughput(db: Db, kind: string, now = new Date()): Promise<Throughput> {
+  const perDb = measured.get(db) ?? new Map<string, { at: number; value: Throughput }>();
+  measured.set(db, perDb);
+  const cached = perDb.get(kind);
+  if (cached && Math.abs(now.getTime() - cached.at) < THROUGHPUT_TTL_MS) return cached.value;
+  const value = await measureThroughput(db, kind, now);
+  perDb.set(kind, { at: now.getTime(), value });
+  return value;
+}
+
+async function measureThroughput(db: Db, kind: string, now: Date): Promise<Throughput> {
   const recent = await db.submission.findMany({
     where: { kind, status: "done", claimedAt: { not: null }, finishedAt: { not: null } },
     orderBy: { finishedAt: "desc" },
