@@ -57,6 +57,9 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
+/** Answers outside the API's contract (a 500, say): reported on the summary line. */
+const unexpected: string[] = [];
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function throwawayDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -97,19 +100,37 @@ async function simulateUser(base: string, token: string, user: number, deadline:
         method: "POST",
         headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
         body: JSON.stringify({ slug: "shared-counter", code: SOLUTIONS[kind] }),
-      });
-      const body = (await response.json()) as { id?: string };
+      }).catch((error: Error) => error);
+      if (response instanceof Error) {
+        unexpected.push(`POST: ${response.message}`);
+        await sleep(2_000);
+        continue;
+      }
+      const text = await response.text();
+      const body = (response.headers.get("content-type") ?? "").includes("json")
+        ? (JSON.parse(text) as { id?: string })
+        : {};
       if (response.status === 201 && body.id) id = body.id;
       else if (response.status === 429 || response.status === 503) {
         rejected429++;
         await sleep(Number(response.headers.get("retry-after") ?? 2) * 1000);
-      } else throw new Error(`POST /api/submissions: ${response.status} ${JSON.stringify(body)}`);
+      } else {
+        // Not part of the API's contract: say so, count it, and send again (nothing was stored).
+        unexpected.push(`POST ${response.status}: ${text.slice(0, 200)}`);
+        console.error(`load: unexpected answer to POST /api/submissions: ${response.status} ${text.slice(0, 300)}`);
+        await sleep(2_000);
+      }
     }
     let verdict: string | null = null;
     while (id !== null && verdict === null && Date.now() < deadline) {
       await sleep(POLL_MS);
-      const response = await fetch(`${base}/api/submissions/${id}`, { headers: { authorization: `Bearer ${token}` } });
-      if (response.status !== 200) continue;
+      const response = await fetch(`${base}/api/submissions/${id}`, {
+        headers: { authorization: `Bearer ${token}` },
+      }).catch(() => null);
+      if (response?.status !== 200) {
+        if (response && response.status !== 503) unexpected.push(`GET submission ${response.status}`);
+        continue;
+      }
       const body = (await response.json()) as { status: string; result: { verdict: string } | null };
       if (body.status === "done") verdict = body.result?.verdict ?? "done";
       else if (body.status === "failed") verdict = "failed";
@@ -130,9 +151,13 @@ async function probePages(base: string, done: () => boolean): Promise<number[]> 
   const pages = ["/", "/login"];
   for (let i = 0; !done(); i++) {
     const started = performance.now();
-    const response = await fetch(`${base}${pages[i % pages.length]}`);
-    await response.arrayBuffer();
-    if (response.status !== 200) throw new Error(`GET ${pages[i % pages.length]}: ${response.status}`);
+    try {
+      const response = await fetch(`${base}${pages[i % pages.length]}`);
+      await response.arrayBuffer();
+      if (response.status !== 200) unexpected.push(`GET ${pages[i % pages.length]} ${response.status}`);
+    } catch (error) {
+      unexpected.push(`GET ${pages[i % pages.length]}: ${(error as Error).message}`);
+    }
     latencies.push(performance.now() - started);
     await sleep(200);
   }
@@ -215,7 +240,8 @@ async function main(): Promise<void> {
     for (const o of outcomes) verdicts[o.verdict ?? "none"] = (verdicts[o.verdict ?? "none"] ?? 0) + 1;
     console.log(
       `backend ${postgres ? "postgres" : "sqlite"}: ${outcomes.length} submissions, verdicts ${JSON.stringify(verdicts)}, ` +
-        `${outcomes.reduce((n, o) => n + o.rejected429, 0)} refusals (429/503) obeyed, ${web.length} page loads`,
+        `${outcomes.reduce((n, o) => n + o.rejected429, 0)} refusals (429/503) obeyed, ${web.length} page loads, ` +
+        `${unexpected.length} unexpected answers${unexpected.length ? ` (first: ${unexpected[0]})` : ""}`,
     );
     console.log(
       JSON.stringify({

@@ -9,6 +9,7 @@ const CODES = new Set([
   "P1008",
   "P1017",
   "P2024",
+  "P2028", // a transaction could not start in time: the database is too busy to answer now
   // node / pg
   "ECONNREFUSED",
   "ECONNRESET",

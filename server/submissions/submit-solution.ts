@@ -18,6 +18,7 @@ export type SubmissionLimits = {
 export type SubmitSolutionOptions = { db?: Db; queue?: GradingQueue; limits?: SubmissionLimits; now?: Date };
 
 const HOUR_MS = 60 * 60 * 1000;
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 
 export function defaultLimits(): SubmissionLimits {
   const env = getEnv();
@@ -85,7 +86,9 @@ export async function submitSolution(
       );
     }
     return tx.submission.create({ data: { userId, exerciseId: exercise.id, code, kind }, select: { id: true } });
-  });
+    // SQLite runs one write transaction at a time: under a rush, wait for the slot rather than
+    // fail after Prisma's default 2 s (a slot still not free by then is a 503, "try again").
+  }, TRANSACTION_OPTIONS);
   try {
     await queue.enqueue(id);
   } catch (error) {
