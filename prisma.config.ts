@@ -1,6 +1,6 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { defineConfig } from "prisma/config";
-import { absoluteDatabaseUrl, ensureDatabaseFolder, parseEnv } from "./server/env";
+import { absoluteDatabaseUrl, ensureDatabaseFolder, parseEnv, requireSqliteFile } from "./server/env";
 
 // Prisma 6.19.3 with the JS schema engine: the only configuration measured to work with no
 // network (7.x downloads its schema engine before any command; 6.x with the classic engine
@@ -32,6 +32,7 @@ function isScript(sql: string): boolean {
   return sql.trim().replace(/;\s*$/, "").includes(";");
 }
 
+// The SQLite schema (the embedded default). PostgreSQL has its own: prisma/postgres/ (README).
 export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: {
@@ -41,6 +42,6 @@ export default defineConfig({
   engine: "js",
   experimental: { adapter: true },
   async adapter() {
-    return new ShadowSafeSQLite3({ url: env.databaseFile });
+    return new ShadowSafeSQLite3({ url: requireSqliteFile(env) });
   },
 });

@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 // Vitest 4.1 (5.x needs Node 22). isolated-vm 5.0.4 on Node 20 needs --no-node-snapshot in
@@ -8,7 +9,11 @@ import { defineConfig } from "vitest/config";
 // module, as the server does.
 export default defineConfig({
   resolve: {
-    alias: { "server-only": fileURLToPath(new URL("./node_modules/server-only/empty.js", import.meta.url)) },
+    alias: {
+      "server-only": fileURLToPath(new URL("./node_modules/server-only/empty.js", import.meta.url)),
+      // The app's "@/…" imports (tsconfig paths), for tests of route handlers.
+      "@": path.resolve(import.meta.dirname),
+    },
   },
   test: {
     include: ["**/*.test.ts"],

@@ -11,26 +11,45 @@ import { getDb } from "../server/db";
 import { getEnv } from "../server/env";
 import { startGradingWorker, warmUpPool } from "../server/grading/grading-worker";
 import { keepFromSandbox, sqliteFiles } from "../server/grading/keep-from-sandbox";
+import type { GradingJobs } from "../server/grading/queue/grading-queue";
 import { localGradingJobs } from "../server/grading/queue/local-queue";
 import { runNextValidation } from "../server/grading/validation-jobs";
+import { pgBossGradingJobs, startPgBoss } from "../server/grading/queue/pg-boss-queue";
 
 const env = getEnv();
 const workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
 const log = (line: string) => console.log(`[worker ${process.pid}] ${line}`);
 const db = getDb();
 
-// Readers (the web server polling results) and this writer then no longer block each other.
-// The setting is stored in the database file, so it holds for every process that opens it.
-await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+const leaseMs = env.GRADING_LEASE_SECONDS * 1_000;
+// SQLite (embedded default): the queue is the Submission table. Readers (the web server polling
+// results) and this writer no longer block each other in WAL mode; the setting is stored in the
+// database file, so it holds for every process that opens it.
+// PostgreSQL: pg-boss delivers, with its expiry, retries and dead letters (pg-boss-queue.ts).
+let jobs: GradingJobs;
+let stopBoss = async () => {};
+if (env.databaseKind === "sqlite") {
+  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  jobs = localGradingJobs({ db, leaseMs });
+} else {
+  const boss = await startPgBoss({
+    connectionString: env.DATABASE_URL,
+    leaseMs,
+    maintenanceIntervalSeconds: env.GRADING_MAINTENANCE_SECONDS,
+  });
+  jobs = pgBossGradingJobs(boss, { db, leaseMs });
+  stopBoss = () => boss.stop({ graceful: false, wait: true });
+  log("queue: pg-boss on PostgreSQL");
+}
 
 const pool = new SandboxPool({ size: env.GRADING_POOL_SIZE, taskTimeoutMs: 120_000 });
 // What a sandbox can reach here: nobody with no network when this worker runs as root
 // (`npm start` as root), else this user's rights and network (grader/workers/isolation.ts).
 log(pool.isolation.summary);
 // ... and nobody must not read the database (Prisma creates it 0644) or a .env.
-for (const file of keepFromSandbox([...sqliteFiles(env.databaseFile), path.resolve(".env")], pool.isolation))
+const secrets = [...(env.databaseFile ? sqliteFiles(env.databaseFile) : []), path.resolve(".env")];
+for (const file of keepFromSandbox(secrets, pool.isolation))
   log(`${path.relative(process.cwd(), file)}: readable by its owner only now (the sandbox runs as another user)`);
-const leaseMs = env.GRADING_LEASE_SECONDS * 1_000;
 const exercisesDir = path.resolve(env.EXERCISES_DIR);
 
 let stopping = false;
@@ -49,6 +68,7 @@ async function shutdown(signal: string): Promise<void> {
   log(`${signal}: stopping`);
   await worker?.stop();
   await pool.close();
+  await stopBoss();
   await db.$disconnect();
   log("stopped");
   process.exit(0);
@@ -65,7 +85,7 @@ log(
 );
 if (!stopping) {
   worker = startGradingWorker({
-    jobs: localGradingJobs({ db, leaseMs }),
+    jobs,
     pool,
     workerId,
     exercisesDir,

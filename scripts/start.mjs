@@ -12,12 +12,17 @@
 // Sandboxes: each worker's sandbox processes run with an empty environment; when this runs as
 // root they drop to uid 65534 with no network, otherwise they keep this user and the worker
 // logs one line saying so (grader/workers/isolation.ts, docs/grader.md).
+// PostgreSQL (issue 17): DATABASE_URL=postgres://user:password@host:5432/db npm start — the same
+// steps, with the PostgreSQL client (prisma/postgres/) and its migrations (prisma/postgres/migrate.ts)
+// instead of SQLite's; the queue is then pg-boss. Workers on other machines: `npm run worker` with
+// the same DATABASE_URL (and GRADING_WORKERS=0 here if this machine should only serve pages).
 // Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL (file:./data/interleave.db),
 // EXERCISES_DIR (exercises), DEMO_USERS (auto: only on loopback without a Secure cookie; "true"
 // beyond loopback or with SESSION_COOKIE_SECURE=true refuses to start), GRADING_WORKERS (1) and
 // the other variables of server/env.ts. `--prepare-only` stops before serving.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
+import { setPriority } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { staleBuildReason, writeBuildStamp } from "./lib/build-stamp.mjs";
@@ -32,7 +37,10 @@ const host = process.env.HOST || "127.0.0.1";
 process.env.HOST = host;
 const port = process.env.PORT || "3000";
 const exercisesDir = process.env.EXERCISES_DIR || "exercises";
+// Pages before grading: workers (and their sandboxes) run at this niceness.
+const GRADING_NICENESS = 10;
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const postgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL || "");
 
 function run(label, command, args, { env = {}, quiet = false } = {}) {
   const started = Date.now();
@@ -56,9 +64,9 @@ function withoutPrismaAdapterWarning(output) {
   return output.replace(/WARNING: Your schema specifies[\s\S]*?only using driver adapters\.\n*/, "");
 }
 
-function generatedClientIsCurrent() {
-  const generated = path.join(root, "node_modules", ".prisma", "client", "schema.prisma");
-  return existsSync(generated) && readFileSync(generated, "utf8") === readFileSync("prisma/schema.prisma", "utf8");
+function generatedClientIsCurrent(client = "client", schema = "prisma/schema.prisma") {
+  const generated = path.join(root, "node_modules", ".prisma", client, "schema.prisma");
+  return existsSync(generated) && readFileSync(generated, "utf8") === readFileSync(schema, "utf8");
 }
 
 if (!existsSync(bin("next")) || !existsSync(bin("prisma"))) {
@@ -67,6 +75,11 @@ if (!existsSync(bin("next")) || !existsSync(bin("prisma"))) {
 }
 
 if (!generatedClientIsCurrent()) run("prisma generate", bin("prisma"), ["generate"], { quiet: true });
+if (postgres && !generatedClientIsCurrent("client-pg", "prisma/postgres/schema.prisma")) {
+  run("prisma generate (PostgreSQL)", bin("prisma"), ["generate", "--schema", "prisma/postgres/schema.prisma"], {
+    quiet: true,
+  });
+}
 // Before the long steps: demo accounts (published passwords) on a server others can reach stop here.
 run("check demo accounts", process.execPath, ["--import", "tsx", "prisma/seed.ts", "--check"], { quiet: true });
 if (!dev) {
@@ -79,7 +92,8 @@ if (!dev) {
   }
 }
 
-run("prisma migrate deploy", bin("prisma"), ["migrate", "deploy"], { quiet: true });
+if (postgres) run("PostgreSQL migrations", process.execPath, ["--import", "tsx", "prisma/postgres/migrate.ts"]);
+else run("prisma migrate deploy", bin("prisma"), ["migrate", "deploy"], { quiet: true });
 // --no-node-snapshot: the grader's isolated-vm 5 needs it on Node 20 (see package.json).
 run(`sync ${exercisesDir}/`, process.execPath, [
   "--no-node-snapshot",
@@ -123,7 +137,10 @@ async function stopAll(signal, code) {
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   process.on(signal, () => void stopAll(signal, 0));
 }
-server.on("exit", (code, signal) => void stopAll("SIGTERM", code ?? (signal ? 0 : 1)));
+server.on("exit", (code, signal) => {
+  if (!stopping) console.error(`\n✗ the web server exited (${signal ?? `exit code ${code}`}): stopping the workers`);
+  void stopAll("SIGTERM", code ?? (signal ? 0 : 1));
+});
 
 /** One grading worker process, started again (after a growing pause) whenever it dies. */
 function superviseWorker(number) {
@@ -135,6 +152,13 @@ function superviseWorker(number) {
       env: process.env,
     });
     state.current = child;
+    // Pages before grading: the worker (and the sandboxes it forks, which inherit this) yields the
+    // CPU to the web server when both want it (bench:load measured page p95 in seconds without).
+    try {
+      setPriority(child.pid, GRADING_NICENESS);
+    } catch {
+      // not allowed here: grading runs at the server's priority
+    }
     child.on("exit", (code, signal) => {
       if (stopping) return;
       // A worker that ran a minute was healthy: start over at a short pause.

@@ -1,13 +1,40 @@
+import { createRequire } from "node:module";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
-import { ensureDatabaseFolder, getEnv } from "./env";
+import { databaseKindOf, ensureDatabaseFolder, getEnv } from "./env";
 
 // The only module that constructs a Prisma client. Everything else in server/ receives a
 // `Db` (defaulting to the process-wide one), which is how tests hand in a throwaway database.
+//
+// Two clients, one model: @prisma/client is generated from prisma/schema.prisma (SQLite, the
+// embedded default) and .prisma/client-pg from prisma/postgres/schema.prisma, which is derived
+// from it (same models: prisma/postgres/derive-schema.ts, kept in step by schema.test.ts). Their
+// APIs are the same, so the PostgreSQL client is typed as the SQLite one's.
 export type Db = PrismaClient;
 
 export function createDb(databaseFile: string): Db {
   return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseFile }) });
+}
+
+type PgClientModule = { PrismaClient: new (options: { adapter: PrismaPg }) => Db };
+
+/** A client on PostgreSQL (`postgres://…`). The generated client is loaded only when asked for,
+ *  so the embedded default never needs it. */
+export function createPgDb(url: string, { poolSize = 10 }: { poolSize?: number } = {}): Db {
+  const load = createRequire(import.meta.url);
+  const { PrismaClient: PgClient } = load(PG_CLIENT_MODULE) as PgClientModule;
+  // connectionTimeoutMillis: with the database gone, a request fails in 5 s (a 503), not never.
+  return new PgClient({
+    adapter: new PrismaPg({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 }),
+  });
+}
+
+const PG_CLIENT_MODULE = ".prisma/client-pg";
+
+/** A client for a DATABASE_URL of either kind. */
+export function createDbForUrl(url: string, file: string | null): Db {
+  return databaseKindOf(url) === "postgres" ? createPgDb(url) : createDb(file ?? url.replace(/^file:/, ""));
 }
 
 // One client per process. `next dev` re-evaluates modules on every edit, so the client is kept
@@ -18,7 +45,7 @@ export function getDb(): Db {
   if (!holder.interleaveDb) {
     const env = getEnv();
     ensureDatabaseFolder(env);
-    holder.interleaveDb = createDb(env.databaseFile);
+    holder.interleaveDb = createDbForUrl(env.DATABASE_URL, env.databaseFile);
   }
   return holder.interleaveDb;
 }

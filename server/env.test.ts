@@ -20,8 +20,16 @@ describe("parseEnv", () => {
     expect(env.DEMO_USERS).toBe("false");
   });
 
+  it("takes a PostgreSQL URL: no SQLite file then", () => {
+    const env = parseEnv({ DATABASE_URL: "postgres://app:app@127.0.0.1:5432/app" });
+    expect(env.databaseKind).toBe("postgres");
+    expect(env.databaseFile).toBeNull();
+    expect(parseEnv({}).databaseKind).toBe("sqlite");
+  });
+
   it("names the bad variable", () => {
-    expect(() => parseEnv({ DATABASE_URL: "postgres://x" })).toThrow(/DATABASE_URL: must be a SQLite URL/);
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: must be a SQLite URL/);
+    expect(() => parseEnv({ GRADING_MAX_PENDING_PER_USER: "0" })).toThrow(/GRADING_MAX_PENDING_PER_USER/);
     expect(() => parseEnv({ SESSION_COOKIE_SECURE: "yes" })).toThrow(/SESSION_COOKIE_SECURE/);
     expect(() => parseEnv({ DEMO_USERS: "yes" })).toThrow(/DEMO_USERS/);
     expect(() => parseEnv({ RATE_LIMIT_STORE: "redis" })).toThrow(/RATE_LIMIT_STORE/);

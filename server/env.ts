@@ -5,13 +5,18 @@ import { z } from "zod";
 // The embedded default: one SQLite file under data/ (git-ignored). Relative `file:` paths are
 // resolved against the working directory, which npm scripts set to the project root, so the
 // Prisma CLI, the seed, the sync and the Next.js server all open the same file.
+// A `postgres://` (or `postgresql://`) URL selects PostgreSQL: the app, the workers and the
+// queue (pg-boss) then all run on it (issue 17; README "PostgreSQL").
 export const DEFAULT_DATABASE_URL = "file:./data/interleave.db";
 
 const EnvSchema = z.object({
   DATABASE_URL: z
     .string()
     .trim()
-    .regex(/^file:.+/, "must be a SQLite URL such as file:./data/interleave.db")
+    .regex(
+      /^(file:.+|postgres(ql)?:\/\/.+)/,
+      "must be a SQLite URL such as file:./data/interleave.db or a PostgreSQL URL such as postgres://user:password@host:5432/db",
+    )
     .default(DEFAULT_DATABASE_URL),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   // Browsers drop Secure cookies on plain http, and the embedded default serves plain http on
@@ -46,6 +51,15 @@ const EnvSchema = z.object({
   // Real time one submission may take to grade, all checks together (issue 9): what is left
   // when it runs out is reported as `timeout` with what was explored.
   GRADING_DEADLINE_SECONDS: integer(5, 3_600).default(60),
+  // PostgreSQL only: how often the workers' pg-boss looks for jobs whose worker went silent (a
+  // killed worker's job is graded again within GRADING_LEASE_SECONDS + this).
+  GRADING_MAINTENANCE_SECONDS: integer(1, 600).default(5),
+  // Per-user limits on grading, checked in the transaction that stores a submission (issue 17):
+  // at most this many of one user's submissions queued or running at once, per lane (submit,
+  // run) ...
+  GRADING_MAX_PENDING_PER_USER: integer(1, 1_000).default(5),
+  // ... and at most this many submissions in any hour (both lanes together).
+  GRADING_MAX_PER_HOUR: integer(1, 100_000).default(120),
 });
 
 /** A whole number from an environment string, within bounds. */
@@ -57,9 +71,12 @@ function integer(min: number, max: number) {
     .max(max, `must be at most ${max}`);
 }
 
+export type DatabaseKind = "sqlite" | "postgres";
+
 export type Env = z.infer<typeof EnvSchema> & {
-  /** Absolute path of the SQLite file named by DATABASE_URL. */
-  databaseFile: string;
+  databaseKind: DatabaseKind;
+  /** Absolute path of the SQLite file named by DATABASE_URL; null on PostgreSQL. */
+  databaseFile: string | null;
 };
 
 export function parseEnv(source: Record<string, string | undefined> = process.env, cwd = process.cwd()): Env {
@@ -77,12 +94,30 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     GRADING_LEASE_SECONDS: source.GRADING_LEASE_SECONDS || undefined,
     GRADING_POLL_MS: source.GRADING_POLL_MS || undefined,
     GRADING_DEADLINE_SECONDS: source.GRADING_DEADLINE_SECONDS || undefined,
+    GRADING_MAINTENANCE_SECONDS: source.GRADING_MAINTENANCE_SECONDS || undefined,
+    GRADING_MAX_PENDING_PER_USER: source.GRADING_MAX_PENDING_PER_USER || undefined,
+    GRADING_MAX_PER_HOUR: source.GRADING_MAX_PER_HOUR || undefined,
   });
   if (!parsed.success) {
     const fields = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment:\n  ${fields.join("\n  ")}`);
   }
-  return { ...parsed.data, databaseFile: databaseFileFromUrl(parsed.data.DATABASE_URL, cwd) };
+  const databaseKind = databaseKindOf(parsed.data.DATABASE_URL);
+  return {
+    ...parsed.data,
+    databaseKind,
+    databaseFile: databaseKind === "sqlite" ? databaseFileFromUrl(parsed.data.DATABASE_URL, cwd) : null,
+  };
+}
+
+export function databaseKindOf(url: string): DatabaseKind {
+  return /^postgres(ql)?:\/\//.test(url) ? "postgres" : "sqlite";
+}
+
+/** The SQLite file, for the code paths that exist only on the embedded default (the CLI config). */
+export function requireSqliteFile(env: Env): string {
+  if (env.databaseFile === null) throw new Error("This needs the SQLite database (DATABASE_URL=file:...).");
+  return env.databaseFile;
 }
 
 export function databaseFileFromUrl(url: string, cwd = process.cwd()): string {
@@ -92,12 +127,12 @@ export function databaseFileFromUrl(url: string, cwd = process.cwd()): string {
 
 /** `file:<absolute path>`: the form handed to the Prisma CLI so it never re-resolves it. */
 export function absoluteDatabaseUrl(env: Env): string {
-  return `file:${env.databaseFile}`;
+  return env.databaseFile === null ? env.DATABASE_URL : `file:${env.databaseFile}`;
 }
 
 /** better-sqlite3 creates the file but not its folder. */
 export function ensureDatabaseFolder(env: Env): void {
-  mkdirSync(path.dirname(env.databaseFile), { recursive: true });
+  if (env.databaseFile !== null) mkdirSync(path.dirname(env.databaseFile), { recursive: true });
 }
 
 let cached: Env | undefined;

@@ -8,7 +8,8 @@ export const SUBMISSION_KINDS = ["submit", "run"] as const;
 export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
 
 export const SubmitSolutionInput = z.object({
-  kind: z.enum(SUBMISSION_KINDS, { error: "Run or Submit?" }).default("submit"),
+  // "submit" is graded and scored; "run" is the quick check (its own lane, never scored).
+  kind: z.enum(SUBMISSION_KINDS, { error: 'kind is "submit" or "run".' }).default("submit"),
   slug: z.string({ error: "Choose an exercise." }).regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/, "Unknown exercise."),
   code: z
     .string({ error: "Write a solution before submitting." })

@@ -11,14 +11,28 @@ const ClaimedRow = z.object({
   exerciseId: z.string(),
   code: z.string(),
   attempts: z.coerce.number().int().positive(),
+  kind: z.enum(["submit", "run"]),
 });
 
+/** Sorts before every real claim time: a user never served goes first among equals. */
+const NEVER = new Date(0);
+
 /**
- * Claim the oldest job that is waiting, or whose worker's lease ran out (a crashed or stuck
- * worker), in ONE statement: SQLite starts an UPDATE as a write transaction, so two workers
- * on the same file are serialised and never claim the same row (see queue.test.ts, which
- * races two processes). The claim increments `attempts`; jobs out of attempts are failed
- * first (failExhaustedJobs) and are never claimed again.
+ * Claim the next job, or one whose worker's lease ran out (a crashed or stuck worker), in ONE
+ * statement: SQLite starts an UPDATE as a write transaction, so two workers on the same file
+ * are serialised and never claim the same row (see queue.test.ts, which races two processes).
+ * The claim increments `attempts`; jobs out of attempts are failed first (failExhaustedJobs)
+ * and are never claimed again.
+ *
+ * Which job is next (issue 17, "fair under a deadline rush"), in this order:
+ *  1. the lane: quick runs (kind "run", a small budget) before submissions, so a Run stays
+ *     quick under load — at most one grading in progress is ever ahead of it;
+ *  2. the job's round: how many of its user's jobs of that lane are running or ahead of it in
+ *     line. A user's burst of 20 is rounds 0..19, another user's first submission is round 0;
+ *  3. among equal rounds, the user whose last claim is oldest (never claimed: first). This is
+ *     round-robin across users: one user's burst never delays another user's first submission
+ *     by more than the grading already in progress (fair-claim.test.ts);
+ *  4. then first come, first served.
  */
 export async function claimNextJob(
   workerId: string,
@@ -31,13 +45,20 @@ export async function claimNextJob(
     SET "status" = 'running', "workerId" = ${workerId}, "claimedAt" = ${now},
         "leaseExpiresAt" = ${expiresAt}, "attempts" = "attempts" + 1
     WHERE "id" = (
-      SELECT "id" FROM "Submission"
-      WHERE ("status" = 'queued' AND "enqueuedAt" IS NOT NULL)
-         OR ("status" = 'running' AND "leaseExpiresAt" < ${now} AND "attempts" < ${MAX_ATTEMPTS})
-      ORDER BY "enqueuedAt", "createdAt", "id"
+      SELECT s."id" FROM "Submission" s
+      WHERE (s."status" = 'queued' AND s."enqueuedAt" IS NOT NULL)
+         OR (s."status" = 'running' AND s."leaseExpiresAt" < ${now} AND s."attempts" < ${MAX_ATTEMPTS})
+      ORDER BY
+        CASE WHEN s."kind" = 'run' THEN 0 ELSE 1 END,
+        (SELECT COUNT(*) FROM "Submission" o
+          WHERE o."userId" = s."userId" AND o."kind" = s."kind" AND o."id" <> s."id"
+            AND ((o."status" = 'running' AND o."leaseExpiresAt" >= ${now})
+              OR (o."status" = 'queued' AND o."enqueuedAt" IS NOT NULL AND o."enqueuedAt" < s."enqueuedAt"))),
+        COALESCE((SELECT MAX(o."claimedAt") FROM "Submission" o WHERE o."userId" = s."userId"), ${NEVER}),
+        s."enqueuedAt", s."createdAt", s."id"
       LIMIT 1
     )
-    RETURNING "id", "exerciseId", "code", "attempts"`;
+    RETURNING "id", "exerciseId", "code", "attempts", "kind"`;
   if (rows.length === 0) return null;
   const row = ClaimedRow.parse(rows[0]);
   return {
@@ -45,6 +66,7 @@ export async function claimNextJob(
     exerciseId: row.exerciseId,
     code: row.code,
     attempts: row.attempts,
+    kind: row.kind,
     leaseExpiresAt: expiresAt,
   };
 }

@@ -22,6 +22,8 @@ export type ClaimedJob = {
   submissionId: string;
   exerciseId: string;
   code: string;
+  /** "submit" is graded and scored; "run" is the quick check (its own lane, never scored). */
+  kind: "submit" | "run";
   /** This claim included: 1 on the first try. */
   attempts: number;
   leaseExpiresAt: Date;

@@ -1,0 +1,265 @@
+// `npm run bench:load [-- --postgres]` (issue 17): grading under a deadline rush.
+// Starts the production server (scripts/start.mjs) on a throwaway database and a free port on
+// 127.0.0.1 with the default workers (SQLite: GRADING_WORKERS default, 1; --postgres: a fresh
+// database on scripts/postgres-local.sh's server and two worker processes), then LOAD_USERS
+// simulated users (50) each send LOAD_PER_USER solutions (4) one after another through the HTTP
+// API (POST /api/submissions with a personal API token, then GET /api/submissions/<id> every
+// second until the verdict): correct, racy and looping solutions mixed, each user starting at a
+// random moment of the first LOAD_SPREAD_SECONDS (30). Meanwhile a prober times page loads (the
+// catalogue and the login page). A 429 is obeyed (Retry-After) and the submission is sent again.
+// Bounded: LOAD_MAX_SECONDS (1500) in all, then whatever has no verdict counts as lost. Loopback
+// only; stops the server by itself.
+// Last line, the fixed contract (DESIGN.md): {"backend","submissions","lost","p50Ms","p95Ms","webP95Ms","drainMs"}.
+import { execFileSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { createApiToken } from "../server/api-tokens/api-tokens";
+import { createDbForUrl } from "../server/db";
+
+const postgres = process.argv.includes("--postgres");
+const USERS = Number(process.env.LOAD_USERS ?? 50);
+const PER_USER = Number(process.env.LOAD_PER_USER ?? 4);
+const SPREAD_SECONDS = Number(process.env.LOAD_SPREAD_SECONDS ?? 30);
+const MAX_SECONDS = Number(process.env.LOAD_MAX_SECONDS ?? 1500);
+const POLL_MS = Number(process.env.LOAD_POLL_MS ?? 1000);
+
+const reference = readFileSync("exercises/shared-counter/reference.ts", "utf8");
+const SOLUTIONS = {
+  correct: reference,
+  // The lock's `with` removed: a lost update, caught as a race.
+  racy: reference.replace("await using _ = await lock.hold();", ""),
+  // Never ends: spins through scheduling points until the step budget stops it.
+  looping: reference
+    .replace(
+      'import { spawn, type Lock, type Shared } from "interleave";',
+      'import { spawn, yieldNow, type Lock, type Shared } from "interleave";',
+    )
+    .replace("const workers = [];", "while (threads > 0) await yieldNow();\n  const workers = [];"),
+};
+const KINDS = ["correct", "correct", "racy", "looping"] as const;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** Answers outside the API's contract (a 500, say): reported on the summary line. */
+const unexpected: string[] = [];
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function throwawayDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (!postgres) {
+    const dir = mkdtempSync(path.join(tmpdir(), "interleave-load-"));
+    return {
+      url: `file:${path.join(dir, "load.db")}`,
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const admin =
+    process.env.INTERLEAVE_TEST_POSTGRES_URL ||
+    execFileSync("scripts/postgres-local.sh", ["start"], { encoding: "utf8" }).trim();
+  const name = `interleave_load_${randomBytes(4).toString("hex")}`;
+  const run = async (sql: string) => {
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    await client.query(sql).finally(() => client.end());
+  };
+  await run(`CREATE DATABASE "${name}"`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
+type Outcome = { latencyMs: number | null; verdict: string | null; rejected429: number; verdictAt: number };
+
+async function simulateUser(base: string, token: string, user: number, deadline: number): Promise<Outcome[]> {
+  await sleep(Math.random() * SPREAD_SECONDS * 1000);
+  const outcomes: Outcome[] = [];
+  for (let i = 0; i < PER_USER && Date.now() < deadline; i++) {
+    const kind = KINDS[(user + i) % KINDS.length]!;
+    let rejected429 = 0;
+    let id: string | null = null;
+    const sent = performance.now();
+    while (id === null && Date.now() < deadline) {
+      const response = await fetch(`${base}/api/submissions`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify({ slug: "shared-counter", code: SOLUTIONS[kind] }),
+      }).catch((error: Error) => error);
+      if (response instanceof Error) {
+        unexpected.push(`POST: ${response.message}`);
+        await sleep(2_000);
+        continue;
+      }
+      const text = await response.text();
+      const body = (response.headers.get("content-type") ?? "").includes("json")
+        ? (JSON.parse(text) as { id?: string })
+        : {};
+      if (response.status === 201 && body.id) id = body.id;
+      else if (response.status === 429 || response.status === 503) {
+        rejected429++;
+        await sleep(Number(response.headers.get("retry-after") ?? 2) * 1000);
+      } else {
+        // Not part of the API's contract: say so, count it, and send again (nothing was stored).
+        unexpected.push(`POST ${response.status}: ${text.slice(0, 200)}`);
+        console.error(`load: unexpected answer to POST /api/submissions: ${response.status} ${text.slice(0, 300)}`);
+        await sleep(2_000);
+      }
+    }
+    let verdict: string | null = null;
+    while (id !== null && verdict === null && Date.now() < deadline) {
+      await sleep(POLL_MS);
+      const response = await fetch(`${base}/api/submissions/${id}`, {
+        headers: { authorization: `Bearer ${token}` },
+      }).catch(() => null);
+      if (response?.status !== 200) {
+        if (response && response.status !== 503) unexpected.push(`GET submission ${response.status}`);
+        continue;
+      }
+      const body = (await response.json()) as { status: string; result: { verdict: string } | null };
+      if (body.status === "done") verdict = body.result?.verdict ?? "done";
+      else if (body.status === "failed") verdict = "failed";
+    }
+    outcomes.push({
+      latencyMs: verdict !== null ? performance.now() - sent : null,
+      verdict,
+      rejected429,
+      verdictAt: performance.now(),
+    });
+    await sleep(500 + Math.random() * 1500); // reading the verdict
+  }
+  return outcomes;
+}
+
+async function probePages(base: string, done: () => boolean): Promise<number[]> {
+  const latencies: number[] = [];
+  const pages = ["/", "/login"];
+  for (let i = 0; !done(); i++) {
+    const started = performance.now();
+    try {
+      const response = await fetch(`${base}${pages[i % pages.length]}`);
+      await response.arrayBuffer();
+      if (response.status !== 200) unexpected.push(`GET ${pages[i % pages.length]} ${response.status}`);
+    } catch (error) {
+      unexpected.push(`GET ${pages[i % pages.length]}: ${(error as Error).message}`);
+    }
+    latencies.push(performance.now() - started);
+    await sleep(200);
+  }
+  return latencies;
+}
+
+async function main(): Promise<void> {
+  const database = await throwawayDatabase();
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    DATABASE_URL: database.url,
+    NODE_ENV: "production",
+    DEMO_USERS: "false",
+  };
+  if (postgres) env.GRADING_WORKERS = "2";
+  else delete env.GRADING_WORKERS; // the default
+  const server = spawn(process.execPath, ["scripts/start.mjs"], {
+    env,
+    stdio: ["ignore", "pipe", "inherit"],
+    detached: true,
+  });
+  const serverLog: string[] = [];
+  // The server's and the workers' output, for when something goes wrong.
+  const logFile = path.join(tmpdir(), `interleave-load-${postgres ? "postgres" : "sqlite"}.log`);
+  writeFileSync(logFile, "");
+  console.error(`load: server log in ${logFile}`);
+  const stop = () => {
+    if (server.exitCode === null && server.pid) process.kill(-server.pid, "SIGTERM");
+  };
+  const hardStop = setTimeout(
+    () => {
+      console.error("load: over the time bound, giving up");
+      stop();
+      process.exit(1);
+    },
+    (MAX_SECONDS + 600) * 1000,
+  );
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.stdout!.on("data", (chunk: Buffer) => {
+        const text = chunk.toString();
+        appendFileSync(logFile, text);
+        serverLog.push(text);
+        if (serverLog.length > 200) serverLog.shift();
+        if (/Ready in/.test(text)) resolve();
+      });
+      server.once("exit", (code) => reject(new Error(`the server exited (${code}) before it was ready`)));
+    });
+    // The accounts and their tokens, straight into the database the server migrated.
+    const db = createDbForUrl(database.url, database.url.startsWith("file:") ? database.url.slice(5) : null);
+    const tokens: string[] = [];
+    for (let u = 0; u < USERS; u++) {
+      const user = await db.user.create({
+        data: { email: `load-${u}@example.com`, displayName: `Load ${u}`, passwordHash: "x" },
+      });
+      tokens.push((await createApiToken(user.id, { name: "load" }, db)).token);
+    }
+    await db.$disconnect();
+    await fetch(`${base}/`); // warm up the page
+    // Wait for the workers' sandboxes to be warm (their log line), at most 60 s.
+    const warmBy = Date.now() + 60_000;
+    while (!serverLog.join("").includes("ready in") && Date.now() < warmBy) await sleep(200);
+
+    const started = performance.now();
+    const deadline = Date.now() + MAX_SECONDS * 1000;
+    let finished = false;
+    const prober = probePages(base, () => finished);
+    const outcomes = (await Promise.all(tokens.map((token, user) => simulateUser(base, token, user, deadline)))).flat();
+    // From the first submission to the last verdict.
+    const drainMs = Math.round(Math.max(...outcomes.map((o) => o.verdictAt)) - started);
+    finished = true;
+    const web = await prober;
+
+    const latencies = outcomes.flatMap((o) => (o.latencyMs === null ? [] : [o.latencyMs]));
+    const verdicts: Record<string, number> = {};
+    for (const o of outcomes) verdicts[o.verdict ?? "none"] = (verdicts[o.verdict ?? "none"] ?? 0) + 1;
+    console.log(
+      `backend ${postgres ? "postgres" : "sqlite"}: ${outcomes.length} submissions, verdicts ${JSON.stringify(verdicts)}, ` +
+        `${outcomes.reduce((n, o) => n + o.rejected429, 0)} refusals (429/503) obeyed, ${web.length} page loads, ` +
+        `${unexpected.length} unexpected answers${unexpected.length ? ` (first: ${unexpected[0]})` : ""}`,
+    );
+    console.log(
+      JSON.stringify({
+        backend: postgres ? "postgres" : "sqlite",
+        submissions: outcomes.length,
+        lost: outcomes.filter((o) => o.verdict === null).length,
+        p50Ms: Math.round(percentile(latencies, 50)),
+        p95Ms: Math.round(percentile(latencies, 95)),
+        webP95Ms: Math.round(percentile(web, 95)),
+        drainMs,
+      }),
+    );
+  } finally {
+    clearTimeout(hardStop);
+    stop();
+    await new Promise((resolve) => (server.exitCode === null ? server.once("exit", resolve) : resolve(null)));
+    await database.drop().catch(() => {});
+  }
+}
+
+await main();
