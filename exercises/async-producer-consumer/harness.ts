@@ -76,9 +76,13 @@ export async function burstyProducer() {
   await pipeline({ items: 20, consumers: 2, capacity: 3, gap: (i) => (i % 5 === 0 ? 60 : 1), handleMs: 10 });
 }
 
-/** Forty items of 10 ms on four consumers: about 100 virtual ms. */
+/**
+ * Forty items of 10 ms on four consumers: about 100 virtual ms, after a first item that takes
+ * the source 300 ms — consumers must wait for it blocked in queue.get(), not poll a plain list
+ * (300 virtual ms of polling runs out of the step budget).
+ */
 export async function throughput() {
-  await pipeline({ items: 40, consumers: 4, capacity: 4, gap: () => 1, handleMs: 10 });
+  await pipeline({ items: 40, consumers: 4, capacity: 4, gap: (i) => (i === 0 ? 300 : 1), handleMs: 10 });
 }
 
 /** An instant producer and slow consumers: only the bounded queue holds the producer back. */

@@ -85,6 +85,17 @@ const LATE_LINKS: Site = {
   "/z": page(10),
 };
 
+// A page that takes long while nothing else is queued: idle workers must block until it is
+// done (Queue.get), not spin on a plain frontier — 200 virtual ms of spinning runs out of the
+// step budget (starvation).
+const SLOW_PAGE: Site = {
+  "/": page(10, "/slow", "/fast"),
+  "/slow": page(200, "/x", "/y"),
+  "/fast": page(1),
+  "/x": page(10),
+  "/y": page(10, "/"),
+};
+
 function bigSite(): Site {
   const site: Site = {};
   for (let i = 0; i < 25; i++) {
@@ -97,6 +108,7 @@ const BIG = bigSite();
 
 export async function smallSite() {
   await check(SMALL, "/", 3, { minInFlight: 2 });
+  await check(SLOW_PAGE, "/", 3, { minInFlight: 2 });
 }
 
 export async function knowsWhenToStop() {
@@ -106,4 +118,5 @@ export async function knowsWhenToStop() {
 
 export async function bigCrawl() {
   await check(BIG, "/p0", 4, { minInFlight: 4 });
+  await check(SLOW_PAGE, "/", 4, { minInFlight: 2 });
 }

@@ -26,6 +26,29 @@ function newMemory(): StackMemory {
   };
 }
 
+/** The values on the stack as `memory` holds it, top first (at most NODES links: a cycle stops the walk). */
+async function walk(memory: StackMemory): Promise<number[]> {
+  const out: number[] = [];
+  for (let node = await memory.top.load(); node !== -1 && out.length <= NODES; node = await memory.next.get(node)) {
+    assert(node >= 0 && node < NODES, `top or a next link points at node ${node}, which does not exist`);
+    out.push(await memory.values.get(node));
+  }
+  return out;
+}
+
+/**
+ * The stack must live in the memory the harness gives it (that memory is what the freeze
+ * tests pause): a stack kept in a plain array, whose code between two awaits is atomic
+ * anyway, would pass every other test without a single compare-and-swap.
+ */
+async function assertLivesInMemory(memory: StackMemory, pushes: number): Promise<void> {
+  const allocated = await memory.allocated.load();
+  assert(
+    allocated >= pushes,
+    `${pushes} pushes completed but only ${allocated} nodes were allocated in the given memory: keep the stack in \`memory\` (one node per push)`,
+  );
+}
+
 async function joinAll(threads: Thread[]): Promise<void> {
   for (const t of threads) await t.join();
 }
@@ -86,7 +109,9 @@ export async function singleThread() {
 }
 
 async function concurrentHistory(threads: number, opsPerThread: number) {
-  const s = new LockFreeStack(newMemory());
+  const memory = newMemory();
+  const s = new LockFreeStack(memory);
+  let pushes = 0;
   const h = new History<StackOp, StackOut>();
   const workers: Thread[] = [];
   for (let t = 1; t <= threads; t++) {
@@ -98,19 +123,26 @@ async function concurrentHistory(threads: number, opsPerThread: number) {
           } else {
             const value = t * 100 + i;
             await h.record({ op: "push", value }, () => s.push(value));
+            pushes++;
           }
         }
       }, `Worker-${t}`),
     );
   }
   await joinAll(workers);
-  const left: StackOut[] = [];
+  const inMemory = await walk(memory);
+  const left: number[] = [];
   for (;;) {
     const v = await h.record({ op: "pop" }, () => s.pop());
     if (v === null) break;
     left.push(v);
     assert(left.length <= threads * opsPerThread, "pop() keeps returning values: the stack's links form a cycle");
   }
+  await assertLivesInMemory(memory, pushes);
+  assert(
+    JSON.stringify(inMemory) === JSON.stringify(left),
+    `after the workers ended, the given memory held (top first) ${inMemory.join(", ") || "nothing"}, but pop() returned ${left.join(", ") || "nothing"}: keep the stack in \`memory\``,
+  );
   assertLinearizable(models.stack<number>(), h);
   // A lock around push and pop would be linearizable too: lock-freedom is the point.
   if (threads === 4) await othersFinishWhileFrozen("pop");
@@ -165,6 +197,8 @@ async function othersFinishWhileFrozen(frozenOp: "push" | "pop") {
     assert(!seen.has(v), `${v} was popped twice (popped: ${popped.map(String).join(", ")})`);
     seen.add(v);
   }
+  // Completed pushes: the three set up before (pop case) and the workers' four.
+  await assertLivesInMemory(memory, frozenOp === "pop" ? 7 : 4);
 }
 
 /** A thread paused forever in the middle of push() must not stop the others. */

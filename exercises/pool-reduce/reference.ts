@@ -1,5 +1,8 @@
 import { Pool } from "interleave";
 
+/** The grader's calibration of one raw reading (given to summarize; exported by the grader, so it pickles). */
+export type Calibrate = (reading: number) => number;
+
 /** What a chunk reduces to: a monoid (count, sum, min, max), combined associatively. */
 export interface Partial {
   count: number;
@@ -22,13 +25,14 @@ export function combine(a: Partial, b: Partial): Partial {
   return { count: a.count + b.count, sum: a.sum + b.sum, min: Math.min(a.min, b.min), max: Math.max(a.max, b.max) };
 }
 
-/** Runs in a worker process: reduce one chunk to its partial. */
-export function reduceChunk(chunk: number[]): Partial {
+/** Runs in a worker process: calibrate and reduce one chunk of readings to its partial. */
+export function reduceChunk(chunk: number[], calibrate: Calibrate): Partial {
   let count = 0;
   let sum = 0;
   let min = Infinity;
   let max = -Infinity;
-  for (const v of chunk) {
+  for (const reading of chunk) {
+    const v = calibrate(reading);
     count++;
     sum += v;
     if (v < min) min = v;
@@ -37,14 +41,19 @@ export function reduceChunk(chunk: number[]): Partial {
   return { count, sum, min, max };
 }
 
-export async function summarize(values: readonly number[], processes: number): Promise<Summary> {
+export async function summarize(values: readonly number[], processes: number, calibrate: Calibrate): Promise<Summary> {
   const size = Math.max(1, Math.ceil(values.length / processes));
   const chunks: number[][] = [];
   for (let i = 0; i < values.length; i += size) chunks.push(values.slice(i, i + size));
   const pool = new Pool(processes);
   let total = EMPTY;
   try {
-    for (const p of await pool.map(reduceChunk, chunks, { chunksize: 1 })) total = combine(total, p);
+    for (const p of await pool.starmap(
+      reduceChunk,
+      chunks.map((chunk) => [chunk, calibrate]),
+      { chunksize: 1 },
+    ))
+      total = combine(total, p);
   } finally {
     pool.close();
     await pool.join();

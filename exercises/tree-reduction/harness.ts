@@ -1,18 +1,28 @@
-import { assert } from "interleave";
+import { assert, currentProcess } from "interleave";
 import { productAll, type Matrix } from "./solution";
 
-const P = 1_000_003;
+/** A prime only the grader knows: a product of one's own, cheaper or not, gives other numbers. */
+const P = 999_979;
 
-/** The harness's own product (the solution's matMul may not be changed). */
-function mul(a: Matrix, b: Matrix): Matrix {
+/**
+ * The grader's product, given to the solution: modulo the grader's prime, associative and not
+ * commutative, about 15 ms for 24×24. It is the kernel whose time the makespan check
+ * measures: a solution cannot make it cheaper (a hand-unrolled serial product used to beat
+ * the limit), only run several at once. Exported, so a Pool can send it to its workers by name.
+ */
+export function matMul(a: Matrix, b: Matrix): Matrix {
   const n = a.length;
-  return Array.from({ length: n }, (_, i) =>
-    Array.from({ length: n }, (_, j) => {
+  const c: Matrix = [];
+  for (let i = 0; i < n; i++) {
+    const row: number[] = [];
+    for (let j = 0; j < n; j++) {
       let s = 0;
       for (let k = 0; k < n; k++) s += a[i]![k]! * b[k]![j]!;
-      return s % P;
-    }),
-  );
+      row.push(s % P);
+    }
+    c.push(row);
+  }
+  return c;
 }
 
 function matrix(n: number, seed: number): Matrix {
@@ -21,6 +31,19 @@ function matrix(n: number, seed: number): Matrix {
   );
 }
 
+/**
+ * A worker process imports this module again (Python's spawn start method): only the main
+ * process needs the expected products, and computing them in a worker would be charged to it.
+ */
+function inMainProcess(): boolean {
+  try {
+    return currentProcess().name === "MainProcess";
+  } catch {
+    return true; // loading in the main program, before any thread runs
+  }
+}
+const MAIN = inMainProcess();
+
 interface Case {
   matrices: Matrix[];
   json: string;
@@ -28,14 +51,15 @@ interface Case {
 
 /** Computed when the module loads: the harness's own work stays out of the measured time. */
 function makeCase(count: number, n: number, seed: number): Case {
+  if (!MAIN) return { matrices: [], json: "" }; // a worker only needs matMul
   const matrices = Array.from({ length: count }, (_, k) => matrix(n, seed + k));
   let acc = matrices[0]!;
-  for (let k = 1; k < count; k++) acc = mul(acc, matrices[k]!);
+  for (let k = 1; k < count; k++) acc = matMul(acc, matrices[k]!);
   return { matrices, json: JSON.stringify(acc) };
 }
 
 async function checkRun(c: Case, processes: number): Promise<void> {
-  const got = await productAll(c.matrices, processes);
+  const got = await productAll(c.matrices, processes, matMul);
   const n = c.matrices[0]!.length;
   assert(
     JSON.stringify(got) === c.json,

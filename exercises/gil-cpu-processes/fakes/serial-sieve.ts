@@ -10,6 +10,8 @@ export function countPrimes(lo: number, hi: number): number {
   return count;
 }
 
-export async function parallelCountPrimes(limit: number, _workers: number): Promise<number> {
+export type IsPrime = (n: number) => boolean;
+
+export async function parallelCountPrimes(limit: number, _workers: number, _isPrime: IsPrime): Promise<number> {
   return countPrimes(0, limit);
 }

@@ -14,6 +14,8 @@ export function countPrimes(lo: number, hi: number): number {
   return (below[hi] ?? 0) - (below[Math.max(lo, 2)] ?? 0);
 }
 
-export async function parallelCountPrimes(limit: number, _workers: number): Promise<number> {
+export type IsPrime = (n: number) => boolean;
+
+export async function parallelCountPrimes(limit: number, _workers: number, _isPrime: IsPrime): Promise<number> {
   return below[limit] ?? 0;
 }

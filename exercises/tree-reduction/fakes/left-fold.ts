@@ -1,24 +1,14 @@
 // Fake: no pool: a left fold in the caller, one product after another
 export type Matrix = number[][];
 
-const P = 1_000_003;
+/**
+ * The grader's product of two square matrices, modulo a prime only the grader knows:
+ * associative, NOT commutative, and expensive (a 24×24 product is about 15 ms of
+ * computation). It is given to productAll; pass it to the pool as it is.
+ */
+export type MatMul = (a: Matrix, b: Matrix) => Matrix;
 
-export function matMul(a: Matrix, b: Matrix): Matrix {
-  const n = a.length;
-  const c: Matrix = [];
-  for (let i = 0; i < n; i++) {
-    const row: number[] = [];
-    for (let j = 0; j < n; j++) {
-      let s = 0;
-      for (let k = 0; k < n; k++) s += a[i]![k]! * b[k]![j]!;
-      row.push(s % P);
-    }
-    c.push(row);
-  }
-  return c;
-}
-
-export async function productAll(matrices: readonly Matrix[], _processes: number): Promise<Matrix> {
+export async function productAll(matrices: readonly Matrix[], _processes: number, matMul: MatMul): Promise<Matrix> {
   let acc = matrices[0]!;
   for (let i = 1; i < matrices.length; i++) acc = matMul(acc, matrices[i]!);
   return acc;

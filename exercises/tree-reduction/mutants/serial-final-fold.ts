@@ -2,28 +2,14 @@ import { Pool } from "interleave";
 
 export type Matrix = number[][];
 
-const P = 1_000_003;
-
 /**
- * The product of two square matrices, modulo a prime: associative, NOT commutative, and
- * expensive (a 24×24 product is about 15 ms of computation). Keep it as it is, exported.
+ * The grader's product of two square matrices, modulo a prime only the grader knows:
+ * associative, NOT commutative, and expensive (a 24×24 product is about 15 ms of
+ * computation). It is given to productAll; pass it to the pool as it is.
  */
-export function matMul(a: Matrix, b: Matrix): Matrix {
-  const n = a.length;
-  const c: Matrix = [];
-  for (let i = 0; i < n; i++) {
-    const row: number[] = [];
-    for (let j = 0; j < n; j++) {
-      let s = 0;
-      for (let k = 0; k < n; k++) s += a[i]![k]! * b[k]![j]!;
-      row.push(s % P);
-    }
-    c.push(row);
-  }
-  return c;
-}
+export type MatMul = (a: Matrix, b: Matrix) => Matrix;
 
-export function foldChunk(chunk: Matrix[]): Matrix {
+export function foldChunk(chunk: Matrix[], matMul: MatMul): Matrix {
   let acc = chunk[0]!;
   for (let i = 1; i < chunk.length; i++) acc = matMul(acc, chunk[i]!);
   return acc;
@@ -31,13 +17,17 @@ export function foldChunk(chunk: Matrix[]): Matrix {
 
 // Chunks in the workers (good), then a left fold of the partials in the caller: with many
 // workers, the final serial fold is as long as the parallel part.
-export async function productAll(matrices: readonly Matrix[], processes: number): Promise<Matrix> {
+export async function productAll(matrices: readonly Matrix[], processes: number, matMul: MatMul): Promise<Matrix> {
   const size = Math.ceil(matrices.length / processes);
   const chunks: Matrix[][] = [];
   for (let i = 0; i < matrices.length; i += size) chunks.push(matrices.slice(i, i + size));
   const pool = new Pool(processes);
   try {
-    const partials = await pool.map(foldChunk, chunks, { chunksize: 1 });
+    const partials = await pool.starmap(
+      foldChunk,
+      chunks.map((chunk) => [chunk, matMul]),
+      { chunksize: 1 },
+    );
     let acc = partials[0]!;
     for (let i = 1; i < partials.length; i++) acc = matMul(acc, partials[i]!);
     return acc;
