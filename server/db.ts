@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@prisma/client";
+import { Prisma, PrismaClient } from "@prisma/client";
 import { databaseKindOf, ensureDatabaseFolder, getEnv } from "./env";
 
 // The only module that constructs a Prisma client. Everything else in server/ receives a
@@ -17,17 +17,29 @@ export function createDb(databaseFile: string): Db {
   return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseFile }) });
 }
 
-type PgClientModule = { PrismaClient: new (options: { adapter: PrismaPg }) => Db };
+type PgClientModule = { PrismaClient: new (options: { adapter: PrismaPg }) => Db; Prisma: typeof Prisma };
+
+// Each generated client has its own runtime, and a raw query recognises only its own client's
+// `Prisma.sql` fragments: a fragment of the other one is sent as a parameter ("syntax error at
+// or near $1"). Raw SQL that nests fragments builds them with sqlFor(db).
+const namespaces = new WeakMap<object, typeof Prisma>();
+
+/** The `Prisma` namespace (sql, join, empty, raw) of the client `db` is. */
+export function sqlFor(db: Db): typeof Prisma {
+  return namespaces.get(db) ?? Prisma;
+}
 
 /** A client on PostgreSQL (`postgres://…`). The generated client is loaded only when asked for,
  *  so the embedded default never needs it. */
 export function createPgDb(url: string, { poolSize = 10 }: { poolSize?: number } = {}): Db {
   const load = createRequire(import.meta.url);
-  const { PrismaClient: PgClient } = load(PG_CLIENT_MODULE) as PgClientModule;
+  const { PrismaClient: PgClient, Prisma: PgPrisma } = load(PG_CLIENT_MODULE) as PgClientModule;
   // connectionTimeoutMillis: with the database gone, a request fails in 5 s (a 503), not never.
-  return new PgClient({
+  const db = new PgClient({
     adapter: new PrismaPg({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 }),
   });
+  namespaces.set(db, PgPrisma);
+  return db;
 }
 
 const PG_CLIENT_MODULE = ".prisma/client-pg";

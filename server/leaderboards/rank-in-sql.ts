@@ -1,5 +1,4 @@
-import { Prisma } from "@prisma/client";
-import { getDb, type Db } from "../db";
+import { getDb, sqlFor, type Db } from "../db";
 import type { HideScope } from "./board-scope";
 import type { RankedRow } from "./rank";
 
@@ -50,11 +49,15 @@ export async function rankInSql(
   },
   db: Db = getDb(),
 ): Promise<{ ranked: RankedRow[]; total: number; yours: RankedRow | null }> {
+  const Prisma = sqlFor(db);
   const src =
     source.kind === "exercise"
       ? Prisma.sql`SELECT s."userId", s."bestScore" AS "score", s."maxScore", s."speedup", s."perfKey", s."reachedAt"
           FROM "Standing" s WHERE s."exerciseId" = ${source.exerciseId}`
-      : Prisma.sql`SELECT s."userId", SUM(s."bestScore") AS "score", NULL AS "maxScore", NULL AS "speedup", NULL AS "perfKey",
+      : Prisma.sql`SELECT s."userId", SUM(s."bestScore") AS "score",
+            -- Typed NULLs: PostgreSQL types a bare NULL as text, which COALESCE with a number refuses.
+            CAST(NULL AS DOUBLE PRECISION) AS "maxScore", CAST(NULL AS DOUBLE PRECISION) AS "speedup",
+            CAST(NULL AS DOUBLE PRECISION) AS "perfKey",
             COALESCE(MAX(CASE WHEN s."bestScore" > 0 THEN s."reachedAt" END), MIN(s."reachedAt")) AS "reachedAt"
           FROM "Standing" s JOIN "Exercise" e ON e."id" = s."exerciseId"
           WHERE e."archived" = ${false}

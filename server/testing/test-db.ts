@@ -42,8 +42,17 @@ export const TEST_BACKENDS: readonly { backend: Backend; skip: string | null }[]
  * - postgres: a fresh database copied from a template database that was migrated once
  *   (prisma/postgres/migrate.ts) and is named after the migrations, so it is rebuilt when they change.
  */
-export async function createTestDb(backend: Backend = "sqlite"): Promise<TestDb> {
+export async function createTestDb(backend: Backend = defaultBackend()): Promise<TestDb> {
   return backend === "postgres" ? createPgTestDb() : createSqliteTestDb();
+}
+
+/**
+ * The backend of tests that do not choose one: SQLite, or PostgreSQL with
+ * INTERLEAVE_TEST_BACKEND=postgres (and a server) — a way to run every integration test of
+ * server/ on PostgreSQL: `INTERLEAVE_TEST_BACKEND=postgres npx vitest run server`.
+ */
+function defaultBackend(): Backend {
+  return process.env.INTERLEAVE_TEST_BACKEND === "postgres" && TEST_POSTGRES_URL ? "postgres" : "sqlite";
 }
 
 async function createSqliteTestDb(): Promise<TestDb> {
