@@ -7,7 +7,7 @@
 //      a local server only (server/users/demo-users-policy.ts; the seed prints their credentials
 //      last, just above the server's address), removed otherwise; expired sessions swept
 //   5. next start -H 127.0.0.1 -p $PORT   (`--dev`: next dev instead, no build)
-//      and beside it GRADING_WORKERS grading worker processes (scripts/grading-worker.ts),
+//      and beside it GRADING_WORKERS grading worker processes (scripts/worker.ts),
 //      each restarted if it dies; all of them are stopped when this process is.
 // Sandboxes: each worker's sandbox processes run with an empty environment; when this runs as
 // root they drop to uid 65534 with no network, otherwise they keep this user and the worker
@@ -147,7 +147,7 @@ function superviseWorker(number) {
   const state = { current: null, restarts: 0 };
   const launch = () => {
     const started = Date.now();
-    const child = spawn(process.execPath, ["--no-node-snapshot", "--import", "tsx", "scripts/grading-worker.ts"], {
+    const child = spawn(process.execPath, ["--no-node-snapshot", "--import", "tsx", "scripts/worker.ts"], {
       stdio: "inherit",
       env: process.env,
     });

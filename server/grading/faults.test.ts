@@ -8,7 +8,7 @@ import { syncExercises } from "./sync-exercises";
 import { openTestQueue, type TestQueue } from "./queue/testing/backends";
 import { startWorkerProcess, until, type WorkerProcess } from "./testing/worker-process";
 
-// Issue 17's faults, each on both backends, with real worker processes (scripts/grading-worker.ts):
+// Issue 17's faults, each on both backends, with real worker processes (scripts/worker.ts):
 //  - kill -9 of a worker mid-job: the job is graded once, by another worker;
 //  - the whole app restarted with jobs queued: all graded;
 //  - the database gone for a few seconds: nothing lost once it returns;

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
-// A real grading worker process (scripts/grading-worker.ts, as `npm run worker` starts it) on a
+// A real grading worker process (scripts/worker.ts, as `npm run worker` starts it) on a
 // test database, for the fault tests: kill -9, restarts, the database going away.
 
 export type WorkerProcess = {
@@ -17,7 +17,7 @@ export type WorkerProcess = {
 export function startWorkerProcess(databaseUrl: string, env: Record<string, string> = {}): WorkerProcess {
   const child = spawn(
     process.execPath,
-    ["--no-node-snapshot", "--import", "tsx", path.resolve("scripts/grading-worker.ts")],
+    ["--no-node-snapshot", "--import", "tsx", path.resolve("scripts/worker.ts")],
     {
       env: {
         ...process.env,
