@@ -15,7 +15,7 @@ export type { TraceEvent } from "./protocol/types";
 export { gradeSolution } from "./grade/grade";
 export { stepCheck } from "./grade/step-check";
 export type { CheckStep } from "./grade/step-check";
-export type { StepState, StepThread } from "./explore/step";
+export type { StepState, StepThread } from "./protocol/step";
 export { warmUpTypecheck } from "./compile/typecheck-solution";
 export type { GradeReport, CheckResult, CheckProgressEvent } from "./grade/grade";
 export { validateExercise } from "./grade/validate";

@@ -3,7 +3,7 @@
 
 import { configSeed, type ExploreReport, type Failure } from "../explore/explore";
 import type { TraceEvent } from "../protocol/types";
-import type { StepState } from "../explore/step";
+import type { StepState } from "../protocol/step";
 import { plural } from "../grade/plural";
 
 const MAX_ROWS = 80;

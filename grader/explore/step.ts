@@ -4,33 +4,13 @@
 // guided schedule; the student's next click appends a thread id and asks again.
 
 import type { ProgramFile, Session } from "../isolate/session";
-import type { ScheduleOutcome, StoppedThread, TraceEvent } from "../protocol/types";
-import { verdictOf, type Verdict } from "../protocol/verdict";
+import type { ScheduleOutcome, TraceEvent } from "../protocol/types";
+import type { StepState } from "../protocol/step";
+import { verdictOf } from "../protocol/verdict";
 import { attempt, baseConfig } from "./attempt";
 import type { ExploreOptions } from "./types";
 
-export interface StepThread extends StoppedThread {
-  /** The source text of `line` (trimmed), when the file is the program's own. */
-  text?: string;
-}
-
-export interface StepState {
-  /** The decisions replayed (thread ids): the prefix asked for, or less when the program ended first. */
-  decisions: number[];
-  /** Threads by id (the numbers a schedule names them by). */
-  threadNames: string[];
-  /** The program ended within the prefix: `outcome` says how (and `verdict` what it means). */
-  finished: boolean;
-  outcome: ScheduleOutcome | null;
-  verdict: Verdict | null;
-  /** Threads that may take the next step (empty once finished). */
-  runnable: number[];
-  /** Every live thread: what it does when it runs next, and where. */
-  threads: StepThread[];
-  /** Shared variables by name: the value of the last get/set the trace shows. */
-  shared: { name: string; value: string }[];
-  trace: TraceEvent[];
-}
+export type { StepState, StepThread } from "../protocol/step";
 
 export type StepOptions = Pick<ExploreOptions, "cores" | "maxSteps" | "entryModule" | "entryExport"> & {
   decisions: number[];

@@ -3,7 +3,7 @@
 // sandbox process, stopping right after the decisions so far (explore/step.ts).
 
 import type { LoadedExercise } from "../exercise/load";
-import type { StepState } from "../explore/step";
+import type { StepState } from "../protocol/step";
 import type { SandboxPool } from "../workers/pool";
 import { solutionFiles } from "./grade";
 
