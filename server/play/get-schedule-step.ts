@@ -1,4 +1,6 @@
 import type { StepState } from "../../grader/protocol/step";
+
+export type { StepState };
 import { getDb, type Db } from "../db";
 
 export type ScheduleStepView =
