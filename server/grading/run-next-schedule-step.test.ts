@@ -95,4 +95,17 @@ describe("runNextScheduleStep", () => {
       error: expect.stringMatching(/not reproducible at decision 0: thread #7 is not runnable/),
     });
   }, 60_000);
+
+  it("a hidden check cannot be played", async () => {
+    const { id } = await requestScheduleStep(
+      alice,
+      { submissionId, checkId: "many-threads", decisions: "" },
+      { db: t.db },
+    );
+    await runNextScheduleStep({ db: t.db, pool, workerId: "w", exercisesDir: EXERCISES });
+    expect(await getScheduleStep(alice, id, { db: t.db })).toEqual({
+      status: "failed",
+      error: "This check is hidden: it cannot be played.",
+    });
+  }, 60_000);
 });

@@ -58,6 +58,11 @@ export async function runNextScheduleStep({
     await finish({ status: "failed", error: "The exercise could not be loaded." });
     return true;
   }
+  // A hidden check shows no details (its threads and harness lines would give it away).
+  if (exercise.manifest.checks.find((c) => c.id === job.checkId)?.hidden) {
+    await finish({ status: "failed", error: "This check is hidden: it cannot be played." });
+    return true;
+  }
   const decisions = job.decisions === "" ? [] : job.decisions.split(",").map(Number);
   try {
     const step = await stepCheck(pool, exercise, submission.code, job.checkId, decisions, SOLUTION_FILE);
