@@ -107,6 +107,12 @@ declare module "protocol/types" {
         trace: boolean;
         /** Record the runnable set at every decision (for dfs and shrinking). */
         recordOptions: boolean;
+        /**
+         * Stop the schedule at this decision instead of taking it ("you are the scheduler": the
+         * `step` task replays a guided prefix and shows where every thread stands). The result
+         * then carries `stopped`.
+         */
+        stopAfterDecisions?: number;
         /** Module that holds the entry point, and the export to call. */
         entryModule: string;
         entryExport: string;
@@ -249,6 +255,28 @@ declare module "protocol/types" {
         }[];
         /** Events dropped from the front of a very long trace. */
         traceDropped?: number;
+        /** The schedule was stopped at a decision (`stopAfterDecisions`): where every thread stands. */
+        stopped?: StoppedState;
+    }
+    /** A thread where a stopped schedule left it: the operation it takes when it runs next, and where. */
+    export interface StoppedThread {
+        /** The thread id: the number a schedule (`guide`, `--schedule`) names it by. */
+        id: number;
+        name: string;
+        state: string;
+        /** The runtime operation it waits at (`get`, `set`, `acquire`...; `start` before its first step). */
+        op?: string;
+        /** What a blocked thread waits for. */
+        target?: string;
+        file?: string;
+        line?: number;
+    }
+    export interface StoppedState {
+        /** Decisions taken before the stop (the prefix's length). */
+        after: number;
+        /** Threads that may take the next step. */
+        runnable: number[];
+        threads: StoppedThread[];
     }
 }
 declare module "engine/monitor" {
@@ -553,6 +581,8 @@ declare module "engine/scheduler" {
         /** The lock this thread is about to acquire (set across its scheduling point). */
         pendingLock: LockRef | null;
         started: boolean;
+        /** It has had the baton at least once (a stopped schedule says `start` for one that has not). */
+        hasRun: boolean;
         /** Python's daemon threads: the program may end while they are still blocked or running. */
         daemon: boolean;
         /** CPU time this thread waits for or runs (see cores.ts). */
@@ -622,6 +652,8 @@ declare module "engine/scheduler" {
         private pointKind;
         /** Points before a synchronization where another thread could run (ScheduleResult.syncPoints). */
         private syncPoints;
+        /** Set when the schedule stopped at `stopAfterDecisions`. */
+        private stopped;
         constructor(config: ScheduleConfig, strategy: Strategy, monitor: Monitor, 
         /** The user's file and line at the top of the current stack (trace mode only). */
         siteOf: (stack?: string) => SourceSite | undefined);
@@ -725,6 +757,12 @@ declare module "engine/scheduler" {
         private peek;
         /** Ask the strategy for the next thread; advance virtual time when nobody can run. */
         private decide;
+        /**
+         * The prefix is done (`stopAfterDecisions`): note where every thread stands and end the
+         * schedule here. Every thread is parked at a scheduling point, so the operation it is inside
+         * (`inFlight`) is the one it takes when it runs next.
+         */
+        private stop;
         /** (A plain loop: this runs at every decision.) */
         private anyLiveNonDaemon;
         private hasTimedEvent;

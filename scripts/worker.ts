@@ -15,6 +15,7 @@ import type { GradingJobs } from "../server/grading/queue/grading-queue";
 import { localGradingJobs } from "../server/grading/queue/local-queue";
 import { runNextValidation } from "../server/grading/validation-jobs";
 import { pgBossGradingJobs, startPgBoss } from "../server/grading/queue/pg-boss-queue";
+import { runNextScheduleStep } from "../server/grading/run-next-schedule-step";
 
 const env = getEnv();
 const workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
@@ -96,6 +97,8 @@ if (!stopping) {
     log,
     // Validations of browser-authored exercises, when no submission waits.
     whenIdle: () => runNextValidation({ db, pool, workerId, log }),
+    // "You are the scheduler" steps (issue 14), before any submission.
+    first: () => runNextScheduleStep({ db, pool, workerId, exercisesDir, log }),
   });
   log(`grading submissions from ${path.relative(process.cwd(), exercisesDir) || "."} as ${workerId}`);
 }

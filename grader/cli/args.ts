@@ -33,7 +33,8 @@ export function parseArgs(argv: readonly string[], spec: FlagSpec): Parsed {
     const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
     if (value === undefined || (eq < 0 && value.startsWith("--"))) throw new UsageError(`--${name} needs a value`);
     if (type === "int") flags[name] = parseInteger(name, value);
-    else if (type === "list") flags[name] = value.split(",").map((v) => parseInteger(name, v.trim()));
+    else if (type === "list")
+      flags[name] = value === "" ? [] : value.split(",").map((v) => parseInteger(name, v.trim()));
     else flags[name] = value;
   }
   return { positional, flags };

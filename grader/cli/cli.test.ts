@@ -127,6 +127,47 @@ describe("interleave run / replay", () => {
   }, 60_000);
 });
 
+describe("interleave replay --schedule --stop (you are the scheduler)", () => {
+  const counter = file(
+    "counter.ts",
+    `import { Shared, spawn, assert } from "interleave";
+const counter = new Shared(0, "counter");
+async function worker() {
+  const v = await counter.get();
+  await counter.set(v + 1);
+}
+export default async function main() {
+  const a = spawn(worker, "A"); const b = spawn(worker, "B");
+  await a.join(); await b.join();
+  assert((await counter.get()) === 2, "lost an update");
+}
+`,
+  );
+
+  it("stops after the steps given and says who can run next, where; the full lost update exits 1", async () => {
+    // main blocks in join, A reads, B reads: both now hold 0 and wait before their set.
+    const mid = await cli("replay", counter, "--schedule", "0,1,1,2,2", "--stop", "--no-detectors", "--json");
+    expect(mid.code).toBe(0);
+    const state = json(mid) as {
+      finished: boolean;
+      runnable: number[];
+      threads: { name: string; op: string; line: number }[];
+    };
+    expect(state.finished).toBe(false);
+    expect(state.runnable).toEqual([1, 2]);
+    expect(state.threads.filter((t) => t.name !== "MainThread").map((t) => `${t.name} ${t.op}:${t.line}`)).toEqual([
+      "A set:5",
+      "B set:5",
+    ]);
+    const end = await cli("replay", counter, "--schedule", "0,1,1,2,2,1,2,0,0,0", "--stop", "--no-detectors", "--json");
+    expect(end.code).toBe(1);
+    expect(json(end)).toMatchObject({ finished: true, verdict: "race", outcome: { message: "lost an update" } });
+    const bad = await cli("replay", counter, "--schedule", "0,0", "--stop");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^interleave: the schedule is not reproducible at decision 1/);
+  }, 60_000);
+});
+
 describe.concurrent("interleave grade: one exercise end to end, every verdict", () => {
   const counter = path.join(ROOT, "exercises/shared-counter");
   const cases: [string, string, string][] = [

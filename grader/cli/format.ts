@@ -3,6 +3,7 @@
 
 import { configSeed, type ExploreReport, type Failure } from "../explore/explore";
 import type { TraceEvent } from "../protocol/types";
+import type { StepState } from "../protocol/step";
 import { plural } from "../grade/plural";
 
 const MAX_ROWS = 80;
@@ -215,4 +216,23 @@ export function formatReplay(
     out.push(`Trace hash: ${f.traceHash}`);
   }
   return out.join("\n");
+}
+
+/** `replay --schedule D --stop`: where every thread stands after the steps so far. */
+export function formatStep(file: string, state: StepState): string {
+  const lines = [`${file} after ${plural(state.decisions.length, "step")}: ${state.decisions.join(",") || "(none)"}`];
+  if (state.trace.length > 0) lines.push(interleavingTable(state.trace, state.threadNames));
+  if (state.shared.length > 0) lines.push(`Shared: ${state.shared.map((v) => `${v.name} = ${v.value}`).join(", ")}`);
+  if (state.finished) {
+    lines.push(`The program ended: ${state.verdict} (${state.outcome?.kind}): ${state.outcome?.message}`);
+    return lines.join("\n");
+  }
+  for (const t of state.threads) {
+    const can = state.runnable.includes(t.id) ? "can run" : t.state;
+    const op = t.op === undefined ? "" : ` next: ${t.op}${t.target !== undefined ? ` ${t.target}` : ""}`;
+    const at = t.line !== undefined ? ` at ${t.file}:${t.line}${t.text !== undefined ? ` \`${t.text}\`` : ""}` : "";
+    lines.push(`  #${t.id} ${t.name} (${can})${op}${at}`);
+  }
+  lines.push(`Next step: add one of ${state.runnable.join(", ")} to --schedule.`);
+  return lines.join("\n");
 }

@@ -7,7 +7,7 @@ import type { SandboxAnswer } from "../workers/tasks";
 import { exitCodeOf } from "../protocol/verdict";
 import { parseArgs, UsageError, type Parsed } from "./args";
 import { DEFAULTS, InputError, readProgram, withPool } from "./input";
-import { formatReplay, formatRun, replayCommand, scheduleCommand } from "./format";
+import { formatReplay, formatRun, formatStep, replayCommand, scheduleCommand } from "./format";
 import { withRuntimeOptions } from "../perf/runtime-options";
 
 const HELP = `interleave — explore the schedules of concurrent TypeScript programs
@@ -17,6 +17,7 @@ Usage:
                          [--depth D] [--cores P] [--max-steps N] [--gil] [--no-detectors] [--json]
   interleave replay FILE.ts --strategy S --seed S [--depth D] [--cores P] [--gil] [--no-detectors] [--json]
   interleave replay FILE.ts --schedule 0,1,1,... [--cores P] [--gil] [--no-detectors] [--json]
+  interleave replay FILE.ts --schedule 0,1,1,... --stop [--no-detectors] [--json]   (stop after those steps: where each thread stands)
   interleave grade EXERCISE_DIR SOLUTION.ts [--deadline SECONDS] [--json]
   interleave validate [EXERCISE_DIR ...] [--json]
   interleave speedup FILE.ts --cores 1,2,4,8 [--gil] [--json]
@@ -223,6 +224,38 @@ async function runCommand(argv: string[], io: Io): Promise<number> {
   return exitCodeOf(report.verdict);
 }
 
+/** `replay --schedule D --stop`: the "you are the scheduler" step (explore/step.ts). */
+async function stepCommandMain(
+  file: string,
+  program: ReturnType<typeof readProgram>,
+  flags: Record<string, string | number | boolean | number[]>,
+  io: Io,
+): Promise<number> {
+  const decisions = flags.schedule as number[] | undefined;
+  if (decisions === undefined) throw new UsageError("--stop needs --schedule (the steps so far; --schedule= for none)");
+  if (flags.strategy !== undefined || flags.seed !== undefined)
+    throw new UsageError("--stop replays a --schedule, not a --strategy and --seed");
+  if (decisions.some((d) => d < 0)) throw new UsageError("--schedule names threads by their id, 0 or more");
+  const options = {
+    decisions,
+    cores: positiveInt(flags, "cores", DEFAULTS.cores),
+    maxSteps: positiveInt(flags, "max-steps", DEFAULTS.maxSteps),
+    entryModule: "program.ts",
+    entryExport: "default",
+    detectors: flags["no-detectors"] !== true,
+  };
+  const answer = await withPool((pool) =>
+    pool.run({ kind: "step", files: withRuntimeOptions([program], { gil: flags.gil === true }), options }),
+  );
+  const json = flags.json === true;
+  const early = nonReport(answer, json, io);
+  if (early !== null) return early;
+  if (answer.kind !== "stepped") throw new Error(`unexpected answer ${answer.kind}`);
+  const state = answer.state;
+  io.out(json ? JSON.stringify(state) : formatStep(file, state));
+  return state.verdict !== null && state.verdict !== "passed" ? 1 : 0;
+}
+
 async function replayCommandMain(argv: string[], io: Io): Promise<number> {
   const { positional, flags } = parseArgs(argv, {
     strategy: "string",
@@ -234,11 +267,13 @@ async function replayCommandMain(argv: string[], io: Io): Promise<number> {
     "no-detectors": "bool",
     gil: "bool",
     json: "bool",
+    stop: "bool",
   });
   if (positional.length !== 1) throw new UsageError("replay takes exactly one FILE.ts");
   const file = positional[0]!;
   const program = readProgram(file);
   const decisions = flags.schedule as number[] | undefined;
+  if (flags.stop === true) return stepCommandMain(file, program, flags, io);
   const strategy = strategyFlag(flags, false) ?? (decisions ? "dfs" : undefined);
   if (!strategy) throw new UsageError("replay needs --strategy and --seed (from the failure report), or --schedule");
   if (flags.seed === undefined && !decisions) throw new UsageError("replay needs --seed (from the failure report)");

@@ -18,6 +18,7 @@ import type {
   ScheduleResult,
   SchedulePerfProfile,
   SourceSite,
+  StoppedState,
   TraceEvent,
 } from "../protocol/types";
 import type { LockRef, Monitor } from "./monitor";
@@ -111,6 +112,8 @@ export class VThread {
   /** The lock this thread is about to acquire (set across its scheduling point). */
   pendingLock: LockRef | null = null;
   started = false;
+  /** It has had the baton at least once (a stopped schedule says `start` for one that has not). */
+  hasRun = false;
   /** Python's daemon threads: the program may end while they are still blocked or running. */
   daemon = false;
   /** CPU time this thread waits for or runs (see cores.ts). */
@@ -185,6 +188,8 @@ export class Scheduler {
   private pointKind: PointKind = "sync";
   /** Points before a synchronization where another thread could run (ScheduleResult.syncPoints). */
   private syncPoints = 0;
+  /** Set when the schedule stopped at `stopAfterDecisions`. */
+  private stopped: StoppedState | undefined;
 
   constructor(
     readonly config: ScheduleConfig,
@@ -623,6 +628,7 @@ export class Scheduler {
 
   private run(to: VThread): void {
     this.current = to;
+    to.hasRun = true;
     this.checkLoop(to);
     const resume = to.resume;
     to.resume = null;
@@ -688,6 +694,10 @@ export class Scheduler {
         this.finish();
         return null;
       }
+      if (this.config.stopAfterDecisions !== undefined && this.decisionIndex >= this.config.stopAfterDecisions) {
+        this.stop(runnable);
+        return null;
+      }
       const canContinue = running.state === "runnable";
       const why: DecisionReason = canContinue ? reason : running.state === "done" ? "end" : "block";
       if (canContinue) this.spinning++;
@@ -750,6 +760,36 @@ export class Scheduler {
       this.takeLoop(next);
       return next;
     }
+  }
+
+  /**
+   * The prefix is done (`stopAfterDecisions`): note where every thread stands and end the
+   * schedule here. Every thread is parked at a scheduling point, so the operation it is inside
+   * (`inFlight`) is the one it takes when it runs next.
+   */
+  private stop(runnable: number[]): void {
+    this.stopped = {
+      after: this.decisionIndex,
+      runnable,
+      threads: this.threads
+        .filter((t) => t.started && t.state !== "done")
+        .map((t) => {
+          const site = t.state === "blocked" ? t.waitSite : t.inFlightSite;
+          return {
+            id: t.id,
+            name: t.name,
+            state: t.state,
+            op: t.wait?.op ?? t.inFlight ?? (t.hasRun ? undefined : "start"),
+            target: t.wait?.target,
+            file: t.inFlight !== null || t.wait ? site?.file : undefined,
+            line: t.inFlight !== null || t.wait ? site?.line : undefined,
+          };
+        }),
+    };
+    this.outcome = {
+      kind: "passed",
+      message: `stopped after ${this.decisionIndex} decisions, before the program ended`,
+    };
   }
 
   /** (A plain loop: this runs at every decision.) */
@@ -910,6 +950,7 @@ export class Scheduler {
         .map((t) => ({ thread: t.name, state: t.state, op: t.wait?.op, target: t.wait?.target })),
       trace: this.finishTrace(),
       traceDropped: this.trace ? this.traceDropped : undefined,
+      stopped: this.stopped,
     };
   }
 }

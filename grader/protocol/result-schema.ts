@@ -103,6 +103,22 @@ const scheduleResult = z.object({
   finalStates: z.array(
     z.object({ thread: z.string(), state: z.string(), op: z.string().optional(), target: z.string().optional() }),
   ),
+  stopped: z
+    .object({
+      after: z.number().int().min(0),
+      runnable: z.array(z.number().int().min(0)),
+      threads: z.array(
+        z.object({
+          id: z.number().int().min(0),
+          name: z.string(),
+          state: z.string(),
+          op: z.string().optional(),
+          target: z.string().optional(),
+          ...site,
+        }),
+      ),
+    })
+    .optional(),
 });
 
 const isInt = (x: unknown): x is number => Number.isInteger(x);
@@ -135,6 +151,7 @@ function plainPass(v: unknown): v is ScheduleResult {
     r.decisions.length === 0 &&
     r.options === undefined &&
     r.trace === undefined &&
+    r.stopped === undefined &&
     isStrings(r.threads) &&
     Array.isArray(r.finalStates) &&
     r.finalStates.every((f: unknown) => {

@@ -29,6 +29,12 @@ export interface ScheduleConfig {
   trace: boolean;
   /** Record the runnable set at every decision (for dfs and shrinking). */
   recordOptions: boolean;
+  /**
+   * Stop the schedule at this decision instead of taking it ("you are the scheduler": the
+   * `step` task replays a guided prefix and shows where every thread stands). The result
+   * then carries `stopped`.
+   */
+  stopAfterDecisions?: number;
   /** Module that holds the entry point, and the export to call. */
   entryModule: string;
   entryExport: string;
@@ -175,4 +181,28 @@ export interface ScheduleResult {
   finalStates: { thread: string; state: string; op?: string; target?: string }[];
   /** Events dropped from the front of a very long trace. */
   traceDropped?: number;
+  /** The schedule was stopped at a decision (`stopAfterDecisions`): where every thread stands. */
+  stopped?: StoppedState;
+}
+
+/** A thread where a stopped schedule left it: the operation it takes when it runs next, and where. */
+export interface StoppedThread {
+  /** The thread id: the number a schedule (`guide`, `--schedule`) names it by. */
+  id: number;
+  name: string;
+  state: string;
+  /** The runtime operation it waits at (`get`, `set`, `acquire`...; `start` before its first step). */
+  op?: string;
+  /** What a blocked thread waits for. */
+  target?: string;
+  file?: string;
+  line?: number;
+}
+
+export interface StoppedState {
+  /** Decisions taken before the stop (the prefix's length). */
+  after: number;
+  /** Threads that may take the next step. */
+  runnable: number[];
+  threads: StoppedThread[];
 }

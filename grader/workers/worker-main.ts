@@ -4,6 +4,7 @@
 import { Worker } from "node:worker_threads";
 import { explore, type ExploreProgress } from "../explore/explore";
 import { replayOne } from "../explore/replay";
+import { stepProgram } from "../explore/step";
 import { CompileFailure, defaultLimits, Session } from "../isolate/session";
 import type { SandboxAnswer, SandboxTask } from "./tasks";
 
@@ -36,6 +37,7 @@ function handle(task: SandboxTask, id: number): SandboxAnswer {
   try {
     if (task.kind === "explore")
       return { kind: "explored", report: explore(session, { ...task.options, onProgress: progressSender(id) }) };
+    if (task.kind === "step") return { kind: "stepped", state: stepProgram(session, task.files, task.options) };
     const { report, result } = replayOne(session, task.options);
     return { kind: "replayed", report, result };
   } catch (error) {

@@ -60,7 +60,10 @@ if (migrationName) {
     if (!/^\s*[A-Z]/m.test(sql.replace(/^--.*$/gm, ""))) {
       console.log("no model changes: no migration written");
     } else {
-      const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+      // Migrations apply in name order: a new one sorts after every existing one, whatever the clock says.
+      const now = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+      const last = listMigrations().at(-1)?.slice(0, 14) ?? "0";
+      const stamp = now > last ? now : String(BigInt(last) + 1n);
       const dir = path.join(PG_MIGRATIONS_DIR, `${stamp}_${migrationName}`);
       mkdirSync(dir, { recursive: true });
       writeFileSync(path.join(dir, "migration.sql"), sql);

@@ -26,6 +26,8 @@ export type GradingWorkerOptions = {
    * one unit of it and resolves true, or resolves false when there is none.
    */
   whenIdle?: () => Promise<boolean>;
+  /** Work taken before any submission (schedule steps a student waits for: run-next-schedule-step.ts); true when it did one. */
+  first?: () => Promise<boolean>;
 };
 
 export type GradingWorker = {
@@ -145,6 +147,7 @@ export function startGradingWorker(options: GradingWorkerOptions): GradingWorker
           const stranded = await jobs.enqueueStranded();
           if (stranded > 0) log(`enqueued ${stranded} stranded submission(s)`);
         }
+        if (await options.first?.()) continue;
         const job = await jobs.claimNextJob(workerId);
         if (job) await handle(job);
         else if (!(await options.whenIdle?.())) await pause(pollMs);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { useParams } from "next/navigation";
 import type { LiveProgress } from "@/server/submissions/grading-progress";
 import type { CheckView, SubmissionView } from "@/server/submissions/submission-view";
 import { FailureDetails } from "./failure-details";
@@ -244,6 +245,11 @@ export function SubmissionResult({
           {view.result.failure ? (
             <>
               <FailureDetails failure={view.result.failure} />
+              <PlayLink
+                submissionId={id}
+                checks={view.result.checks}
+                decisions={view.result.failure.lostUpdate?.decisions}
+              />
               <WaitForGraph failure={view.result.failure} />
               <TraceTimeline key={id} failure={view.result.failure} onCurrentLine={onCurrentLine} />
             </>
@@ -251,6 +257,27 @@ export function SubmissionResult({
         </>
       ) : null}
     </section>
+  );
+}
+
+/** "You are the scheduler" (issue 14): the failing check, from the lost update's schedule when there is one. */
+function PlayLink({
+  submissionId,
+  checks,
+  decisions,
+}: {
+  submissionId: string;
+  checks: CheckView[];
+  decisions?: number[];
+}) {
+  const slug = useParams<{ slug: string }>()?.slug;
+  const check = checks.find((c) => c.kind === "visible" && !c.passed);
+  if (!slug || !check || check.kind !== "visible") return null;
+  const href = `/exercises/${encodeURIComponent(slug)}/play?submission=${encodeURIComponent(submissionId)}&check=${encodeURIComponent(check.id)}&schedule=${(decisions ?? []).join(",")}`;
+  return (
+    <p>
+      <a href={href}>Play this schedule yourself</a>
+    </p>
   );
 }
 

@@ -1,0 +1,159 @@
+"use client";
+
+import { useCallback, useEffect, useState } from "react";
+import type { StepState } from "@/server/play/get-schedule-step";
+import { readStepAction, requestStepAction } from "./actions";
+
+const POLL_MS = 300;
+
+type Props = { slug: string; submissionId: string; checkId: string; initialDecisions: number[] };
+
+/** Lanes, one per live thread, each with its next line and a "Run next step" button when it may run. */
+export function SchedulePlayer({ slug, submissionId, checkId, initialDecisions }: Props) {
+  const [decisions, setDecisions] = useState<number[]>(initialDecisions);
+  const [state, setState] = useState<StepState | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(true);
+
+  const shareUrl = useCallback(
+    (d: number[]) =>
+      `/exercises/${encodeURIComponent(slug)}/play?submission=${encodeURIComponent(submissionId)}&check=${encodeURIComponent(checkId)}&schedule=${d.join(",")}`,
+    [slug, submissionId, checkId],
+  );
+
+  useEffect(() => {
+    let cancelled = false;
+    setBusy(true);
+    setError(null);
+    // The schedule is in the URL: a link shares it, reload keeps it.
+    window.history.replaceState(null, "", shareUrl(decisions));
+    void (async () => {
+      const asked = await requestStepAction({ submissionId, checkId, decisions: decisions.join(",") });
+      if (cancelled) return;
+      if ("error" in asked) {
+        setError(asked.error);
+        setBusy(false);
+        return;
+      }
+      for (;;) {
+        const view = await readStepAction(asked.id);
+        if (cancelled) return;
+        if (view === null) {
+          setError("The step is gone (a newer one replaced it).");
+          break;
+        }
+        if (view.status === "done") {
+          setState(view.state);
+          break;
+        }
+        if (view.status === "failed") {
+          setError(view.error);
+          break;
+        }
+        await new Promise((r) => setTimeout(r, POLL_MS));
+      }
+      if (!cancelled) setBusy(false);
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [decisions, submissionId, checkId, shareUrl]);
+
+  return (
+    <section className="schedule-player" aria-busy={busy}>
+      <p>
+        Schedule so far ({decisions.length} {decisions.length === 1 ? "step" : "steps"}):{" "}
+        <code data-testid="schedule">{decisions.join(",") || "(none)"}</code>
+      </p>
+      <p className="schedule-actions">
+        <button
+          type="button"
+          disabled={busy || decisions.length === 0}
+          onClick={() => setDecisions((d) => d.slice(0, -1))}
+        >
+          Undo
+        </button>{" "}
+        <button type="button" disabled={busy || decisions.length === 0} onClick={() => setDecisions([])}>
+          Restart
+        </button>{" "}
+        <a href={shareUrl(decisions)}>Link to this schedule</a>
+      </p>
+      {error ? (
+        <p role="alert" className="notice">
+          {error}
+        </p>
+      ) : null}
+      {busy ? <p role="status">Running your schedule…</p> : null}
+      {state ? <StepView state={state} busy={busy} onStep={(id) => setDecisions((d) => [...d, id])} /> : null}
+    </section>
+  );
+}
+
+function StepView({ state, busy, onStep }: { state: StepState; busy: boolean; onStep: (thread: number) => void }) {
+  return (
+    <>
+      {state.finished ? (
+        <p role="status" className="notice" data-testid="outcome">
+          The program ended: <strong>{state.verdict}</strong> — {state.outcome?.message}
+        </p>
+      ) : null}
+      <div className="lanes">
+        {state.threads.map((t) => {
+          const runnable = state.runnable.includes(t.id);
+          return (
+            <section key={t.id} className="lane" aria-label={`Thread ${t.name}`}>
+              <h2>
+                {t.name} <span className="muted">#{t.id}</span>
+              </h2>
+              <p>
+                {runnable ? "can run" : t.state}
+                {t.op ? (
+                  <>
+                    {" "}
+                    · next: <code>{t.op}</code>
+                    {t.target ? ` ${t.target}` : ""}
+                  </>
+                ) : null}
+              </p>
+              {t.line !== undefined ? (
+                <p>
+                  line {t.line}: <code>{t.text ?? ""}</code>
+                </p>
+              ) : null}
+              {runnable ? (
+                <button type="button" disabled={busy} onClick={() => onStep(t.id)}>
+                  Run next step of {t.name}
+                </button>
+              ) : null}
+            </section>
+          );
+        })}
+      </div>
+      <h2>Shared state</h2>
+      {state.shared.length === 0 ? (
+        <p className="muted">No shared variable read or written yet.</p>
+      ) : (
+        <ul data-testid="shared">
+          {state.shared.map((v) => (
+            <li key={v.name}>
+              <code>
+                {v.name} = {v.value}
+              </code>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>Trace so far</h2>
+      <ol className="play-trace">
+        {state.trace.map((e, i) => (
+          <li key={i}>
+            {e.thread}: {e.op}
+            {e.target ? ` ${e.target}` : ""}
+            {e.value !== undefined ? ` ${e.value}` : ""}
+            {e.line !== undefined ? ` (line ${e.line})` : ""}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

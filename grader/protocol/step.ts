@@ -1,0 +1,28 @@
+// What a "you are the scheduler" step answers (issue 14; grader/explore/step.ts makes it):
+// plain data, stored by the server (ScheduleStep.resultJson) and shown by the play page.
+
+import type { ScheduleOutcome, StoppedThread, TraceEvent } from "./types";
+import type { Verdict } from "./verdict";
+
+export interface StepThread extends StoppedThread {
+  /** The source text of `line` (trimmed), when the file is the program's own. */
+  text?: string;
+}
+
+export interface StepState {
+  /** The decisions replayed (thread ids): the prefix asked for, or less when the program ended first. */
+  decisions: number[];
+  /** Threads by id (the numbers a schedule names them by). */
+  threadNames: string[];
+  /** The program ended within the prefix: `outcome` says how (and `verdict` what it means). */
+  finished: boolean;
+  outcome: ScheduleOutcome | null;
+  verdict: Verdict | null;
+  /** Threads that may take the next step (empty once finished). */
+  runnable: number[];
+  /** Every live thread: what it does when it runs next, and where. */
+  threads: StepThread[];
+  /** Shared variables by name: the value of the last get/set the trace shows. */
+  shared: { name: string; value: string }[];
+  trace: TraceEvent[];
+}

@@ -1,0 +1,32 @@
+-- CreateTable
+CREATE TABLE "ScheduleStep" (
+    "id" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "submissionId" TEXT NOT NULL,
+    "checkId" TEXT NOT NULL,
+    "decisions" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'queued',
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "workerId" TEXT,
+    "claimedAt" TIMESTAMP(3),
+    "leaseExpiresAt" TIMESTAMP(3),
+    "finishedAt" TIMESTAMP(3),
+    "resultJson" TEXT,
+    "error" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ScheduleStep_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "ScheduleStep_status_createdAt_idx" ON "ScheduleStep"("status", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "ScheduleStep_userId_createdAt_idx" ON "ScheduleStep"("userId", "createdAt");
+
+-- AddForeignKey
+ALTER TABLE "ScheduleStep" ADD CONSTRAINT "ScheduleStep_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ScheduleStep" ADD CONSTRAINT "ScheduleStep_submissionId_fkey" FOREIGN KEY ("submissionId") REFERENCES "Submission"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+

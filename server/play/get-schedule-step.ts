@@ -1,0 +1,23 @@
+import type { StepState } from "../../grader/protocol/step";
+
+export type { StepState };
+import { getDb, type Db } from "../db";
+
+export type ScheduleStepView =
+  | { status: "queued" | "running" }
+  | { status: "done"; state: StepState }
+  | { status: "failed"; error: string };
+
+/** A step's state for its owner only (another user's id reads as missing). */
+export async function getScheduleStep(
+  userId: string,
+  id: string,
+  { db = getDb() }: { db?: Db } = {},
+): Promise<ScheduleStepView | null> {
+  const row = await db.scheduleStep.findUnique({ where: { id } });
+  if (!row || row.userId !== userId) return null;
+  if (row.status === "done" && row.resultJson)
+    return { status: "done", state: JSON.parse(row.resultJson) as StepState };
+  if (row.status === "failed") return { status: "failed", error: row.error ?? "The step failed." };
+  return { status: row.status === "running" ? "running" : "queued" };
+}
