@@ -15,7 +15,7 @@ import { renewLease } from "./renew-lease";
 let t: TestDb;
 let userId: string;
 beforeAll(async () => {
-  t = await createTestDb();
+  t = await createTestDb("sqlite");
   const user = await t.db.user.create({ data: { email: "q@example.com", displayName: "Q", passwordHash: "x" } });
   userId = user.id;
   await t.db.exercise.create({

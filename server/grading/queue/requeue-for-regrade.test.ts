@@ -53,7 +53,7 @@ describe("requeueForRegrade", () => {
       error: null,
     });
     expect(await t.db.submission.findUniqueOrThrow({ where: { id: running.id } })).toMatchObject({ status: "running" });
-    const history = await t.db.regrade.findMany({ orderBy: { previousVerdict: "asc" } });
+    const history = await t.db.regrade.findMany({ orderBy: { previousVerdict: { sort: "asc", nulls: "first" } } });
     expect(history.map((r) => [r.submissionId, r.previousVerdict, r.previousScore])).toEqual([
       [failed.id, null, null],
       [done.id, "race", 3],
