@@ -15,22 +15,18 @@ export type WorkerProcess = {
 };
 
 export function startWorkerProcess(databaseUrl: string, env: Record<string, string> = {}): WorkerProcess {
-  const child = spawn(
-    process.execPath,
-    ["--no-node-snapshot", "--import", "tsx", path.resolve("scripts/worker.ts")],
-    {
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        GRADING_POOL_SIZE: "1",
-        GRADING_LEASE_SECONDS: "5",
-        GRADING_MAINTENANCE_SECONDS: "1",
-        GRADING_POLL_MS: "50",
-        ...env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+  const child = spawn(process.execPath, ["--no-node-snapshot", "--import", "tsx", path.resolve("scripts/worker.ts")], {
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      GRADING_POOL_SIZE: "1",
+      GRADING_LEASE_SECONDS: "5",
+      GRADING_MAINTENANCE_SECONDS: "1",
+      GRADING_POLL_MS: "50",
+      ...env,
     },
-  );
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const log: string[] = [];
   let id: string | null = null;
   let markReady: () => void = () => {};
