@@ -14,7 +14,7 @@ import { keepFromSandbox, sqliteFiles } from "../server/grading/keep-from-sandbo
 import { localGradingJobs } from "../server/grading/queue/local-queue";
 import { runNextValidation } from "../server/grading/validation-jobs";
 
-const env = getEnv();
+const env = { ...getEnv(), ...(process.env.GRADING_POOL_SIZE ? {} : { GRADING_POOL_SIZE: SandboxPool.defaultSize() }) };
 const workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
 const log = (line: string) => console.log(`[worker ${process.pid}] ${line}`);
 const db = getDb();

@@ -2,7 +2,6 @@
 // sandbox processes that closes when the command is done.
 
 import { existsSync, readFileSync, statSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { UsageError, type Parsed } from "./args";
 import type { ProgramFile } from "../isolate/session";
@@ -28,7 +27,7 @@ export function withPool<T>(fn: (pool: SandboxPool) => Promise<T>, size = 1): Pr
 /** `--jobs N`: sandbox processes an exploration is spread over (issue 17); default, the machine's cores. */
 export function jobsFlag(flags: Parsed["flags"]): number {
   const v = flags.jobs;
-  if (v === undefined) return os.availableParallelism();
+  if (v === undefined) return SandboxPool.defaultSize();
   if (typeof v !== "number" || v < 1 || v > 64) throw new UsageError("--jobs takes a number of processes from 1 to 64");
   return v;
 }
