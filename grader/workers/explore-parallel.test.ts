@@ -115,7 +115,12 @@ describe("exploring on 1, 2 and 3 sandbox processes", () => {
  * A pool that answers slices from a script: `failing` indices fail, chunks answer in the
  * order of `delay(from)`, and a one-schedule slice without locateOnly builds the failure.
  */
-function scriptedPool(failing: number[], delay: (from: number) => number, crashAt?: number) {
+function scriptedPool(
+  failing: number[],
+  delay: (from: number) => number,
+  crashAt?: number,
+  crash: SandboxAnswer = { kind: "crashed", message: "died", memory: false },
+) {
   const started: number[] = [];
   const pool = {
     size: 2,
@@ -138,7 +143,7 @@ function scriptedPool(failing: number[], delay: (from: number) => number, crashA
         warnings: [],
       };
       let answer: SandboxAnswer = { kind: "explored", report: { ...base, failedAt: first } };
-      if (slice.from === crashAt) answer = { kind: "crashed", message: "died", memory: false };
+      if (slice.from === crashAt) answer = crash;
       if (!slice.locateOnly)
         answer = { kind: "explored", report: { ...base, verdict: "race", failingShare: { failed: 1, explored: 9 } } };
       return new Promise((resolve) => setTimeout(() => resolve(answer), delay(slice.from)));
@@ -185,6 +190,20 @@ describe("merging the chunks", () => {
     expect((await exploreOnPool(below.pool, task(LATE, options), { jobs: 2 })).kind).toBe("crashed");
     const above = scriptedPool([30], (from) => (from === 50 ? 1 : 20), 50);
     expect(report(await exploreOnPool(above.pool, task(LATE, options), { jobs: 2 })).verdict).toBe("race");
+  });
+
+  it("keeps what was explored when the submission's deadline stops a chunk", async () => {
+    const timeout: SandboxAnswer = { kind: "timeout", message: "not run: out of time" };
+    const late = scriptedPool([], (from) => from / 25, 50, timeout);
+    const r = report(await exploreOnPool(late.pool, task(LATE, options), { jobs: 2, deadline: Date.now() - 1 }));
+    expect(r.verdict).toBe("timeout");
+    expect(r.budgetExhausted).toBe(true);
+    // The chunks before the one stopped, and any that finished beside it; none after.
+    expect(r.schedulesRun).toBeGreaterThanOrEqual(50);
+    expect(r.schedulesRun).toBeLessThan(200);
+    // Without a deadline behind it, a timeout (the watchdog) answers for the exploration.
+    const watchdog = scriptedPool([], (from) => from / 25, 50, timeout);
+    expect((await exploreOnPool(watchdog.pool, task(LATE, options), { jobs: 2 })).kind).toBe("timeout");
   });
 
   it("runs dfs and a single process as one task", async () => {

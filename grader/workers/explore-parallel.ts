@@ -107,6 +107,9 @@ export async function exploreOnPool(
             finishedRuns += answer.report.schedulesRun;
             if (answer.report.failedAt !== undefined) firstFailure = Math.min(firstFailure, answer.report.failedAt);
             if (answer.report.budgetExhausted) outOfTime = true;
+          } else if (answer.kind === "timeout" && Date.now() >= (runOptions.deadline ?? Infinity)) {
+            // The submission's deadline: what the other chunks explored still stands (timeout).
+            outOfTime = true;
           } else if (!aborted || chunk.from < aborted.from) {
             aborted = { from: chunk.from, answer };
           }
