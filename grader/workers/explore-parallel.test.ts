@@ -5,7 +5,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ExploreOptions, ExploreReport } from "../explore/explore";
-import { SandboxPool } from "./pool";
+import { SandboxPool, type RunOptions } from "./pool";
 import { chunksOf, exploreOnPool, MIN_CHUNK, type ExploreTask } from "./explore-parallel";
 import type { SandboxAnswer } from "./tasks";
 
@@ -120,13 +120,21 @@ function scriptedPool(
   delay: (from: number) => number,
   crashAt?: number,
   crash: SandboxAnswer = { kind: "crashed", message: "died", memory: false },
+  pids = [101, 102, 103],
 ) {
   const started: number[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
   const pool = {
     size: 2,
-    run(t: ExploreTask): Promise<SandboxAnswer> {
+    pids,
+    run(t: ExploreTask, runOptions: RunOptions = {}): Promise<SandboxAnswer> {
       const slice = t.options.slice!;
       started.push(slice.from);
+      maxInFlight = Math.max(maxInFlight, ++inFlight);
+      // Progress as a worker sends it: a first schedule, then a slow rate (0.1 schedule/ms).
+      runOptions.onProgress?.({ schedulesRun: 1, runs: t.options.runs, strategy: "random" });
+      setTimeout(() => runOptions.onProgress?.({ schedulesRun: 2, runs: t.options.runs, strategy: "random" }), 10);
       const first = failing.find((i) => i >= slice.from && i < slice.to);
       const end = first === undefined ? slice.to : first + 1;
       const base: ExploreReport = {
@@ -146,10 +154,15 @@ function scriptedPool(
       if (slice.from === crashAt) answer = crash;
       if (!slice.locateOnly)
         answer = { kind: "explored", report: { ...base, verdict: "race", failingShare: { failed: 1, explored: 9 } } };
-      return new Promise((resolve) => setTimeout(() => resolve(answer), delay(slice.from)));
+      return new Promise((resolve) =>
+        setTimeout(() => {
+          inFlight--;
+          resolve(answer);
+        }, delay(slice.from)),
+      );
     },
   } as unknown as SandboxPool;
-  return { pool, started };
+  return { pool, started, maxInFlight: () => maxInFlight };
 }
 
 describe("merging the chunks", () => {
@@ -204,6 +217,17 @@ describe("merging the chunks", () => {
     // Without a deadline behind it, a timeout (the watchdog) answers for the exploration.
     const watchdog = scriptedPool([], (from) => from / 25, 50, timeout);
     expect((await exploreOnPool(watchdog.pool, task(LATE, options), { jobs: 2 })).kind).toBe("timeout");
+  });
+
+  it("on a cold pool, starts more processes only when the run is long enough to pay their boot", async () => {
+    // 200 schedules at 0.1 per ms: about 2 s left, less than a boot; 2,000: 20 s, more.
+    const short = scriptedPool([], () => 30, undefined, undefined, []);
+    expect(report(await exploreOnPool(short.pool, task(LATE, options), { jobs: 2 })).schedulesRun).toBe(200);
+    expect(short.maxInFlight()).toBe(1);
+    const long = scriptedPool([], () => 30, undefined, undefined, []);
+    const r = report(await exploreOnPool(long.pool, task(LATE, { ...options, runs: 2_000 }), { jobs: 2 }));
+    expect(r.schedulesRun).toBe(2_000);
+    expect(long.maxInFlight()).toBe(2);
   });
 
   it("runs dfs and a single process as one task", async () => {

@@ -27,6 +27,12 @@ export interface ParallelRunOptions extends RunOptions {
 export const MIN_CHUNK = 25;
 /** Chunks per process: enough to even out uneven chunks and to stop soon after a failure. */
 const CHUNKS_PER_JOB = 4;
+/**
+ * About what booting one more sandbox process costs (tsx, isolated-vm; seconds of CPU on a
+ * loaded machine): a pool that has not started its processes yet (a cold `interleave run`)
+ * starts more only once the exploration's own rate says it has longer than this left.
+ */
+const BOOT_MS = 3_000;
 
 /** The chunks [from, to) of `runs` schedule indices for `jobs` processes. */
 export function chunksOf(runs: number, jobs: number): { from: number; to: number }[] {
@@ -67,19 +73,31 @@ export async function exploreOnPool(
   let outOfTime = false;
   const live = new Map<number, number>();
   let finishedRuns = 0;
+  // Warm processes are used at once; cold ones only when the rest of the run is worth a boot.
+  let limit = Math.min(jobs, Math.max(1, pool.pids.length));
+  let pump = () => {};
+  let first: { at: number; schedulesRun: number } | undefined;
   const progress = (from: number, p: ExploreProgress) => {
-    started ??= performance.now();
+    const now = performance.now();
+    started ??= now;
     live.set(from, p.schedulesRun);
     let schedulesRun = finishedRuns;
     for (const n of live.values()) schedulesRun += n;
     options.onProgress?.({ schedulesRun, runs: task.options.runs, strategy: p.strategy });
+    if (limit >= jobs) return;
+    first ??= { at: now, schedulesRun };
+    const perMs = (schedulesRun - first.schedulesRun) / (now - first.at);
+    if (perMs > 0 && (task.options.runs - schedulesRun) / perMs > BOOT_MS) {
+      limit = jobs;
+      pump();
+    }
   };
 
   await new Promise<void>((resolve, reject) => {
     let next = 0;
     let inFlight = 0;
-    const pump = () => {
-      while (inFlight < jobs && next < chunks.length && !aborted && !outOfTime) {
+    pump = () => {
+      while (inFlight < limit && next < chunks.length && !aborted && !outOfTime) {
         const chunk = chunks[next]!;
         // Above a known failure nothing can change the answer.
         if (chunk.from > firstFailure) break;
