@@ -116,7 +116,7 @@ async function sectionLeaderboard(quick: boolean, goals: Goal[]) {
 // ---- (p) ----------------------------------------------------------------------------------
 
 async function sectionParallel(quick: boolean, goals: Goal[]) {
-  const runs = quick ? 1_000 : 4_000;
+  const runs = quick ? 1_000 : 10_000;
   const rounds = quick ? 2 : 4;
   heading(
     `(p) parallel exploration (issue 17): one \`run\` of ${runs} schedules on a pool of 1 and of 2 sandbox processes, ${rounds} rounds alternated`,
