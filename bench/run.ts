@@ -7,6 +7,7 @@
 //   (e) the detector benches (bench/detect-*.ts), when present
 //   (f) search power (issue 10): bugs that need three exact preemptions or delays, per seed
 //   (l) leaderboards (issue 15): 10,000 students' standings, the time a board page costs
+//   (p) parallel exploration (issue 17): schedules/s of one `run` on 1 and on 2 sandbox processes
 // Plain-text tables, then one final line of JSON. The machine is shared and noisy: rates
 // are given per CPU-second beside per wall-second, and comparisons as ratios.
 // Env: BENCH_QUICK=1 for a smoke run; BENCH_SECTIONS=a,b,c,d,e; see `Env` for the rest.
@@ -32,6 +33,7 @@ import { BEFORE_HARDENING, runtimeBundleAt } from "./hardening";
 import { formatSearchPower, measureSearchPower } from "./search-power";
 import { benchLeaderboard, formatLeaderboardBench } from "./leaderboard";
 import { fmt, formatTable } from "./table";
+import { measureParallel } from "./parallel";
 import { measureThroughput, medianSliceRatio, POINTS_PER_THREAD, THREADS, type ThroughputResult } from "./throughput";
 
 const flag = z.enum(["0", "1", "true", "false", ""]).transform((v) => v === "1" || v === "true");
@@ -39,7 +41,7 @@ const int = z.coerce.number().int().positive();
 
 const Env = z.object({
   BENCH_QUICK: flag.default(false),
-  BENCH_SECTIONS: z.string().default("a,b,c,d,e,f,h,l"),
+  BENCH_SECTIONS: z.string().default("a,b,c,d,e,f,h,l,p"),
   /** Schedules per buggy program and strategy (the issue's budget: 1,000). */
   BENCH_RUNS: int.optional(),
   /** Portfolio schedules per correct program. */
@@ -108,6 +110,44 @@ async function sectionLeaderboard(quick: boolean, goals: Goal[]) {
       value: `${fmt(f.medianMs, 1)} ms (CPU ${fmt(f.cpuMs, 1)} ms)`,
       met: f.medianMs < f.goalMs!,
     });
+  return result;
+}
+
+// ---- (p) ----------------------------------------------------------------------------------
+
+async function sectionParallel(quick: boolean, goals: Goal[]) {
+  const runs = quick ? 1_000 : 10_000;
+  const rounds = quick ? 2 : 4;
+  heading(
+    `(p) parallel exploration (issue 17): one \`run\` of ${runs} schedules on a pool of 1 and of 2 sandbox processes, ${rounds} rounds alternated`,
+  );
+  const result = await measureParallel({ runs, rounds });
+  out(
+    formatTable(
+      ["round", "processes", "schedules", "wall s", "sandbox CPU s", "schedules/s"],
+      result.rounds.map((r, i) => [
+        String(Math.floor(i / 2) + 1),
+        String(r.jobs),
+        String(r.schedules),
+        fmt(r.wallMs / 1000, 2),
+        r.cpuMs === null ? "n/a" : fmt(r.cpuMs / 1000, 2),
+        fmt(r.perSecond),
+      ]),
+    ),
+  );
+  out(
+    `Median schedules/s: ${fmt(result.median[1]!)} on 1 process, ${fmt(result.median[2]!)} on 2; 2 ÷ 1 (median over rounds): ${fmt(result.ratio, 2)}× (load average ${os.loadavg()[0]!.toFixed(1)} on ${os.availableParallelism()} cores)`,
+  );
+  if (result.cpuBound !== null)
+    out(
+      `Sandbox CPU time, 1 process against 2: on an otherwise idle 2-core machine 2 processes would give ${fmt(result.cpuBound, 2)}× (the split's own cost aside, not the machine's load).`,
+    );
+  goals.push({
+    name: "(p) `run` schedules/s, 2 processes ÷ 1 (issue 17)",
+    goal: "≥ 1.8× on 2 cores",
+    value: `${fmt(result.ratio, 2)}×`,
+    met: result.ratio >= 1.8,
+  });
   return result;
 }
 
@@ -533,6 +573,7 @@ async function main() {
   if (s.sections.has("h")) json.hardening = sectionHardening(s.throughputMs, goals);
   if (s.sections.has("f")) json.searchPower = sectionSearchPower(s.quick, s.runs, goals);
   if (s.sections.has("l")) json.leaderboard = await sectionLeaderboard(s.quick, goals);
+  if (s.sections.has("p")) json.parallel = await sectionParallel(s.quick, goals);
 
   if (search || naive) {
     heading("summary: bugs found (share) and median schedules/attempts to the first failure");

@@ -17,7 +17,7 @@ import { runNextValidation } from "../server/grading/validation-jobs";
 import { pgBossGradingJobs, startPgBoss } from "../server/grading/queue/pg-boss-queue";
 import { runNextScheduleStep } from "../server/grading/run-next-schedule-step";
 
-const env = getEnv();
+const env = { ...getEnv(), ...(process.env.GRADING_POOL_SIZE ? {} : { GRADING_POOL_SIZE: SandboxPool.defaultSize() }) };
 const workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
 const log = (line: string) => console.log(`[worker ${process.pid}] ${line}`);
 const db = getDb();

@@ -113,8 +113,13 @@ describe("interleave run / replay", () => {
     expect(pass.code).toBe(0);
     expect(json(pass)).toMatchObject({ verdict: "passed", schedulesRun: 20 });
     expect(json(pass)).not.toHaveProperty("failure");
+    // Spread over two sandbox processes (issue 17): still exactly the runs asked for.
+    const spread = await cli("run", ok, "--runs", "60", "--jobs", "2", "--json");
+    expect(spread.code).toBe(0);
+    expect(json(spread)).toMatchObject({ verdict: "passed", schedulesRun: 60 });
     for (const args of [
       ["run", path.join(tmp, "missing.ts")],
+      ["run", ok, "--jobs", "0"],
       ["run", ok, "--strategy", "nope"],
       ["run", ok, "--runs", "x"],
       ["frobnicate"],
@@ -124,7 +129,7 @@ describe("interleave run / replay", () => {
       expect(bad.stderr).toMatch(/^interleave: /);
       expect(bad.stdout).toBe("");
     }
-  }, 60_000);
+  }, 120_000);
 });
 
 describe("interleave replay --schedule --stop (you are the scheduler)", () => {

@@ -8,7 +8,7 @@ import { validateExercise, type ExerciseValidation } from "../grade/validate";
 import { typecheckExercises } from "../compile/typecheck-exercise";
 import { parseArgs, UsageError } from "./args";
 import { interleavingTable } from "./format";
-import { DEFAULTS, InputError, readProgram, withPool } from "./input";
+import { DEFAULTS, InputError, jobsFlag, readProgram, withPool } from "./input";
 import { measureSpeedup } from "../perf/speedup";
 import { formatSpeedup } from "../perf/format";
 import { plural } from "../grade/plural";
@@ -101,7 +101,7 @@ function formatGrade(r: GradeReport): string {
 const GRADE_DEADLINE_SECONDS = 60;
 
 const grade: Handler = async (argv, io) => {
-  const { positional, flags } = parseArgs(argv, { json: "bool", deadline: "int" });
+  const { positional, flags } = parseArgs(argv, { json: "bool", deadline: "int", jobs: "int" });
   if (positional.length !== 2) throw new UsageError("grade takes EXERCISE_DIR and SOLUTION.ts");
   // The platform's submission deadline (GRADING_DEADLINE_SECONDS, 60 s): what runs out is `timeout`.
   const deadline = flags.deadline === undefined ? GRADE_DEADLINE_SECONDS : Number(flags.deadline);
@@ -113,7 +113,7 @@ const grade: Handler = async (argv, io) => {
   const source = readFileSync(file, "utf8");
   const report = await withPool(
     (pool) => gradeSolution(pool, exercise, source, path.basename(file), { deadlineMs: deadline * 1000 }),
-    2,
+    jobsFlag(flags),
   );
   io.out(flags.json ? JSON.stringify(gradeJson(report)) : formatGrade(report));
   return report.verdict === "passed" ? 0 : 1;
@@ -134,7 +134,8 @@ async function inParallel<T, R>(items: T[], limit: number, fn: (item: T) => Prom
 }
 
 const validate: Handler = async (argv, io) => {
-  const { positional, flags } = parseArgs(argv, { json: "bool" });
+  const { positional, flags } = parseArgs(argv, { json: "bool", jobs: "int" });
+  const jobs = jobsFlag(flags);
   let exercises: LoadedExercise[] = [];
   const problems: CatalogueProblem[] = [];
   if (positional.length === 0) {
@@ -155,8 +156,8 @@ const validate: Handler = async (argv, io) => {
     }
   }
   const results: ExerciseValidation[] = await withPool(
-    (pool) => inParallel(exercises, 2, (e) => validateExercise(pool, e)),
-    2,
+    (pool) => inParallel(exercises, Math.max(2, jobs), (e) => validateExercise(pool, e)),
+    jobs,
   );
   // Every file must also type-check against the runtime's declarations (the editor shows them).
   const typeProblems = typecheckExercises(exercises);

@@ -3,6 +3,7 @@
 
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { UsageError, type Parsed } from "./args";
 import type { ProgramFile } from "../isolate/session";
 import { SandboxPool } from "../workers/pool";
 
@@ -21,4 +22,12 @@ export function readProgram(file: string): ProgramFile {
 export function withPool<T>(fn: (pool: SandboxPool) => Promise<T>, size = 1): Promise<T> {
   const pool = new SandboxPool({ size, taskTimeoutMs: 10 * 60_000 });
   return fn(pool).finally(() => pool.close());
+}
+
+/** `--jobs N`: sandbox processes an exploration is spread over (issue 17); default, the machine's cores. */
+export function jobsFlag(flags: Parsed["flags"]): number {
+  const v = flags.jobs;
+  if (v === undefined) return SandboxPool.defaultSize();
+  if (typeof v !== "number" || v < 1 || v > 64) throw new UsageError("--jobs takes a number of processes from 1 to 64");
+  return v;
 }

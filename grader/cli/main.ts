@@ -6,7 +6,8 @@ import { EXPLORE_STRATEGIES, type ExploreStrategy, type ReplayStrategy } from ".
 import type { SandboxAnswer } from "../workers/tasks";
 import { exitCodeOf } from "../protocol/verdict";
 import { parseArgs, UsageError, type Parsed } from "./args";
-import { DEFAULTS, InputError, readProgram, withPool } from "./input";
+import { DEFAULTS, InputError, jobsFlag, readProgram, withPool } from "./input";
+import { exploreOnPool } from "../workers/explore-parallel";
 import { formatReplay, formatRun, formatStep, replayCommand, scheduleCommand } from "./format";
 import { withRuntimeOptions } from "../perf/runtime-options";
 
@@ -14,12 +15,12 @@ const HELP = `interleave — explore the schedules of concurrent TypeScript prog
 
 Usage:
   interleave run FILE.ts [--strategy portfolio|random|pct|delay|switch|rr|dfs] [--runs N] [--seed S]
-                         [--depth D] [--cores P] [--max-steps N] [--gil] [--no-detectors] [--json]
+                         [--depth D] [--cores P] [--max-steps N] [--gil] [--no-detectors] [--jobs N] [--json]
   interleave replay FILE.ts --strategy S --seed S [--depth D] [--cores P] [--gil] [--no-detectors] [--json]
   interleave replay FILE.ts --schedule 0,1,1,... [--cores P] [--gil] [--no-detectors] [--json]
   interleave replay FILE.ts --schedule 0,1,1,... --stop [--no-detectors] [--json]   (stop after those steps: where each thread stands)
-  interleave grade EXERCISE_DIR SOLUTION.ts [--deadline SECONDS] [--json]
-  interleave validate [EXERCISE_DIR ...] [--json]
+  interleave grade EXERCISE_DIR SOLUTION.ts [--deadline SECONDS] [--jobs N] [--json]
+  interleave validate [EXERCISE_DIR ...] [--jobs N] [--json]
   interleave speedup FILE.ts --cores 1,2,4,8 [--gil] [--json]
 
 FILE.ts has a default export \`async function main()\` and imports only from "interleave".
@@ -27,7 +28,8 @@ Exit codes: 0 passed, 1 a failure was found, 2 bad usage or input.
 Defaults: the portfolio strategy (rr first, then switch in every other schedule, delay,
 PCT depths 1-3 and random between them), 1000 runs, seed 1, 4 virtual cores. PCT's depth without
 --depth is 1 + seed mod 3, switch's (its number of preemptions) 2-4; dfs's --depth is its
-preemption bound (default 2).`;
+preemption bound (default 2). --jobs: sandbox processes the schedules are spread over
+(default: the machine's cores); the first failure is the same whatever their number.`;
 
 interface Io {
   out: (s: string) => void;
@@ -195,6 +197,7 @@ async function runCommand(argv: string[], io: Io): Promise<number> {
     "max-steps": "int",
     "no-detectors": "bool",
     gil: "bool",
+    jobs: "int",
     json: "bool",
   });
   if (positional.length !== 1) throw new UsageError("run takes exactly one FILE.ts (try: interleave run program.ts)");
@@ -212,8 +215,10 @@ async function runCommand(argv: string[], io: Io): Promise<number> {
     detectors: flags["no-detectors"] !== true,
   };
   const gil = flags.gil === true;
-  const answer = await withPool((pool) =>
-    pool.run({ kind: "explore", files: withRuntimeOptions([program], { gil }), options }),
+  const jobs = jobsFlag(flags);
+  const answer = await withPool(
+    (pool) => exploreOnPool(pool, { kind: "explore", files: withRuntimeOptions([program], { gil }), options }),
+    jobs,
   );
   const json = flags.json === true;
   const early = nonReport(answer, json, io);

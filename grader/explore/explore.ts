@@ -93,6 +93,10 @@ export function explore(session: Session, options: ExploreOptions): ExploreRepor
   if (onBaselineFailed && options.strategy !== "portfolio" && options.strategy !== "rr" && options.strategy !== "dfs") {
     report.schedulesRun = 1;
     report.byStrategy.rr = 1;
+    if (options.slice?.locateOnly) {
+      report.failedAt = 0;
+      return report;
+    }
     fail(0, "rr", options.seed, undefined, base, baseline);
     return report;
   }
@@ -122,8 +126,11 @@ export function explore(session: Session, options: ExploreOptions): ExploreRepor
   }
 
   const runs = options.strategy === "rr" ? 1 : options.runs;
-  for (let i = 0; i < runs; i++) {
-    if (i > 0 && outOfTime()) break;
+  const slice = options.slice;
+  const from = slice ? Math.max(0, slice.from) : 0;
+  const to = slice ? Math.min(runs, slice.to) : runs;
+  for (let i = from; i < to; i++) {
+    if (i > from && outOfTime()) break;
     const plan = planSchedule(options.strategy, i, options.seed, options.depth);
     const config: ScheduleConfig = {
       ...base,
@@ -137,6 +144,10 @@ export function explore(session: Session, options: ExploreOptions): ExploreRepor
     report.byStrategy[plan.strategy] = (report.byStrategy[plan.strategy] ?? 0) + 1;
     options.onProgress?.({ schedulesRun: report.schedulesRun, runs, strategy: plan.strategy });
     if (kindOf(a) !== "passed") {
+      if (slice?.locateOnly) {
+        report.failedAt = i;
+        return report;
+      }
       fail(
         i,
         plan.strategy,

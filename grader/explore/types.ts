@@ -25,6 +25,13 @@ export interface ExploreOptions {
    * sandbox worker sets it (worker-main.ts), never a task. Throttling is the caller's.
    */
   onProgress?: (progress: ExploreProgress) => void;
+  /**
+   * Parallel exploration (workers/explore-parallel.ts, issue 17): explore only the schedules
+   * [from, to) of the plan (planSchedule(i) is a pure function of i, the seed and the depth).
+   * With `locateOnly`, stop at the first failure and report only its index (`failedAt`):
+   * the caller builds the failure (replay, shrink, lost update, failing share) once.
+   */
+  slice?: { from: number; to: number; locateOnly?: boolean };
 }
 
 /** How far an exploration got: schedules explored of its budget, and the strategy of the last one. */
@@ -116,4 +123,6 @@ export interface ExploreReport {
   /** Things worth knowing that are not failures (e.g. a lock-order cycle DeadlockFuzzer could not make happen). */
   warnings: string[];
   failure?: Failure;
+  /** A `locateOnly` slice: the index of its first failing schedule (the failure is not built). */
+  failedAt?: number;
 }

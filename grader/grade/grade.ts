@@ -7,6 +7,7 @@
 import type { ExploreProgress, ExploreReport, Failure } from "../explore/explore";
 import type { LoadedExercise } from "../exercise/load";
 import { withDeadline, type SandboxPool } from "../workers/pool";
+import { exploreOnPool } from "../workers/explore-parallel";
 import type { ProgramFile } from "../isolate/session";
 import type { SandboxAnswer } from "../workers/tasks";
 import type { Verdict } from "../protocol/verdict";
@@ -116,7 +117,9 @@ export async function gradeSolution(
     m.checks.map((check, index) => {
       const budget = { ...m.schedules, ...check.schedules };
       const onProgress = options.onProgress;
-      const answer = pool.run(
+      // Each check's schedules are spread over the pool's processes (issue 17).
+      const answer = exploreOnPool(
+        pool,
         {
           kind: "explore",
           files,

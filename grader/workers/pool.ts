@@ -6,6 +6,7 @@
 // the machine allows it (isolation.ts), and die with their parent (worker-main.ts).
 
 import { fork, type ChildProcess } from "node:child_process";
+import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { sandboxLaunch, type SandboxIsolation } from "./isolation";
 import type { SandboxAnswer, SandboxTask } from "./tasks";
@@ -69,6 +70,14 @@ export class SandboxPool {
 
   constructor(private readonly options: PoolOptions = { size: 1, taskTimeoutMs: 120_000 }) {
     this.launch = sandboxLaunch(options.isolate !== false, [WORKER, fileURLToPath(TSX), fileURLToPath(IVM)]);
+  }
+
+  /**
+   * A pool's size when none is asked for: the machine's cores, since one exploration now
+   * spreads over every process (workers/explore-parallel.ts, issue 17).
+   */
+  static defaultSize(): number {
+    return os.availableParallelism();
   }
 
   /** What the worker processes can reach on this machine (log its summary once at startup). */

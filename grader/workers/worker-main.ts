@@ -26,17 +26,37 @@ function progressSender(id: number): (progress: ExploreProgress) => void {
   };
 }
 
+/**
+ * The session of the last slice of a parallel exploration (workers/explore-parallel.ts): the
+ * next slice of the same program here reuses it, as the sequential loop reuses one session
+ * for every schedule, instead of compiling and booting the program once per slice. Any
+ * other task (another program, a whole exploration, a replay) disposes of it first.
+ */
+let kept: { key: string; session: Session } | null = null;
+
 function handle(task: SandboxTask, id: number): SandboxAnswer {
+  const slice = task.kind === "explore" && task.options.slice !== undefined;
+  const key = JSON.stringify([task.files, task.limits ?? null]);
   let session: Session;
-  try {
-    session = Session.create(task.files, { ...defaultLimits, ...task.limits });
-  } catch (error) {
-    if (error instanceof CompileFailure) return { kind: "compile-error", diagnostics: error.diagnostics };
-    throw error;
+  if (slice && kept?.key === key) {
+    session = kept.session;
+  } else {
+    kept?.session.dispose();
+    kept = null;
+    try {
+      session = Session.create(task.files, { ...defaultLimits, ...task.limits });
+    } catch (error) {
+      if (error instanceof CompileFailure) return { kind: "compile-error", diagnostics: error.diagnostics };
+      throw error;
+    }
   }
+  let keep = false;
   try {
-    if (task.kind === "explore")
-      return { kind: "explored", report: explore(session, { ...task.options, onProgress: progressSender(id) }) };
+    if (task.kind === "explore") {
+      const report = explore(session, { ...task.options, onProgress: progressSender(id) });
+      keep = slice;
+      return { kind: "explored", report };
+    }
     if (task.kind === "step") return { kind: "stepped", state: stepProgram(session, task.files, task.options) };
     const { report, result } = replayOne(session, task.options);
     return { kind: "replayed", report, result };
@@ -44,7 +64,8 @@ function handle(task: SandboxTask, id: number): SandboxAnswer {
     if (error instanceof RangeError) return { kind: "bad-input", message: error.message };
     throw error;
   } finally {
-    session.dispose();
+    if (keep) kept = { key, session };
+    else session.dispose();
   }
 }
 
