@@ -126,7 +126,7 @@ describe("grading worker", () => {
 
   it("on stop, puts a job that does not finish in time back in line without spending an attempt", async () => {
     // A pool whose sandbox never answers: the job is still grading when the worker stops.
-    const stuck = { run: () => new Promise(() => {}) } as unknown as SandboxPool;
+    const stuck = { run: () => new Promise(() => {}), size: 1, pids: [] } as unknown as SandboxPool;
     const worker = startGradingWorker({
       jobs: localGradingJobs({ db: t.db }),
       pool: stuck,
