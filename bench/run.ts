@@ -8,6 +8,9 @@
 //   (f) search power (issue 10): bugs that need three exact preemptions or delays, per seed
 //   (l) leaderboards (issue 15): 10,000 students' standings, the time a board page costs
 //   (p) parallel exploration (issue 17): schedules/s of one `run` on 1 and on 2 sandbox processes
+// Longer than ~400 lines on purpose: one driver that runs every section in the same process and
+// prints them side by side, so that ratios are measured in one run (the sections' own code lives
+// in bench/*.ts; what is here is their wiring and the tables).
 // Plain-text tables, then one final line of JSON. The machine is shared and noisy: rates
 // are given per CPU-second beside per wall-second, and comparisons as ratios.
 // Env: BENCH_QUICK=1 for a smoke run; BENCH_SECTIONS=a,b,c,d,e; see `Env` for the rest.

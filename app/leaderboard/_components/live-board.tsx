@@ -1,20 +1,13 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import type { BoardEntry } from "@/server/leaderboards/get-leaderboard";
 
 // The board's table, kept current without a reload: every few seconds it asks the JSON API with
 // If-None-Match; an unchanged board answers 304 (a cheap version stamp, no ranking), a changed
 // one the new entries. Polling pauses while the tab is hidden.
 
-export type Entry = {
-  rank: number;
-  displayName: string;
-  score: number;
-  maxScore: number;
-  speedup: number | null;
-  reachedAt: string;
-  you: boolean;
-};
+export type Entry = BoardEntry;
 
 const POLL_MS = 4_000;
 
