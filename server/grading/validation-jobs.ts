@@ -5,6 +5,7 @@ import { z } from "zod";
 import { loadExercise, validateExercise, type LoadedExercise, type SandboxPool } from "../../grader/index";
 import { contentHash, PACKAGE_PATH } from "../authoring/authored-package";
 import { getDb, type Db } from "../db";
+import { claimLeasedRow } from "../jobs/claim-leased-row";
 
 // Validation jobs for browser-authored exercises (issue 16): `interleave validate`'s proof run
 // by the grading worker, never by the web server (author code runs only in the sandbox). They
@@ -32,22 +33,12 @@ export async function claimNextValidation(
       error: `Validation stopped ${MAX_VALIDATION_ATTEMPTS} times before it could finish (the worker crashed or was stopped).`,
     },
   });
-  const expiresAt = new Date(now.getTime() + leaseMs);
-  const rows = await db.$queryRaw<unknown[]>`
-    UPDATE "ExerciseValidation"
-    SET "status" = 'running', "workerId" = ${workerId}, "claimedAt" = ${now},
-        "leaseExpiresAt" = ${expiresAt}, "attempts" = "attempts" + 1
-    WHERE "id" = (
-      SELECT "id" FROM "ExerciseValidation"
-      WHERE "status" = 'queued'
-         OR ("status" = 'running' AND "leaseExpiresAt" < ${now} AND "attempts" < ${MAX_VALIDATION_ATTEMPTS})
-      ORDER BY "createdAt", "id"
-      LIMIT 1
-    )
-    -- Checked again on the row itself: on PostgreSQL a concurrent claim re-evaluates this after
-    -- the first one commits, and then finds the job taken.
-    AND ("status" = 'queued' OR ("status" = 'running' AND "leaseExpiresAt" < ${now}))
-    RETURNING "id", "versionId", "attempts"`;
+  const rows = await claimLeasedRow(db, "ExerciseValidation", ["id", "versionId", "attempts"], {
+    workerId,
+    now,
+    leaseMs,
+    maxAttempts: MAX_VALIDATION_ATTEMPTS,
+  });
   return rows.length === 0 ? null : ClaimedRow.parse(rows[0]);
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getDb, type Db } from "../db";
+import { claimLeasedRow } from "../jobs/claim-leased-row";
 
 // Lease rules as the grading queue's (server/grading/queue/): a claim sets a lease; a step whose
 // lease ran out (its worker died) is claimed again, up to MAX_STEP_ATTEMPTS. A step is one short
@@ -26,19 +27,11 @@ export async function claimNextScheduleStep(
     where: { status: "running", leaseExpiresAt: { lt: now }, attempts: { gte: MAX_STEP_ATTEMPTS } },
     data: { status: "failed", finishedAt: now, error: "The step stopped before it could finish. Try again." },
   });
-  const expiresAt = new Date(now.getTime() + leaseMs);
-  const rows = await db.$queryRaw<unknown[]>`
-    UPDATE "ScheduleStep"
-    SET "status" = 'running', "workerId" = ${workerId}, "claimedAt" = ${now},
-        "leaseExpiresAt" = ${expiresAt}, "attempts" = "attempts" + 1
-    WHERE "id" = (
-      SELECT "id" FROM "ScheduleStep"
-      WHERE "status" = 'queued'
-         OR ("status" = 'running' AND "leaseExpiresAt" < ${now} AND "attempts" < ${MAX_STEP_ATTEMPTS})
-      ORDER BY "createdAt", "id"
-      LIMIT 1
-    )
-    AND ("status" = 'queued' OR ("status" = 'running' AND "leaseExpiresAt" < ${now}))
-    RETURNING "id", "userId", "submissionId", "checkId", "decisions"`;
+  const rows = await claimLeasedRow(db, "ScheduleStep", ["id", "userId", "submissionId", "checkId", "decisions"], {
+    workerId,
+    now,
+    leaseMs,
+    maxAttempts: MAX_STEP_ATTEMPTS,
+  });
   return rows.length === 0 ? null : ClaimedRow.parse(rows[0]);
 }
