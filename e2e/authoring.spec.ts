@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_INSTRUCTOR, DEMO_STUDENT, editorText, logIn, logOut } from "./helpers";
+import { DEMO_INSTRUCTOR, DEMO_STUDENT, editorText, logIn, logOut, pasteIntoEditor } from "./helpers";
 
 // Issue 16: an instructor authors an exercise in the browser. The harness first misses a mutant:
 // the validation (run by the grading worker, not the web server) shows it and publishing is
@@ -36,16 +36,6 @@ export async function countToFour(counter: Shared<number>, lock: Lock): Promise<
 `;
 
 /** Replace the editor's content the way an author pastes (Monaco reads the paste event's data). */
-async function pasteIntoEditor(page: Page, code: string): Promise<void> {
-  await page.locator(".monaco-editor .view-lines").click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.locator(".monaco-editor textarea").evaluate((textarea, text) => {
-    const data = new DataTransfer();
-    data.setData("text/plain", text);
-    textarea.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-  }, code);
-}
-
 async function editHarness(page: Page, code: string, marker: string): Promise<void> {
   await page.getByRole("tab", { name: "harness.ts" }).click();
   await expect.poll(() => editorText(page)).toContain("fourWorkers");

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_INSTRUCTOR, editorText, logIn, signUpByApi } from "./helpers";
+import { DEMO_INSTRUCTOR, editorText, logIn, pasteIntoEditor, signUpByApi } from "./helpers";
 
 // Issue 16, end to end: an instructor creates a course and adds an exercise; a student joins
 // with the code and submits a deadlocking, then a correct solution (the real grading worker);
@@ -13,16 +13,6 @@ const STARTER = readFileSync(path.join("exercises", EXERCISE, "starter.ts"), "ut
 const REFERENCE = readFileSync(path.join("exercises", EXERCISE, "reference.ts"), "utf8");
 
 /** Replace the editor's content the way a student pastes (Monaco reads the paste event's data). */
-async function pasteIntoEditor(page: Page, code: string): Promise<void> {
-  await page.locator(".monaco-editor .view-lines").click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.locator(".monaco-editor textarea").evaluate((textarea, text) => {
-    const data = new DataTransfer();
-    data.setData("text/plain", text);
-    textarea.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-  }, code);
-}
-
 /** Submit what the editor holds and wait for the verdict; returns it. */
 async function submit(page: Page): Promise<string> {
   const open = page.getByTestId("submission-result");

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_STUDENT, editorText, logIn } from "./helpers";
+import { DEMO_STUDENT, editorText, logIn, pasteIntoEditor } from "./helpers";
 
 // Submitting and reading results, end to end: the production server and its grading worker
 // (both started by scripts/start.mjs), a real database, real sandboxes, a real browser.
@@ -46,16 +46,6 @@ const describeTiming = (t: Timing) =>
   `${t.total} ms (action back after ${t.stored} ms; stored → graded on the server ${t.graded} ms)`;
 
 /** Replace the editor's content the way a student pastes (Monaco reads the paste event's data). */
-async function pasteIntoEditor(page: Page, code: string): Promise<void> {
-  await page.locator(".monaco-editor .view-lines").click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.locator(".monaco-editor textarea").evaluate((textarea, text) => {
-    const data = new DataTransfer();
-    data.setData("text/plain", text);
-    textarea.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-  }, code);
-}
-
 test("a student submits racy code, steps through the failing interleaving, then passes", async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   await logIn(page, DEMO_STUDENT.email, DEMO_STUDENT.password);

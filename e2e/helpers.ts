@@ -63,3 +63,36 @@ function studentAddress(): string {
 export async function logInByApi(request: APIRequestContext, email: string, password: string): Promise<APIResponse> {
   return request.post("/api/auth/login", { data: { email, password }, headers: { Accept: "application/json" } });
 }
+
+/** The number of the editor's last line (Monaco renders only what is in view; short programs fit). */
+export async function lastLineNumber(page: Page): Promise<number> {
+  const numbers = await page.locator(".monaco-editor .line-numbers").allInnerTexts();
+  return Math.max(0, ...numbers.map((n) => Number(n) || 0));
+}
+
+/**
+ * Replace the editor's content the way a student pastes (Monaco reads the paste event's data),
+ * and make sure it took: Monaco ignores a paste until it has the focus, which it may not have
+ * yet right after the page loaded or a result opened; so click, select all, paste, check, and
+ * try again if the editor does not end with the pasted text's last line.
+ */
+export async function pasteIntoEditor(page: Page, code: string): Promise<void> {
+  const text = code.endsWith("\n") ? code : `${code}\n`;
+  const lines = text.split("\n").length;
+  const last = text.trimEnd().split("\n").at(-1)!.trim();
+  await expect(async () => {
+    await page.locator(".monaco-editor .view-lines").first().click();
+    await expect(page.locator(".monaco-editor textarea").first()).toBeFocused({ timeout: 2_000 });
+    await page.keyboard.press("ControlOrMeta+A");
+    await page
+      .locator(".monaco-editor textarea")
+      .first()
+      .evaluate((textarea, pasted) => {
+        const data = new DataTransfer();
+        data.setData("text/plain", pasted);
+        textarea.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+      }, text);
+    await expect.poll(() => lastLineNumber(page), { timeout: 2_000 }).toBe(lines);
+    expect(await editorText(page)).toContain(last);
+  }).toPass({ timeout: 30_000 });
+}

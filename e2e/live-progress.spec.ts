@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { editorText, logIn, signUpByApi } from "./helpers";
+import { editorText, logIn, pasteIntoEditor, signUpByApi } from "./helpers";
 
 // Issue 14, part A: live progress over Server-Sent Events, Run (Ctrl+Enter, not scored) and
 // Submit (Ctrl+Shift+Enter, graded), and a race's timeline showing the lost update. Against the
@@ -16,16 +16,6 @@ const RACY = STARTER.replace(
 );
 
 type StreamEvent = { type: string; data: Record<string, unknown> };
-
-async function pasteIntoEditor(page: Page, code: string): Promise<void> {
-  await page.locator(".monaco-editor .view-lines").click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.locator(".monaco-editor textarea").evaluate((textarea, text) => {
-    const data = new DataTransfer();
-    data.setData("text/plain", text);
-    textarea.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-  }, code);
-}
 
 async function newStudentOnExercise(page: Page, name: string): Promise<void> {
   const account = await signUpByApi(page.context().request, name);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
-import { editorText, logIn, signUpByApi } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { editorText, logIn, pasteIntoEditor, signUpByApi } from "./helpers";
 
 // Issue 14, "you are the scheduler": from a failing result, the student opens the lost update's
 // schedule, undoes steps, plays threads by hand (the worker replays each prefix in a sandbox),
@@ -13,16 +13,6 @@ const RACY = STARTER.replace(
   /\n\s*\/\/ TODO[^\n]*\n\s*return counter\.get\(\);/,
   "\n  for (const w of workers) await w.join();\n  return counter.get();",
 );
-
-async function pasteIntoEditor(page: Page, code: string): Promise<void> {
-  await page.locator(".monaco-editor .view-lines").click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.locator(".monaco-editor textarea").evaluate((textarea, text) => {
-    const data = new DataTransfer();
-    data.setData("text/plain", text);
-    textarea.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-  }, code);
-}
 
 test("play the lost update's schedule from a failing result: undo, step by hand, restart, share", async ({ page }) => {
   test.setTimeout(180_000);

@@ -1,5 +1,7 @@
 import { expect, type Page, type TestInfo } from "@playwright/test";
-import { editorText } from "./helpers";
+import { lastLineNumber, pasteIntoEditor } from "./helpers";
+
+export { pasteIntoEditor };
 
 // Shared by the issue 14 (part B) specs: programs that fail in a way worth drawing, and the
 // steps to submit one and wait for its verdict.
@@ -71,38 +73,6 @@ export async function countConcurrently(
 `;
 
 /** The highest line number Monaco shows: after a paste the view is at the end of the text. */
-async function lastLineNumber(page: Page): Promise<number> {
-  const numbers = await page.locator(".monaco-editor .line-numbers").allInnerTexts();
-  return Math.max(0, ...numbers.map((n) => Number(n) || 0));
-}
-
-/**
- * Replace the editor's content the way a student pastes (Monaco reads the paste event's data),
- * and make sure it took: Monaco ignores a paste until it has the focus, which it may not have
- * yet right after the page loaded or a result opened; so click, select all, paste, check, and
- * try again if the editor does not end with the pasted text's last line.
- */
-export async function pasteIntoEditor(page: Page, code: string): Promise<void> {
-  const text = code.endsWith("\n") ? code : `${code}\n`;
-  const lines = text.split("\n").length;
-  const last = text.trimEnd().split("\n").at(-1)!.trim();
-  await expect(async () => {
-    await page.locator(".monaco-editor .view-lines").first().click();
-    await expect(page.locator(".monaco-editor textarea").first()).toBeFocused({ timeout: 2_000 });
-    await page.keyboard.press("ControlOrMeta+A");
-    await page
-      .locator(".monaco-editor textarea")
-      .first()
-      .evaluate((textarea, pasted) => {
-        const data = new DataTransfer();
-        data.setData("text/plain", pasted);
-        textarea.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-      }, text);
-    await expect.poll(() => lastLineNumber(page), { timeout: 2_000 }).toBe(lines);
-    expect(await editorText(page)).toContain(last);
-  }).toPass({ timeout: 30_000 });
-}
-
 export async function openExercise(page: Page, slug: string): Promise<void> {
   await page.goto(`/exercises/${slug}`);
   await expect(page.locator(".monaco-editor .view-lines").first()).toBeVisible();

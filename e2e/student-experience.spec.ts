@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { editorText, logIn, logOut, signUpByApi } from "./helpers";
+import { editorText, logIn, logOut, pasteIntoEditor, signUpByApi } from "./helpers";
 
 // Issue 14, the student's experience (second pass): each test is one bug of the issue, written to
 // fail on the code from before the fix.
@@ -16,16 +16,6 @@ const Database = createRequire(import.meta.url)("better-sqlite3") as new (file: 
 };
 
 /** Replace the editor's content the way a student pastes (Monaco reads the paste event's data). */
-async function pasteIntoEditor(page: Page, code: string): Promise<void> {
-  await page.locator(".monaco-editor .view-lines").click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.locator(".monaco-editor textarea").evaluate((textarea, text) => {
-    const data = new DataTransfer();
-    data.setData("text/plain", text);
-    textarea.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-  }, code);
-}
-
 async function openExercise(page: Page): Promise<void> {
   await page.goto(`/exercises/${EXERCISE}`);
   await expect(page.locator(".monaco-editor").first()).toBeVisible();
