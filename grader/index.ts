@@ -14,6 +14,8 @@ export type { ExploreReport, ExploreProgress, Failure } from "./explore/explore"
 export type { TraceEvent } from "./protocol/types";
 export { gradeSolution } from "./grade/grade";
 export { stepCheck } from "./grade/step-check";
+export { stepTarget } from "./exercise/target";
+export type { TargetStepAnswer } from "./exercise/target";
 export type { CheckStep } from "./grade/step-check";
 export type { StepState, StepThread } from "./protocol/step";
 export { warmUpTypecheck } from "./compile/typecheck-solution";

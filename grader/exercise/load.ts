@@ -14,6 +14,8 @@ export interface LoadedExercise {
   reference: string;
   harness: string;
   mutants: { file: string; source: string; verdict: ExerciseManifest["mutants"][number]["verdict"]; bug: string }[];
+  /** The break-it target's source (`manifest.target`, issue 14). */
+  target?: string;
   /**
    * `fakes/*.ts`, found on disk (no manifest entry): solutions that dodge the exercise (issue 12).
    * Optional only so that hand-built exercises in tests need not list them; the loader always sets it.
@@ -94,6 +96,7 @@ export function loadExercise(dir: string): { exercise?: LoadedExercise; problems
   };
   const files = Object.fromEntries(REQUIRED.map((f) => [f, read(f)])) as Record<(typeof REQUIRED)[number], string>;
   const mutants = manifest.mutants.map((m) => ({ file: m.file, source: read(m.file), verdict: m.verdict, bug: m.bug }));
+  const target = manifest.target === undefined ? undefined : read(manifest.target);
   if (problems.length > 0) return { problems };
   return {
     exercise: {
@@ -105,6 +108,7 @@ export function loadExercise(dir: string): { exercise?: LoadedExercise; problems
       harness: files["harness.ts"],
       mutants,
       fakes: loadFakes(dir),
+      ...(target === undefined ? {} : { target }),
     },
     problems,
   };

@@ -136,6 +136,16 @@ export const manifestSchema = z
       .default({ cores: 4, gil: false }),
     hints: z.array(z.string()).default([]),
     mutants: z.array(mutantSchema).min(1),
+    /**
+     * Break-it exercises (issue 14): the program the harness simulates, written for the real
+     * runtime (default export `main`; main starts the statement's threads in order, each line
+     * one scheduling point). "Play the scheduler" plays it; `validate` checks that the
+     * reference schedule, translated, breaks it.
+     */
+    target: z
+      .string()
+      .regex(/^[\w-]+\.ts$/, "a .ts file of the exercise folder, e.g. target.ts")
+      .optional(),
   })
   .strict()
   .superRefine((m, ctx) => {

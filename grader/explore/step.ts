@@ -4,7 +4,7 @@
 // guided schedule; the student's next click appends a thread id and asks again.
 
 import type { ProgramFile, Session } from "../isolate/session";
-import type { ScheduleOutcome, TraceEvent } from "../protocol/types";
+import type { DecisionRecord, ScheduleOutcome, TraceEvent } from "../protocol/types";
 import type { StepState } from "../protocol/step";
 import { verdictOf } from "../protocol/verdict";
 import { attempt, baseConfig } from "./attempt";
@@ -43,6 +43,30 @@ function lineText(files: readonly ProgramFile[], file?: string, line?: number): 
 }
 
 /**
+ * The decisions at which their thread blocked: the next decision's record says the running
+ * thread did not go on, and the thread did not end there (it is chosen again later, or it is
+ * still alive where the schedule stopped or ended). `lastStates`: thread id → state at the end.
+ */
+export function blockedDecisions(
+  decisions: readonly number[],
+  options: readonly DecisionRecord[],
+  lastStates: ReadonlyMap<number, string>,
+): number[] {
+  const blocked: number[] = [];
+  decisions.forEach((t, i) => {
+    const next = options[i + 1];
+    if (next === undefined) {
+      if (lastStates.get(t) === "blocked") blocked.push(i);
+      return;
+    }
+    if (next.current !== -1) return;
+    const ended = decisions.indexOf(t, i + 1) < 0 && (lastStates.get(t) ?? "done") === "done";
+    if (!ended) blocked.push(i);
+  });
+  return blocked;
+}
+
+/**
  * Replay `decisions` and stop at the next decision. A decision naming a thread that cannot
  * run is a RangeError (bad input): the page only offers runnable threads.
  */
@@ -75,6 +99,11 @@ export function stepProgram(session: Session, files: readonly ProgramFile[], opt
   if (r.outcome.kind === "diverged") throw new RangeError(r.outcome.message);
   const trace = r.trace ?? [];
   const stopped = r.stopped;
+  const lastStates = new Map<number, string>(
+    stopped
+      ? stopped.threads.map((t) => [t.id, t.state])
+      : r.finalStates.map((f) => [r.threads.indexOf(f.thread), f.state]),
+  );
   return {
     decisions: r.decisions,
     threadNames: r.threads,
@@ -82,6 +111,7 @@ export function stepProgram(session: Session, files: readonly ProgramFile[], opt
     outcome: stopped === undefined ? r.outcome : null,
     // A schedule the student chose is a stressed one: a failing check there is a race.
     verdict: stopped === undefined ? verdictOf(r.outcome.kind, false) : null,
+    blocked: blockedDecisions(r.decisions, r.options ?? [], lastStates),
     runnable: stopped?.runnable ?? [],
     threads: (stopped?.threads ?? []).map((t) => ({ ...t, text: lineText(files, t.file, t.line) })),
     shared: sharedValues(trace),

@@ -4,6 +4,7 @@
 // it (issue 12) — scores under half the points. The unchanged starter earns at most 30%.
 
 import type { LoadedExercise } from "../exercise/load";
+import { checkTargetInPool } from "../exercise/target";
 import type { SandboxPool } from "../workers/pool";
 import { gradeSolution, type GradeReport } from "./grade";
 
@@ -115,6 +116,9 @@ export async function validateExercise(pool: SandboxPool, exercise: LoadedExerci
         `${fake.file}: not rejected — scores ${r.score}/${r.maxScore} (a fake must score under half): ${fake.dodge ?? "?"} (${passedChecks(r)})`,
       );
   }
+  // A break-it level's target (issue 14): the reference schedule, played on it, breaks it.
+  const target = await checkTargetInPool(pool, exercise);
+  if (target !== null) problems.push(target);
   return {
     slug: m.slug,
     id: m.id,

@@ -18,6 +18,12 @@ export interface StepState {
   finished: boolean;
   outcome: ScheduleOutcome | null;
   verdict: Verdict | null;
+  /**
+   * Indices of `decisions` at which the chosen thread blocked (a lock it asked for was held, an
+   * event not set, a condition's wait): it took no step past that operation. A bare
+   * `yieldNow()` reads as blocked too. (Break-it targets translate steps with it.)
+   */
+  blocked?: number[];
   /** Threads that may take the next step (empty once finished). */
   runnable: number[];
   /** Every live thread: what it does when it runs next, and where. */
