@@ -1,5 +1,5 @@
 import path from "node:path";
-import { loadExercise, stepCheck, type SandboxPool } from "../../grader/index";
+import { loadExercise, stepCheck, stepTarget, type SandboxPool } from "../../grader/index";
 import { getDb, type Db } from "../db";
 import { claimNextScheduleStep, STEP_LEASE_MS } from "../play/claim-next-schedule-step";
 import { SOLUTION_FILE } from "./grade-submission";
@@ -33,6 +33,28 @@ export async function runNextScheduleStep({
       where: { id: job.id, workerId, status: "running" },
       data: { ...data, finishedAt: new Date(), leaseExpiresAt: null },
     });
+  const decisions = job.decisions === "" ? [] : job.decisions.split(",").map(Number);
+  // A break-it exercise's target (issue 14): the exercise's own program, no submission.
+  if (job.submissionId === null) {
+    const ex = job.exerciseId
+      ? await db.exercise.findUnique({ where: { id: job.exerciseId }, select: { slug: true, source: true } })
+      : null;
+    const exercise = ex?.source === "files" ? loadExercise(path.resolve(exercisesDir, ex.slug)).exercise : undefined;
+    if (!exercise?.target) {
+      await finish({ status: "failed", error: "This exercise has no program to play." });
+      return true;
+    }
+    try {
+      const step = await stepTarget(pool, exercise, decisions);
+      if (step.ok) await finish({ status: "done", resultJson: JSON.stringify(step.state) });
+      else await finish({ status: "failed", error: step.message });
+      log(`schedule step ${job.id} (target): ${step.ok ? "done" : step.code}`);
+    } catch (error) {
+      await finish({ status: "failed", error: "The step could not be run." });
+      log(`schedule step ${job.id}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return true;
+  }
   const submission = await db.submission.findUnique({
     where: { id: job.submissionId },
     select: {
@@ -63,7 +85,6 @@ export async function runNextScheduleStep({
     await finish({ status: "failed", error: "This check is hidden: it cannot be played." });
     return true;
   }
-  const decisions = job.decisions === "" ? [] : job.decisions.split(",").map(Number);
   try {
     const step = await stepCheck(pool, exercise, submission.code, job.checkId, decisions, SOLUTION_FILE);
     if (step.ok) await finish({ status: "done", resultJson: JSON.stringify(step.state) });

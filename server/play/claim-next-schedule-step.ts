@@ -12,7 +12,8 @@ export const STEP_LEASE_MS = 30_000;
 const ClaimedRow = z.object({
   id: z.string(),
   userId: z.string(),
-  submissionId: z.string(),
+  submissionId: z.string().nullable(),
+  exerciseId: z.string().nullable(),
   checkId: z.string(),
   decisions: z.string(),
 });
@@ -27,11 +28,16 @@ export async function claimNextScheduleStep(
     where: { status: "running", leaseExpiresAt: { lt: now }, attempts: { gte: MAX_STEP_ATTEMPTS } },
     data: { status: "failed", finishedAt: now, error: "The step stopped before it could finish. Try again." },
   });
-  const rows = await claimLeasedRow(db, "ScheduleStep", ["id", "userId", "submissionId", "checkId", "decisions"], {
-    workerId,
-    now,
-    leaseMs,
-    maxAttempts: MAX_STEP_ATTEMPTS,
-  });
+  const rows = await claimLeasedRow(
+    db,
+    "ScheduleStep",
+    ["id", "userId", "submissionId", "exerciseId", "checkId", "decisions"],
+    {
+      workerId,
+      now,
+      leaseMs,
+      maxAttempts: MAX_STEP_ATTEMPTS,
+    },
+  );
   return rows.length === 0 ? null : ClaimedRow.parse(rows[0]);
 }

@@ -18,3 +18,13 @@ export const requestScheduleStepSchema = z.object({
   decisions: decisionsParam,
 });
 export type RequestScheduleStepInput = z.input<typeof requestScheduleStepSchema>;
+
+/** "Play the scheduler" on a break-it exercise's target (no submission: the program is the exercise's). */
+export const requestTargetStepSchema = z.object({
+  slug: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/, "Unknown exercise."),
+  decisions: decisionsParam,
+});
+export type RequestTargetStepInput = z.input<typeof requestTargetStepSchema>;
+
+export const submitPlayedScheduleSchema = z.object({ stepId: z.string().min(1).max(100) });
+export type SubmitPlayedScheduleInput = z.input<typeof submitPlayedScheduleSchema>;

@@ -24,6 +24,18 @@ export async function requestScheduleStep(
   // Only one's own submissions: a step runs their code.
   const submission = await db.submission.findUnique({ where: { id: submissionId }, select: { userId: true } });
   if (!submission || submission.userId !== userId) throw new AppError("not-found", "No such submission.");
+  return queueScheduleStep(db, userId, { submissionId, checkId, decisions: decisions.join(",") });
+}
+
+/**
+ * Store one step request, replacing the user's step still waiting and pruning their finished
+ * rows beyond the last KEEP_PER_USER (a check of a submission, or a break-it target).
+ */
+export async function queueScheduleStep(
+  db: Db,
+  userId: string,
+  data: { submissionId: string | null; exerciseId?: string; checkId: string; decisions: string },
+): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
     await tx.scheduleStep.deleteMany({ where: { userId, status: "queued" } });
     const old = await tx.scheduleStep.findMany({
@@ -33,9 +45,6 @@ export async function requestScheduleStep(
       select: { id: true },
     });
     if (old.length > 0) await tx.scheduleStep.deleteMany({ where: { id: { in: old.map((r) => r.id) } } });
-    return tx.scheduleStep.create({
-      data: { userId, submissionId, checkId, decisions: decisions.join(",") },
-      select: { id: true },
-    });
+    return tx.scheduleStep.create({ data: { userId, ...data }, select: { id: true } });
   });
 }
