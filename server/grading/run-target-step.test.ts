@@ -22,7 +22,7 @@ let alice: string;
 let bob: string;
 let pool: SandboxPool;
 const manifest = (id: string, slug: string) => ({
-  manifest: { id, slug, title: slug, chapter: 3, difficulty: "intro", points: 100, tags: [], summary: "s" },
+  manifest: { id, slug, title: slug, chapter: 3, difficulty: "intro" as const, points: 100, tags: [], summary: "s" },
   statement: "# s",
   starter: "export const schedule: number[] = [];",
 });

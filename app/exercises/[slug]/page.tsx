@@ -1,8 +1,10 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/server/auth/guards";
 import { chapterTitle } from "@/server/exercises/chapters";
 import { getDraft } from "@/server/drafts/get-draft";
 import { getExerciseBySlug } from "@/server/exercises/get-exercise-by-slug";
+import { hasBreakItTarget } from "@/server/play/break-it-target";
 import { listMySubmissions } from "@/server/submissions/list-my-submissions";
 import { ExerciseTitle } from "../../_components/exercise-title";
 import { Markdown } from "../../_components/markdown";
@@ -49,6 +51,14 @@ export default async function ExercisePage({ params, searchParams }: Props) {
             </span>
           ))}
         </p>
+        {hasBreakItTarget(exercise.slug) && !exercise.archived ? (
+          <p className="play-link">
+            <Link href={`/exercises/${encodeURIComponent(exercise.slug)}/play`}>Play the scheduler</Link>{" "}
+            <span className="muted">
+              — click which thread runs next on the real program, then submit the schedule you built.
+            </span>
+          </p>
+        ) : null}
         {exercise.archived ? (
           <p className="notice" role="status">
             This exercise was retired from the catalogue. You can still read it and your past work.

@@ -2,33 +2,62 @@
 
 import { useCallback, useEffect, useState } from "react";
 import type { StepState } from "@/server/play/get-schedule-step";
-import { readStepAction, requestStepAction } from "./actions";
+import Link from "next/link";
+import { readStepAction, requestStepAction, submitScheduleAction, type PlaySource } from "./actions";
 
 const POLL_MS = 300;
 
-type Props = { slug: string; submissionId: string; checkId: string; initialDecisions: number[] };
+type Props = { slug: string; source: PlaySource; initialDecisions: number[] };
 
-/** Lanes, one per live thread, each with its next line and a "Run next step" button when it may run. */
-export function SchedulePlayer({ slug, submissionId, checkId, initialDecisions }: Props) {
+type Sent = { id: string; schedule: number[] };
+
+/**
+ * Lanes, one per live thread, each with its next line and a "Run next step" button when it may
+ * run. On a break-it target, "Submit this schedule" sends the schedule as the student's answer.
+ */
+export function SchedulePlayer({ slug, source, initialDecisions }: Props) {
   const [decisions, setDecisions] = useState<number[]>(initialDecisions);
   const [state, setState] = useState<StepState | null>(null);
+  const [stepId, setStepId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(true);
+  const [sending, setSending] = useState(false);
+  const [sent, setSent] = useState<Sent | null>(null);
+  const submissionId = source.kind === "check" ? source.submissionId : "";
+  const checkId = source.kind === "check" ? source.checkId : "";
+  const target = source.kind === "target";
 
   const shareUrl = useCallback(
     (d: number[]) =>
-      `/exercises/${encodeURIComponent(slug)}/play?submission=${encodeURIComponent(submissionId)}&check=${encodeURIComponent(checkId)}&schedule=${d.join(",")}`,
-    [slug, submissionId, checkId],
+      target
+        ? `/exercises/${encodeURIComponent(slug)}/play?schedule=${d.join(",")}`
+        : `/exercises/${encodeURIComponent(slug)}/play?submission=${encodeURIComponent(submissionId)}&check=${encodeURIComponent(checkId)}&schedule=${d.join(",")}`,
+    [slug, submissionId, checkId, target],
   );
+
+  const submit = async () => {
+    if (stepId === null) return;
+    setSending(true);
+    setError(null);
+    const answer = await submitScheduleAction(stepId);
+    setSending(false);
+    if ("error" in answer) setError(answer.error);
+    else setSent(answer);
+  };
 
   useEffect(() => {
     let cancelled = false;
     setBusy(true);
     setError(null);
+    setStepId(null);
+    setSent(null);
     // The schedule is in the URL: a link shares it, reload keeps it.
     window.history.replaceState(null, "", shareUrl(decisions));
     void (async () => {
-      const asked = await requestStepAction({ submissionId, checkId, decisions: decisions.join(",") });
+      const asked = await requestStepAction(
+        target ? { kind: "target", slug } : { kind: "check", submissionId, checkId },
+        decisions.join(","),
+      );
       if (cancelled) return;
       if ("error" in asked) {
         setError(asked.error);
@@ -44,6 +73,7 @@ export function SchedulePlayer({ slug, submissionId, checkId, initialDecisions }
         }
         if (view.status === "done") {
           setState(view.state);
+          setStepId(asked.id);
           break;
         }
         if (view.status === "failed") {
@@ -57,7 +87,7 @@ export function SchedulePlayer({ slug, submissionId, checkId, initialDecisions }
     return () => {
       cancelled = true;
     };
-  }, [decisions, submissionId, checkId, shareUrl]);
+  }, [decisions, submissionId, checkId, slug, target, shareUrl]);
 
   return (
     <section className="schedule-player" aria-busy={busy}>
@@ -78,6 +108,25 @@ export function SchedulePlayer({ slug, submissionId, checkId, initialDecisions }
         </button>{" "}
         <a href={shareUrl(decisions)}>Link to this schedule</a>
       </p>
+      {target ? (
+        <p className="schedule-submit">
+          <button type="button" disabled={busy || sending || stepId === null} onClick={() => void submit()}>
+            Submit this schedule
+          </button>{" "}
+          <span className="muted">
+            MainThread&apos;s steps, each thread&apos;s start and any step where a thread only found a lock taken are
+            left out: what is sent is one thread number per line of the statement&apos;s program.
+          </span>
+        </p>
+      ) : null}
+      {sent ? (
+        <p role="status" className="notice" data-testid="sent">
+          Submitted <code>export const schedule = [{sent.schedule.join(", ")}]</code>.{" "}
+          <Link href={`/exercises/${encodeURIComponent(slug)}?submission=${encodeURIComponent(sent.id)}`}>
+            See the verdict
+          </Link>
+        </p>
+      ) : null}
       {error ? (
         <p role="alert" className="notice">
           {error}
