@@ -89,6 +89,21 @@ describe("break-it targets", () => {
     ).toEqual([0, 0, 1]);
   });
 
+  it("a blocked decision is no line, except a Condition wait falling asleep", () => {
+    const names = ["MainThread", "c", "p"];
+    const ev = (thread: string, op: string, target: string) => ({ step: 0, thread, op, target, time: 0 });
+    // c starts, takes m, blocks on m (no line), then gets it; p starts and takes m.
+    const lock = [ev("c", "acquire", "m"), ev("p", "acquire", "m"), ev("c", "block", "m"), ev("c", "acquire", "m")];
+    expect(harnessSchedule({ decisions: [1, 2, 2, 1, 1], blocked: [3], threadNames: names, trace: lock })).toEqual([
+      1, 0,
+    ]);
+    // The same decisions, c's block being a wait's sleep on cond: a line.
+    const wait = [ev("p", "acquire", "m"), ev("c", "wait", "cond"), ev("c", "block", "cond")];
+    expect(harnessSchedule({ decisions: [1, 2, 2, 1, 1], blocked: [3], threadNames: names, trace: wait })).toEqual([
+      1, 0, 0,
+    ]);
+  });
+
   it("a thread that blocks on a held lock takes no line: the harness would refuse that step", async () => {
     const exercise = load("break-into-deadlock");
     const { step, dispose } = stepper(exercise.target!);
