@@ -235,7 +235,7 @@ describe("failure signature", () => {
     const race = (line: number) =>
       failureSignature(
         report("race", {
-          kind: "race",
+          kind: "data-race",
           race: {
             target: "counter",
             kind: "write-write",
