@@ -205,5 +205,5 @@ export function parseScheduleResult(raw: unknown): ScheduleResult {
   if (typeof raw !== "string") throw new Error("the sandbox returned no result");
   const value: unknown = JSON.parse(raw);
   if (plainPass(value)) return value;
-  return scheduleResult.parse(value) as ScheduleResult;
+  return scheduleResult.parse(value);
 }
