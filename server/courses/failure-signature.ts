@@ -10,6 +10,7 @@ import { CheckResult, Failure, GradeReport } from "../submissions/grade-report.s
 // order is the one that names the bug.
 
 const STUDENT_FILE = "solution.ts";
+const MAX_MESSAGE = 140;
 
 /**
  * What a signature reads of a stored report: the verdicts, the diagnostics and each check's
@@ -24,7 +25,6 @@ export const FailureEvidenceReport = GradeReport.pick({ verdict: true, diagnosti
 });
 export type FailureEvidenceReport = z.infer<typeof FailureEvidenceReport>;
 type EvidenceCheck = FailureEvidenceReport["checks"][number];
-const MAX_MESSAGE = 140;
 
 export type FailurePattern = {
   /** Equal for submissions that fail the same way. */
