@@ -183,25 +183,72 @@ declare module "protocol/types" {
         heldAt?: SourceSite;
         acquiredAt?: SourceSite;
     }
-    export interface ScheduleOutcome {
-        kind: OutcomeKind;
-        message: string;
+    /** The two accesses of a data race, which nothing orders (happens-before). */
+    export interface RacePair {
+        target: string;
+        kind: string;
+        first: RaceAccess;
+        second: RaceAccess;
+    }
+    /** Where a failure happened: the thread that failed and its source line, when known. */
+    export interface FailureSite {
         thread?: string;
         file?: string;
         line?: number;
-        /** deadlock: every blocked thread and what it waits for; `cycle` names the wait-for cycle if any. */
-        waits?: WaitEdge[];
+    }
+    /**
+     * How a schedule ended: a closed union on `kind` (Lincheck's `LincheckFailure`), each member
+     * with the evidence its producer always sets. result-schema.ts parses the same union (its
+     * test checks the two agree).
+     */
+    export type ScheduleOutcome = PassedOutcome | PlainFailure | DeadlockOutcome | PotentialDeadlockOutcome | DataRaceOutcome | StepLimitOutcome;
+    /** A schedule that did not fail (also one stopped after `stopAfterDecisions`). */
+    export interface PassedOutcome {
+        kind: "passed";
+        message: string;
+    }
+    /** Failures that carry no evidence but where they happened. */
+    export type PlainFailureKind = "assertion" | "error" | "escaped" | "misuse" | "diverged";
+    export interface PlainFailureOf<K extends PlainFailureKind> extends FailureSite {
+        kind: K;
+        message: string;
+    }
+    export type PlainFailure = {
+        [K in PlainFailureKind]: PlainFailureOf<K>;
+    }[PlainFailureKind];
+    /** Every live thread blocked (detect/deadlock/wait-for.ts). */
+    export interface DeadlockOutcome extends FailureSite {
+        kind: "deadlock";
+        message: string;
+        /** Every blocked thread and what it waits for. */
+        waits: WaitEdge[];
+        /** The wait-for cycle, if there is one. */
         cycle?: string[];
-        race?: {
-            target: string;
-            kind: string;
-            first: RaceAccess;
-            second: RaceAccess;
-        };
-        lockOrder?: LockOrderEdge[];
-        /** step-limit: "cpu" when the CPU budget ran out (computation), not the scheduling points. */
+    }
+    /** Locks taken in a cycle that could close in another schedule (detect/deadlock/lock-order.ts). */
+    export interface PotentialDeadlockOutcome extends FailureSite {
+        kind: "potential-deadlock";
+        message: string;
+        lockOrder: LockOrderEdge[];
+    }
+    /** Two unordered accesses to one variable, one of them a write (detect/race/). */
+    export interface DataRaceOutcome extends FailureSite {
+        kind: "data-race";
+        message: string;
+        race: RacePair;
+    }
+    /** The scheduling points or the CPU budget ran out. */
+    export interface StepLimitOutcome extends FailureSite {
+        kind: "step-limit";
+        message: string;
+        /** "cpu" when the CPU budget ran out (computation), not the scheduling points. */
         budget?: "cpu";
     }
+    /** Every way a schedule can fail. */
+    export type FailureOutcome = Exclude<ScheduleOutcome, PassedOutcome>;
+    type WithoutSite<O> = O extends unknown ? Omit<O, keyof FailureSite> : never;
+    /** A failure as its producer reports it (Scheduler.fail adds the thread and the site). */
+    export type FailureReport = WithoutSite<FailureOutcome>;
     export interface MetricSummary {
         count: number;
         min: number;
@@ -510,7 +557,7 @@ declare module "engine/describe" {
 }
 declare module "engine/scheduler" {
     import type { DecisionReason, Strategy } from "engine/strategies/strategy";
-    import type { OutcomeKind, ScheduleConfig, ScheduleOutcome, ScheduleResult, SourceSite } from "protocol/types";
+    import type { FailureReport, ScheduleConfig, ScheduleOutcome, ScheduleResult, SourceSite } from "protocol/types";
     import type { LockRef, Monitor } from "engine/monitor";
     import { Cpu, type CpuDemand } from "engine/cores";
     /**
@@ -747,7 +794,8 @@ declare module "engine/scheduler" {
         sleep(t: VThread, ms: number): Promise<void>;
         /** A point that returns a thenable: the effect already happened; awaiting it lets others run. */
         lazyPoint(): PromiseLike<void>;
-        fail(kind: OutcomeKind, message: string, t?: VThread | null, site?: SourceSite, extra?: Partial<ScheduleOutcome>): void;
+        /** End the schedule with `failure` (the first one stands), in thread `t` at `site`. */
+        fail(failure: FailureReport, t?: VThread | null, site?: SourceSite): void;
         private transfer;
         private run;
         /** `t` cannot go on (blocked, sleeping, working or done): pass the baton on. */

@@ -114,10 +114,11 @@ export function formatRun(file: string, report: ExploreReport): string {
     );
   if (f.verdict === "race" && report.baseline.kind === "passed")
     out.push(`  The un-stressed schedule passes: only some interleavings break it — a race.`);
-  if (f.outcome.race) {
-    const { first, second } = f.outcome.race;
+  const o = f.outcome;
+  if (o.kind === "data-race") {
+    const { first, second } = o.race;
     out.push("");
-    out.push(`  The two accesses (${f.outcome.race.kind}):`);
+    out.push(`  The two accesses (${o.race.kind}):`);
     out.push(
       `    ${first.thread} ${first.op === "write" ? "writes" : "reads"} ${first.target}${first.line ? ` at ${first.file ?? ""}:${first.line}` : ""}`,
     );
@@ -128,10 +129,10 @@ export function formatRun(file: string, report: ExploreReport): string {
       `  Nothing orders them, so some schedule runs them the other way round. Protect both with the same lock (or publish through a join, Event, Queue or atomic).`,
     );
   }
-  if (f.outcome.lockOrder && f.outcome.lockOrder.length > 0) {
+  if (o.kind === "potential-deadlock") {
     out.push("");
     out.push("  Lock order cycle:");
-    for (const e of f.outcome.lockOrder) {
+    for (const e of o.lockOrder) {
       out.push(
         `    ${e.thread} takes ${e.acquired}${e.acquiredAt?.line ? ` (line ${e.acquiredAt.line})` : ""} while holding ${e.held}${e.heldAt?.line ? ` (taken at line ${e.heldAt.line})` : ""}`,
       );
@@ -146,10 +147,10 @@ export function formatRun(file: string, report: ExploreReport): string {
         `  ${c.attempts} directed schedules did not make it happen this time — but nothing prevents it: fix the order.`,
       );
   }
-  if (f.outcome.waits && f.outcome.waits.length > 0) {
+  if (o.kind === "deadlock" && o.waits.length > 0) {
     out.push("");
     out.push("  Who waits for what:");
-    for (const w of f.outcome.waits) {
+    for (const w of o.waits) {
       out.push(
         `    ${w.thread} waits in ${w.op}(${w.target})${w.line ? ` at ${w.file ?? ""}:${w.line}` : ""}${w.holder ? ` — held by ${w.holder}` : ""}`,
       );

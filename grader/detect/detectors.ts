@@ -113,13 +113,13 @@ export class DetectingMonitor implements Monitor {
     });
     const second = race.second;
     this.s().fail(
-      "data-race",
-      describeRace(race as Parameters<typeof describeRace>[0]),
-      t,
-      { file: second.file, line: second.line },
       {
+        kind: "data-race",
+        message: describeRace(race as Parameters<typeof describeRace>[0]),
         race: { target: race.target, kind: race.kind, first: access(race.first), second: access(second) },
       },
+      t,
+      { file: second.file, line: second.line },
     );
   }
 
@@ -156,11 +156,9 @@ export class DetectingMonitor implements Monitor {
         const fileOf = (x: object) => (x as { file?: string }).file;
         const here = later?.();
         s.fail(
-          "potential-deadlock",
-          found.explanation,
-          t,
-          { file: here?.file, line: here?.line },
           {
+            kind: "potential-deadlock",
+            message: found.explanation,
             lockOrder: found.cycle.map((e) => ({
               thread: e.threadName,
               held: e.held.lock,
@@ -169,6 +167,8 @@ export class DetectingMonitor implements Monitor {
               acquiredAt: { file: fileOf(e.acquired.site), line: e.acquired.site.line },
             })),
           },
+          t,
+          { file: here?.file, line: here?.line },
         );
       }
     }

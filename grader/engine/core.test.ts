@@ -109,7 +109,9 @@ describe("verdicts", () => {
     expect(r.verdict).toBe("race");
     expect(r.failure!.schedule).toBe(0);
     expect(r.failure!.kind).toBe("data-race");
-    const race = r.failure!.outcome.race!;
+    const outcome = r.failure!.outcome;
+    if (outcome.kind !== "data-race") throw new Error(`expected a data race, got ${outcome.kind}`);
+    const race = outcome.race;
     expect(race.target).toBe("counter");
     expect([race.first.thread, race.second.thread].sort()).toEqual(["A", "B"]);
     expect(race.first.line).toBeGreaterThan(0);
@@ -160,7 +162,7 @@ describe("verdicts", () => {
     `),
     );
     expect(r.verdict).toBe("deadlock");
-    expect(r.failure!.outcome.cycle).toEqual(expect.arrayContaining(["T1", "T2"]));
+    expect(r.failure!.outcome).toMatchObject({ kind: "deadlock", cycle: expect.arrayContaining(["T1", "T2"]) });
     expect(r.failure!.message).toMatch(/T1.*held by T2|T2.*held by T1/);
   });
 

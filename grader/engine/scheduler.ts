@@ -12,7 +12,7 @@ import type { Decision, DecisionReason, PointKind, Strategy } from "./strategies
 import { DivergenceError, WAIT_FOR_TIME } from "./strategies/strategy";
 import type {
   DecisionRecord,
-  OutcomeKind,
+  FailureReport,
   ScheduleConfig,
   ScheduleOutcome,
   ScheduleResult,
@@ -293,8 +293,10 @@ export class Scheduler {
     if (this.over) return;
     if (t.inFlight) {
       this.fail(
-        "misuse",
-        `${t.name} ended while its ${t.inFlight}() had not finished: was an \`await\` missing?`,
+        {
+          kind: "misuse",
+          message: `${t.name} ended while its ${t.inFlight}() had not finished: was an \`await\` missing?`,
+        },
         t,
         t.inFlightSite,
       );
@@ -315,7 +317,7 @@ export class Scheduler {
       origin && origin !== t.name
         ? `${origin} raised ${describeError(error)} (${t.name} awaited it)`
         : `${t.name} raised ${describeError(error)}`;
-    this.fail("error", who, t, errorSite(error, this.siteOf));
+    this.fail({ kind: "error", message: who }, t, errorSite(error, this.siteOf));
   }
 
   /** Which task first raised each error object (for crashed()). */
@@ -340,7 +342,7 @@ export class Scheduler {
         ? "A task must await each operation before starting the next; to do things at the same time, create tasks (asyncio.createTask) or gather them."
         : "A thread must await each operation before starting the next; to do things at the same time, start threads.";
       const message = `${op}() was called while ${t.inFlight}() had not finished in ${t.name}: was an \`await\` missing? ${advice}`;
-      this.fail("misuse", message, t, this.siteOf());
+      this.fail({ kind: "misuse", message }, t, this.siteOf());
       throw new RuntimeError(message);
     }
     t.inFlight = op;
@@ -514,7 +516,7 @@ export class Scheduler {
   private cpuBudgetExceeded(t: VThread, line: number, file: string): never {
     const message = `${t.name} computed for more than ${formatMs(this.maxUnits * UNIT_MS)} of virtual CPU time (${this.maxUnits} statements) without finishing: an endless loop, or far more computation than the exercise expects (${file}:${line})`;
     if (!this.over) {
-      this.fail("step-limit", message, t, { file, line }, { budget: "cpu" });
+      this.fail({ kind: "step-limit", message, budget: "cpu" }, t, { file, line });
       // The runtime stops this thread: it never gets the baton again.
       t.state = "done";
     }
@@ -557,8 +559,10 @@ export class Scheduler {
     const loop = t.loop;
     if (loop && loop.holder !== t && !this.over)
       this.fail(
-        "error",
-        `internal error: ${t.name} runs without holding ${loop.name} (held by ${loop.holder?.name ?? "nobody"}); please report this program`,
+        {
+          kind: "error",
+          message: `internal error: ${t.name} runs without holding ${loop.name} (held by ${loop.holder?.name ?? "nobody"}); please report this program`,
+        },
         t,
       );
   }
@@ -598,23 +602,17 @@ export class Scheduler {
 
   // ---- failures --------------------------------------------------------------------------
 
-  fail(
-    kind: OutcomeKind,
-    message: string,
-    t?: VThread | null,
-    site?: SourceSite,
-    extra?: Partial<ScheduleOutcome>,
-  ): void {
+  /** End the schedule with `failure` (the first one stands), in thread `t` at `site`. */
+  fail(failure: FailureReport, t?: VThread | null, site?: SourceSite): void {
     if (this.outcome) return;
     this.outcome = {
-      kind,
-      message: cap(message, MAX_MESSAGE),
+      ...failure,
+      message: cap(failure.message, MAX_MESSAGE),
       thread: t?.name,
       file: site?.file,
       line: site?.line,
-      ...extra,
     };
-    if (this.trace && t) this.traceEvent(t, "fail", kind, undefined, site ?? new Error());
+    if (this.trace && t) this.traceEvent(t, "fail", failure.kind, undefined, site ?? new Error());
   }
 
   // ---- the baton -------------------------------------------------------------------------
@@ -737,7 +735,7 @@ export class Scheduler {
           });
         } catch (error) {
           if (error instanceof DivergenceError) {
-            this.fail("diverged", error.message, running);
+            this.fail({ kind: "diverged", message: error.message }, running);
             return null;
           }
           throw error;
@@ -848,7 +846,7 @@ export class Scheduler {
       .filter((t) => t.state === "done" && t.endedWith !== null)
       .map((t) => `${t.name} had already ended with ${describeError(t.endedWith!.error)}`);
     const { message, waits, cycle } = describeDeadlock(live, died);
-    this.fail("deadlock", message, null, undefined, { waits, cycle });
+    this.fail({ kind: "deadlock", message, waits, cycle }, null);
   }
 
   // ---- events ----------------------------------------------------------------------------
@@ -858,8 +856,10 @@ export class Scheduler {
     this.steps++;
     if (this.steps > this.config.maxSteps && !this.over) {
       this.fail(
-        "step-limit",
-        `the program did not finish within ${this.config.maxSteps} scheduling points (a spin loop, a livelock, or simply too much work)`,
+        {
+          kind: "step-limit",
+          message: `the program did not finish within ${this.config.maxSteps} scheduling points (a spin loop, a livelock, or simply too much work)`,
+        },
         t,
         this.siteOf(),
       );

@@ -1,7 +1,7 @@
 // Predicted deadlocks (lock-order cycles) made real, or quieted: DeadlockFuzzer (Joshi, Park,
 // Sen & Naik, PLDI 2009) pauses threads at the cycle's acquisitions until the deadlock closes.
 
-import type { ScheduleConfig, ScheduleOutcome } from "../protocol/types";
+import type { PotentialDeadlockOutcome, ScheduleConfig } from "../protocol/types";
 import type { Session } from "../isolate/session";
 import { attempt, hashTrace, type Attempt } from "./attempt";
 import type { DeadlockConfirmation } from "./types";
@@ -30,7 +30,7 @@ export function attemptQuiet(
       return { a };
     const confirmation = confirmDeadlock(session, { ...config, quietCycles: quiet }, a.result.outcome);
     if (confirmation.happened) return { a, confirmation };
-    const locks = (a.result.outcome.lockOrder ?? []).map((e) => e.held);
+    const locks = a.result.outcome.lockOrder.map((e) => e.held);
     quiet.push([...locks].sort());
     warnings.push(
       `The locks ${locks.map((l) => `'${l}'`).join(" → ")} are taken in a cycle, but ${confirmation.attempts} directed schedules could not make it deadlock: the program's own state seems to keep the cycle from closing. Taking the locks in one order is still the safer design.`,
@@ -42,9 +42,9 @@ export function attemptQuiet(
 export function confirmDeadlock(
   session: Session,
   config: ScheduleConfig,
-  outcome: ScheduleOutcome,
+  outcome: PotentialDeadlockOutcome,
 ): DeadlockConfirmation {
-  const directed = (outcome.lockOrder ?? []).map((e) => ({ thread: e.thread, held: e.held, acquired: e.acquired }));
+  const directed = outcome.lockOrder.map((e) => ({ thread: e.thread, held: e.held, acquired: e.acquired }));
   const base: ScheduleConfig = {
     ...config,
     strategy: "directed",

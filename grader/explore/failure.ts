@@ -53,35 +53,37 @@ export function buildFailure(
       `internal error: the failing schedule did not reproduce (${found.result.outcome.kind} became ${traced.result.outcome.kind}); please report this program`,
     );
   }
+  const outcome = result.outcome;
+  if (outcome.kind === "passed") throw new Error("internal error: a passing schedule was taken for a failure");
   const trace = result.trace ?? [];
   const failure: Failure = {
     verdict,
     kind,
-    message: result.outcome.message,
+    message: outcome.message,
     schedule: index,
     strategy,
     seed,
     depth,
     preemptions: result.preemptions,
     steps: result.steps,
-    outcome: result.outcome,
+    outcome,
     decisions: result.decisions,
     trace,
     traceHash: hashTrace(trace),
     threads: result.threads,
   };
-  if (kind === "data-race" && result.outcome.race) {
-    failure.lostUpdate = findLostUpdate(session, config, result.outcome.race, result.threads, hashTrace);
+  if (outcome.kind === "data-race") {
+    failure.lostUpdate = findLostUpdate(session, config, outcome.race, result.threads, hashTrace);
   }
-  if (kind === "step-limit" && result.outcome.budget === "cpu") {
+  if (outcome.kind === "step-limit" && outcome.budget === "cpu") {
     // The CPU budget (a loop with no scheduling point): the outcome's own message says where.
     failure.verdict = "timeout";
-  } else if (kind === "step-limit") {
+  } else if (outcome.kind === "step-limit") {
     failure.liveness = analyzeLiveness(trace, liveThreads(result), config.maxSteps);
     failure.verdict = failure.liveness.verdict;
     failure.message = failure.liveness.message;
-  } else if (kind === "potential-deadlock") {
-    failure.confirmation = confirmation ?? confirmDeadlock(session, config, result.outcome);
+  } else if (outcome.kind === "potential-deadlock") {
+    failure.confirmation = confirmation ?? confirmDeadlock(session, config, outcome);
   } else if (result.preemptions > 0 && kind !== "escaped" && kind !== "data-race") {
     // (A data race is reported from the two accesses, whatever the interleaving: nothing to shrink.)
     const shrunk = shrinkSchedule(session, config, found.result);

@@ -24,11 +24,10 @@ export interface Shrunk {
 }
 
 function sameFailure(a: ScheduleOutcome, b: ScheduleOutcome): boolean {
-  if (a.kind !== b.kind) return false;
   // The same assert or the same throw site (the values in the message may differ).
-  if (a.kind === "assertion" || a.kind === "error") return a.line === b.line && a.file === b.file;
-  if (a.kind === "data-race") return a.race?.target === b.race?.target;
-  return true;
+  if (a.kind === "assertion" || a.kind === "error") return b.kind === a.kind && a.line === b.line && a.file === b.file;
+  if (a.kind === "data-race") return b.kind === "data-race" && a.race.target === b.race.target;
+  return a.kind === b.kind;
 }
 
 /** Decision indices where the running thread could have gone on but another one ran. */

@@ -1,7 +1,7 @@
 // What exploring a program takes and gives: the options of a run, its report, and the
 // failure it found with everything needed to see and replay it.
 
-import type { ScheduleOutcome, TraceEvent } from "../protocol/types";
+import type { FailureOutcome, TraceEvent } from "../protocol/types";
 import type { HostOutcomeKind, Verdict } from "../protocol/verdict";
 import type { ExploreStrategy, ReplayStrategy } from "../engine/strategies/portfolio";
 import type { LivenessVerdict } from "../detect/starvation/liveness";
@@ -52,7 +52,7 @@ export interface Failure {
   depth?: number;
   preemptions: number;
   steps: number;
-  outcome: ScheduleOutcome;
+  outcome: FailureOutcome;
   /** The decisions of the failing schedule (thread ids): `replay --schedule` takes them. */
   decisions: number[];
   trace: TraceEvent[];

@@ -245,8 +245,7 @@ const control = {
       entry = exports[config.entryExport];
     } catch (error) {
       s.fail(
-        "error",
-        `loading the program raised ${describeError(error)}`,
+        { kind: "error", message: `loading the program raised ${describeError(error)}` },
         null,
         siteOf(error instanceof Error ? error.stack : undefined),
       );
@@ -257,7 +256,7 @@ const control = {
         config.entryExport === "default"
           ? "a default export `async function main()`"
           : `an export named ${config.entryExport}`;
-      s.fail("error", `the program has no ${what}`);
+      s.fail({ kind: "error", message: `the program has no ${what}` });
       return;
     }
     s.start(main, null, () => (entry as () => unknown)());

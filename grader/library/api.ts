@@ -65,7 +65,7 @@ export function assert(condition: unknown, message?: string): asserts condition 
   const text = message ?? "assertion failed";
   // The site even when not tracing: shrinking compares failures by where they happen.
   const site = s.siteOf(new Error().stack);
-  s.fail("assertion", text, s.current, site);
+  s.fail({ kind: "assertion", message: text }, s.current, site);
   throw new AssertionError(text);
 }
 

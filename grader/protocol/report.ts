@@ -7,7 +7,7 @@
 // to store it (server/grading/trim-report.ts).
 
 import { z } from "zod";
-import { outcomeSchema, traceEventSchema } from "./result-schema";
+import { lockOrderEdgeSchema, outcomeMembers, traceEventSchema, waitEdgeSchema } from "./result-schema";
 import { REPLAY_STRATEGIES } from "./strategies";
 import { HOST_OUTCOME_KINDS, VERDICTS } from "./verdict";
 
@@ -15,6 +15,27 @@ export const TraceEvent = traceEventSchema;
 export type TraceEvent = z.infer<typeof TraceEvent>;
 
 const verdict = z.enum(VERDICTS);
+
+const m = outcomeMembers;
+/**
+ * A failure's outcome as stored: the isolate's union (result-schema.ts), read tolerantly.
+ * Reports stored before the union had a flat outcome: a kind's evidence may be missing there
+ * (a list reads as empty; a race stays absent) and a field of another kind is dropped (the
+ * members are not strict), so every report the flat schema took still parses.
+ */
+export const StoredOutcome = z.discriminatedUnion("kind", [
+  m.passed,
+  m.assertion,
+  m.error,
+  m.escaped,
+  m.misuse,
+  m.diverged,
+  m.deadlock.extend({ waits: z.array(waitEdgeSchema).default([]) }),
+  m["potential-deadlock"].extend({ lockOrder: z.array(lockOrderEdgeSchema).default([]) }),
+  m["data-race"].partial({ race: true }),
+  m["step-limit"],
+]);
+export type StoredOutcome = z.infer<typeof StoredOutcome>;
 
 /** A trace as stored: `traceOmitted` events were cut from its front by the worker. */
 const storedTrace = { trace: z.array(TraceEvent), traceOmitted: z.number().int().min(0).optional() };
@@ -66,7 +87,7 @@ export const Failure = z.object({
   depth: z.number().int().optional(),
   preemptions: z.number().int(),
   steps: z.number().int(),
-  outcome: outcomeSchema,
+  outcome: StoredOutcome,
   ...storedTrace,
   threads: z.array(z.string()),
   ...explanations,

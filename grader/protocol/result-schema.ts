@@ -1,7 +1,7 @@
 // Everything that comes out of the sandbox is untrusted: parse it before using it.
 
 import { z } from "zod";
-import { OUTCOME_KINDS, type ScheduleResult } from "./types";
+import type { OutcomeKind, ScheduleResult } from "./types";
 import { MAX_UTILISATION_SEGMENTS } from "./utilisation";
 
 const site = { file: z.string().optional(), line: z.number().int().optional() };
@@ -14,29 +14,69 @@ const raceAccess = z.object({
   ...site,
 });
 
-export const outcomeSchema = z.object({
-  kind: z.enum(OUTCOME_KINDS),
-  message: z.string(),
-  thread: z.string().optional(),
+export const waitEdgeSchema = z.object({
+  thread: z.string(),
+  op: z.string(),
+  target: z.string(),
+  holder: z.string().optional(),
   ...site,
-  waits: z
-    .array(z.object({ thread: z.string(), op: z.string(), target: z.string(), holder: z.string().optional(), ...site }))
-    .optional(),
-  cycle: z.array(z.string()).optional(),
-  budget: z.literal("cpu").optional(),
-  race: z.object({ target: z.string(), kind: z.string(), first: raceAccess, second: raceAccess }).optional(),
-  lockOrder: z
-    .array(
-      z.object({
-        thread: z.string(),
-        held: z.string(),
-        acquired: z.string(),
-        heldAt: z.object(site).optional(),
-        acquiredAt: z.object(site).optional(),
-      }),
-    )
-    .optional(),
 });
+export const racePairSchema = z.object({ target: z.string(), kind: z.string(), first: raceAccess, second: raceAccess });
+export const lockOrderEdgeSchema = z.object({
+  thread: z.string(),
+  held: z.string(),
+  acquired: z.string(),
+  heldAt: z.object(site).optional(),
+  acquiredAt: z.object(site).optional(),
+});
+
+/** The fields every failure has: its message, and the thread and line where it happened. */
+const failed = { message: z.string(), thread: z.string().optional(), ...site };
+
+/**
+ * One member per outcome kind, with the evidence its producer always sets (types.ts says
+ * which producer). report.ts derives the stored reports' more tolerant union from these.
+ */
+export const outcomeMembers = {
+  passed: z.object({ kind: z.literal("passed"), message: z.string() }),
+  assertion: z.object({ kind: z.literal("assertion"), ...failed }),
+  error: z.object({ kind: z.literal("error"), ...failed }),
+  escaped: z.object({ kind: z.literal("escaped"), ...failed }),
+  misuse: z.object({ kind: z.literal("misuse"), ...failed }),
+  diverged: z.object({ kind: z.literal("diverged"), ...failed }),
+  deadlock: z.object({
+    kind: z.literal("deadlock"),
+    ...failed,
+    waits: z.array(waitEdgeSchema),
+    cycle: z.array(z.string()).optional(),
+  }),
+  "potential-deadlock": z.object({
+    kind: z.literal("potential-deadlock"),
+    ...failed,
+    lockOrder: z.array(lockOrderEdgeSchema).min(1),
+  }),
+  "data-race": z.object({ kind: z.literal("data-race"), ...failed, race: racePairSchema }),
+  "step-limit": z.object({ kind: z.literal("step-limit"), ...failed, budget: z.literal("cpu").optional() }),
+} satisfies Record<OutcomeKind, z.ZodObject>;
+
+/**
+ * A schedule's outcome as it comes out of the isolate. Strict: a field that is not its
+ * kind's (a `passed` that names a race, a `data-race` without its two accesses) is refused,
+ * like any other malformed result.
+ */
+const m = outcomeMembers;
+export const outcomeSchema = z.discriminatedUnion("kind", [
+  m.passed.strict(),
+  m.assertion.strict(),
+  m.error.strict(),
+  m.escaped.strict(),
+  m.misuse.strict(),
+  m.diverged.strict(),
+  m.deadlock.strict(),
+  m["potential-deadlock"].strict(),
+  m["data-race"].strict(),
+  m["step-limit"].strict(),
+]);
 
 export const traceEventSchema = z.object({
   step: z.number().int(),
@@ -165,5 +205,5 @@ export function parseScheduleResult(raw: unknown): ScheduleResult {
   if (typeof raw !== "string") throw new Error("the sandbox returned no result");
   const value: unknown = JSON.parse(raw);
   if (plainPass(value)) return value;
-  return scheduleResult.parse(value) as ScheduleResult;
+  return scheduleResult.parse(value);
 }

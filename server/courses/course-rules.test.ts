@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { GradeReport } from "../submissions/grade-report.schema";
-import { describeLines, failureSignature } from "./failure-signature";
+import { describeLines, FailureEvidenceReport, failureSignature } from "./failure-signature";
 import { bestCell } from "./get-gradebook";
 import { gradebookCsv, textField } from "./gradebook-csv";
 import { exerciseStats, median } from "./get-course-insight";
@@ -235,7 +235,7 @@ describe("failure signature", () => {
     const race = (line: number) =>
       failureSignature(
         report("race", {
-          kind: "race",
+          kind: "data-race",
           race: {
             target: "counter",
             kind: "write-write",
@@ -276,6 +276,39 @@ describe("failure signature", () => {
     expect(wrong(200).summary).toBe("wrong-answer in “Five philosophers”: expected #, got #");
     // A harness line is not the student's: it is not shown.
     expect(wrong(200).lines).toEqual([]);
+  });
+
+  it("reads only the evidence of a stored report (.pick), and reports stored with the flat outcome", () => {
+    const stored = JSON.parse(JSON.stringify(report("deadlock", lockOrder("fork-3", "fork-4", ["P-3", "P-4"]))));
+    stored.checks[1].failure.trace = "damaged";
+    const parsed = FailureEvidenceReport.parse(stored);
+    expect(failureSignature(parsed, "deadlock")?.summary).toBe("deadlock taking fork-3 then fork-4 at lines 22–23");
+    // A data race stored without its accesses, a deadlock without its waits: grouped by message.
+    const raceless = FailureEvidenceReport.parse(
+      JSON.parse(
+        JSON.stringify(report("race", { kind: "data-race", line: 10, file: "solution.ts" }, "Data race on 'n'")),
+      ),
+    );
+    expect(failureSignature(raceless, "race")).toMatchObject({
+      summary: "race in “Five philosophers” at line 10: Data race on 'n'",
+      lines: [10],
+    });
+    const waitless = FailureEvidenceReport.parse(JSON.parse(JSON.stringify(report("deadlock", { kind: "deadlock" }))));
+    expect(failureSignature(waitless, "deadlock")?.summary).toBe("deadlock in “Five philosophers”: it failed");
+    // Another kind's evidence is not read: a data race that carries waits is grouped as a race.
+    const mixed = report("race", {
+      kind: "data-race",
+      waits: [{ thread: "A", op: "acquire", target: "left", file: "solution.ts", line: 7 }],
+      race: {
+        target: "counter",
+        kind: "write-write",
+        first: { thread: "T-1", op: "write", target: "counter", file: "solution.ts", line: 10, step: 4 },
+        second: { thread: "T-2", op: "write", target: "counter", file: "solution.ts", line: 11, step: 9 },
+      },
+    });
+    expect(failureSignature(FailureEvidenceReport.parse(JSON.parse(JSON.stringify(mixed))), "race")?.summary).toBe(
+      "race on `counter` at lines 10–11",
+    );
   });
 
   it("is null for a pass and still groups an unreadable report", () => {

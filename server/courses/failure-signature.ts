@@ -1,4 +1,5 @@
-import type { CheckResult, GradeReport } from "../submissions/grade-report.schema";
+import { z } from "zod";
+import { CheckResult, Failure, GradeReport } from "../submissions/grade-report.schema";
 
 // Issue 16's "most common failure patterns": failing submissions are grouped by a signature
 // computed from the grader's evidence in the stored report — the verdict, the objects the
@@ -10,6 +11,20 @@ import type { CheckResult, GradeReport } from "../submissions/grade-report.schem
 
 const STUDENT_FILE = "solution.ts";
 const MAX_MESSAGE = 140;
+
+/**
+ * What a signature reads of a stored report: the verdicts, the diagnostics and each check's
+ * failure evidence, without the traces and explanations (insight pages parse hundreds).
+ */
+export const FailureEvidenceReport = GradeReport.pick({ verdict: true, diagnostics: true }).extend({
+  checks: z.array(
+    CheckResult.pick({ id: true, title: true, verdict: true, message: true }).extend({
+      failure: Failure.pick({ verdict: true, message: true, outcome: true }).optional(),
+    }),
+  ),
+});
+export type FailureEvidenceReport = z.infer<typeof FailureEvidenceReport>;
+type EvidenceCheck = FailureEvidenceReport["checks"][number];
 
 export type FailurePattern = {
   /** Equal for submissions that fail the same way. */
@@ -53,7 +68,7 @@ function normalizedMessage(message: string): string {
 }
 
 function pattern(
-  check: CheckResult | null,
+  check: EvidenceCheck | null,
   verdict: string,
   kind: string,
   objects: string[],
@@ -75,7 +90,7 @@ function pattern(
  * The failure pattern of a graded submission, or null when it passed. `report` is the parsed
  * stored report (null when it could not be read); `verdict` the stored verdict.
  */
-export function failureSignature(report: GradeReport | null, verdict: string): FailurePattern | null {
+export function failureSignature(report: FailureEvidenceReport | null, verdict: string): FailurePattern | null {
   if (report === null) {
     return verdict === "passed" ? null : pattern(null, verdict, "unreadable", [], [], `${verdict} (report unreadable)`);
   }
@@ -103,46 +118,53 @@ export function failureSignature(report: GradeReport | null, verdict: string): F
     return pattern(check, check.verdict, "check", [], [], `${check.verdict} in “${check.title}”: ${message}`, message);
   }
   const outcome = failure.outcome;
-  if (outcome.lockOrder && outcome.lockOrder.length > 0) {
-    const locks = canonicalCycle(outcome.lockOrder.map((edge) => edge.held));
-    const lines = studentLines(outcome.lockOrder.flatMap((edge) => [edge.heldAt, edge.acquiredAt]));
-    const taking = locks.length === 2 ? `${locks[0]} then ${locks[1]}` : `${locks.join(" → ")} → ${locks[0]}`;
-    return pattern(
-      check,
-      failure.verdict,
-      "lock-order",
-      locks,
-      lines,
-      `deadlock taking ${taking}${describeLines(lines)}`,
-    );
+  switch (outcome.kind) {
+    case "potential-deadlock": {
+      if (outcome.lockOrder.length === 0) break;
+      const locks = canonicalCycle(outcome.lockOrder.map((edge) => edge.held));
+      const lines = studentLines(outcome.lockOrder.flatMap((edge) => [edge.heldAt, edge.acquiredAt]));
+      const taking = locks.length === 2 ? `${locks[0]} then ${locks[1]}` : `${locks.join(" → ")} → ${locks[0]}`;
+      return pattern(
+        check,
+        failure.verdict,
+        "lock-order",
+        locks,
+        lines,
+        `deadlock taking ${taking}${describeLines(lines)}`,
+      );
+    }
+    case "deadlock": {
+      if (outcome.waits.length === 0) break;
+      const inCycle = outcome.cycle && outcome.cycle.length > 0 ? new Set(outcome.cycle) : null;
+      const waits = outcome.waits.filter((w) => inCycle === null || inCycle.has(w.thread));
+      const objects = [...new Set(waits.map((w) => w.target))].sort();
+      const lines = studentLines(waits);
+      const what = inCycle ? "in a cycle" : "with nothing left to wake them";
+      return pattern(
+        check,
+        failure.verdict,
+        "waits",
+        objects,
+        lines,
+        `${failure.verdict} waiting on ${objects.join(", ")} ${what}${describeLines(lines)}`,
+      );
+    }
+    case "data-race": {
+      // (A report stored while the outcome was one flat object may lack the race.)
+      if (!outcome.race) break;
+      const lines = studentLines([outcome.race.first, outcome.race.second]);
+      return pattern(
+        check,
+        failure.verdict,
+        "race",
+        [outcome.race.target],
+        lines,
+        `race on \`${outcome.race.target}\`${describeLines(lines)}`,
+      );
+    }
   }
-  if (outcome.waits && outcome.waits.length > 0) {
-    const inCycle = outcome.cycle && outcome.cycle.length > 0 ? new Set(outcome.cycle) : null;
-    const waits = outcome.waits.filter((w) => inCycle === null || inCycle.has(w.thread));
-    const objects = [...new Set(waits.map((w) => w.target))].sort();
-    const lines = studentLines(waits);
-    const what = inCycle ? "in a cycle" : "with nothing left to wake them";
-    return pattern(
-      check,
-      failure.verdict,
-      "waits",
-      objects,
-      lines,
-      `${failure.verdict} waiting on ${objects.join(", ")} ${what}${describeLines(lines)}`,
-    );
-  }
-  if (outcome.race) {
-    const lines = studentLines([outcome.race.first, outcome.race.second]);
-    return pattern(
-      check,
-      failure.verdict,
-      "race",
-      [outcome.race.target],
-      lines,
-      `race on \`${outcome.race.target}\`${describeLines(lines)}`,
-    );
-  }
-  const lines = studentLines([outcome]);
+  const site: Site = outcome.kind === "passed" ? {} : outcome;
+  const lines = studentLines([site]);
   const message = normalizedMessage(failure.message);
   return pattern(
     check,

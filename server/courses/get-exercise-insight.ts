@@ -1,10 +1,9 @@
 import type { SessionUser } from "../auth/find-session-user";
 import { getDb, type Db } from "../db";
 import { AppError } from "../errors";
-import { GradeReport } from "../submissions/grade-report.schema";
 import { requireCourseAccess } from "./course-access";
 import { loadCourseHead, loadCourseStudents, loadScoredSubmissions } from "./course-exercises";
-import { failureSignature } from "./failure-signature";
+import { FailureEvidenceReport, failureSignature } from "./failure-signature";
 import { exerciseStats, type ExerciseStats } from "./get-course-insight";
 import { SLUG } from "./set-course-exercise.schema";
 
@@ -45,9 +44,9 @@ export type ExerciseInsight = {
   pending: number;
 };
 
-function parseReport(json: string): GradeReport | null {
+function parseReport(json: string): FailureEvidenceReport | null {
   try {
-    const parsed = GradeReport.safeParse(JSON.parse(json));
+    const parsed = FailureEvidenceReport.safeParse(JSON.parse(json));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

@@ -281,6 +281,31 @@ describe("a race's timeline (issue 14)", () => {
     expect(f.trace.findIndex((e) => e.op === "fail")).toBeGreaterThan(4);
   });
 
+  it("reads a report stored with the flat outcome: a race without its accesses, another kind's evidence", () => {
+    const { race: _race, ...raceless } = found.outcome;
+    const lostUpdate = { trace: found.trace, message: "m", preemptions: 1, steps: [0, 1, 1, 2] };
+    const old = toResultView(
+      result(report([check("c", false, "race", { failure: failure({ ...found, outcome: raceless, lostUpdate }) })])),
+    );
+    expect(old.unreadable).toBe(false);
+    // Nothing names the race, so no lost update is shown either (its target would be unknown).
+    expect(old.failure).toMatchObject({ race: null, lostUpdate: null, line: 10, waits: [], lockOrder: [] });
+    const mixed = toResultView(
+      result(
+        report([
+          check("c", false, "race", {
+            failure: failure({
+              ...found,
+              outcome: { ...found.outcome, waits: [{ thread: "A", op: "acquire", target: "l" }], cycle: ["A"] },
+            }),
+          }),
+        ]),
+      ),
+    );
+    // A data race's view shows its race; waits are a deadlock's evidence, not shown for a race.
+    expect(mixed.failure).toMatchObject({ race: { target: "counter" }, waits: [], cycle: [] });
+  });
+
   it("without one, the detector's trace is shown in causal order: the access it names, then the failure", () => {
     const view = toResultView(result(report([check("c", false, "race", { failure: failure(found) })])));
     const f = view.failure!;

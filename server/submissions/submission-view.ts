@@ -292,12 +292,15 @@ function toFailureView(check: CheckResult, failure: Failure): FailureView {
   const threads = [...failure.threads];
   for (const event of kept) if (!threads.includes(event.thread)) threads.push(event.thread);
   const outcome = failure.outcome;
+  // (A failure's outcome is never "passed", which has no site; the stored union still has it.)
+  const site: { file?: string; line?: number } = outcome.kind === "passed" ? {} : outcome;
+  const evidence = evidenceView(outcome);
   return {
     checkTitle: check.title,
     verdict: failure.verdict,
     message: failure.message,
-    file: outcome.file === SOLUTION_FILE ? SOLUTION_FILE : outcome.file ? "the exercise's checks" : null,
-    line: studentLine(outcome),
+    file: site.file === SOLUTION_FILE ? SOLUTION_FILE : site.file ? "the exercise's checks" : null,
+    line: studentLine(site),
     traceKind: shown.traceKind,
     preemptions: shown.preemptions,
     foundPreemptions: failure.preemptions,
@@ -308,41 +311,15 @@ function toFailureView(check: CheckResult, failure: Failure): FailureView {
     threads,
     trace: kept.map(withoutHarnessLine),
     omittedEvents: shown.omitted + shown.trace.length - kept.length,
-    waits: (outcome.waits ?? []).map((w) => ({
-      thread: w.thread,
-      op: w.op,
-      target: w.target,
-      holder: w.holder ?? null,
-      line: studentLine(w),
-    })),
-    cycle: outcome.cycle ?? [],
-    race: outcome.race
-      ? {
-          target: outcome.race.target,
-          kind: outcome.race.kind,
-          accesses: [outcome.race.first, outcome.race.second].map((a) => ({
-            thread: a.thread,
-            op: a.op,
-            line: studentLine(a),
-            step: a.step,
-          })),
-        }
-      : null,
-    lockOrder: (outcome.lockOrder ?? []).map((edge) => ({
-      thread: edge.thread,
-      held: edge.held,
-      acquired: edge.acquired,
-      heldLine: edge.heldAt ? studentLine(edge.heldAt) : null,
-      acquiredLine: edge.acquiredAt ? studentLine(edge.acquiredAt) : null,
-    })),
+    ...evidence,
     liveness: failure.liveness ?? null,
     deadlockConfirmation: failure.confirmation
       ? { happened: failure.confirmation.happened, attempts: failure.confirmation.attempts }
       : null,
     lostUpdate:
-      lost && outcome.race
+      lost && evidence.race
         ? {
-            target: outcome.race.target,
+            target: evidence.race.target,
             events: lost.steps.map((i) => kept.indexOf(lost.trace[i]!)) as [number, number, number, number],
             read: lost.trace[lost.steps[0]]?.value ?? null,
             overwritten: lost.trace[lost.steps[2]]?.value ?? null,
@@ -351,6 +328,58 @@ function toFailureView(check: CheckResult, failure: Failure): FailureView {
           }
         : null,
   };
+}
+
+type EvidenceView = Pick<FailureView, "waits" | "cycle" | "race" | "lockOrder">;
+
+/** The evidence the outcome's kind carries: a deadlock's waits, a lock-order cycle, a race's two accesses. */
+function evidenceView(outcome: Failure["outcome"]): EvidenceView {
+  const none: EvidenceView = { waits: [], cycle: [], race: null, lockOrder: [] };
+  switch (outcome.kind) {
+    case "deadlock":
+      return {
+        ...none,
+        waits: outcome.waits.map((w) => ({
+          thread: w.thread,
+          op: w.op,
+          target: w.target,
+          holder: w.holder ?? null,
+          line: studentLine(w),
+        })),
+        cycle: outcome.cycle ?? [],
+      };
+    case "potential-deadlock":
+      return {
+        ...none,
+        lockOrder: outcome.lockOrder.map((edge) => ({
+          thread: edge.thread,
+          held: edge.held,
+          acquired: edge.acquired,
+          heldLine: edge.heldAt ? studentLine(edge.heldAt) : null,
+          acquiredLine: edge.acquiredAt ? studentLine(edge.acquiredAt) : null,
+        })),
+      };
+    case "data-race": {
+      // (A report stored while the outcome was one flat object may lack it.)
+      const race = outcome.race;
+      if (!race) return none;
+      return {
+        ...none,
+        race: {
+          target: race.target,
+          kind: race.kind,
+          accesses: [race.first, race.second].map((a) => ({
+            thread: a.thread,
+            op: a.op,
+            line: studentLine(a),
+            step: a.step,
+          })),
+        },
+      };
+    }
+    default:
+      return none;
+  }
 }
 
 /**

@@ -322,7 +322,7 @@ export async function run<T>(main: () => Promise<T> | T): Promise<T> {
     const lost = loop.tasks.find((x) => x !== first && inside(x).lostError() !== undefined);
     if (lost) {
       const message = `${lost.name} raised ${describeError(inside(lost).lostError())} and nobody awaited it (asyncio only logs "Task exception was never retrieved"): await your tasks, or gather them`;
-      s.fail("error", message, inside(lost).v);
+      s.fail({ kind: "error", message }, inside(lost).v);
       throw new RuntimeError(message);
     }
     s.event(t, "asyncio.run", first.name);

@@ -84,7 +84,7 @@ export function assertLinearizable<S, I, O>(
   } else {
     message = `Linearizability unknown: ${r.reason}. A history this size should be decidable; record fewer operations.`;
   }
-  s.fail("assertion", message, s.current, s.siteOf(new Error().stack));
+  s.fail({ kind: "assertion", message }, s.current, s.siteOf(new Error().stack));
   throw new AssertionError(message);
 }
 

@@ -112,7 +112,7 @@ export default async function main() {
     );
     // The only race is the child's own unlocked counter, inside the child.
     expect(r.verdict).toBe("race");
-    expect(r.failure!.outcome.race!.target).toBe("c");
+    expect(r.failure!.outcome).toMatchObject({ race: { target: "c" } });
     const fixed = exploreSource(
       header +
         `export async function child(out: ProcessQueue<number>) { await work(5); await out.put(42); }
