@@ -1,4 +1,4 @@
-import type { StepState } from "../../grader/protocol/step";
+import { parseStoredStep, type StepState } from "../../grader/protocol/step";
 
 export type { StepState };
 import { getDb, type Db } from "../db";
@@ -16,8 +16,12 @@ export async function getScheduleStep(
 ): Promise<ScheduleStepView | null> {
   const row = await db.scheduleStep.findUnique({ where: { id } });
   if (!row || row.userId !== userId) return null;
-  if (row.status === "done" && row.resultJson)
-    return { status: "done", state: JSON.parse(row.resultJson) as StepState };
+  if (row.status === "done" && row.resultJson) {
+    const state = parseStoredStep(row.resultJson);
+    return state
+      ? { status: "done", state }
+      : { status: "failed", error: "This step was stored by an older version: play it again." };
+  }
   if (row.status === "failed") return { status: "failed", error: row.error ?? "The step failed." };
   return { status: row.status === "running" ? "running" : "queued" };
 }

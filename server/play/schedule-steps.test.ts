@@ -135,6 +135,20 @@ describe("getScheduleStep", () => {
       where: { id },
       data: { status: "done", resultJson: JSON.stringify({ decisions: [], runnable: [0] }) },
     });
+    // Not a step's state (another version wrote it, say): refused, not shown half-read.
+    expect(await getScheduleStep(alice, id, { db: t.db })).toMatchObject({ status: "failed" });
+    const state = {
+      decisions: [],
+      threadNames: ["MainThread"],
+      finished: false,
+      outcome: null,
+      verdict: null,
+      runnable: [0],
+      threads: [{ id: 0, name: "MainThread", state: "runnable", op: "start" }],
+      shared: [],
+      trace: [],
+    };
+    await t.db.scheduleStep.update({ where: { id }, data: { resultJson: JSON.stringify(state) } });
     expect(await getScheduleStep(alice, id, { db: t.db })).toMatchObject({ status: "done", state: { runnable: [0] } });
     expect(await getScheduleStep(bob, id, { db: t.db })).toBeNull();
     expect(await getScheduleStep(alice, "missing", { db: t.db })).toBeNull();

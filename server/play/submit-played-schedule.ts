@@ -1,5 +1,5 @@
 import { harnessSchedule, scheduleSource } from "../../grader/protocol/break-it-schedule";
-import type { StepState } from "../../grader/protocol/step";
+import { parseStoredStep } from "../../grader/protocol/step";
 import { getDb } from "../db";
 import { AppError } from "../errors";
 import { submitSolution, type SubmitSolutionOptions } from "../submissions/submit-solution";
@@ -28,7 +28,9 @@ export async function submitPlayedSchedule(
     throw new AppError("validation-failed", "Wait until your last step has run, then submit.");
   const exercise = await db.exercise.findUnique({ where: { id: row.exerciseId }, select: { slug: true } });
   if (!exercise) throw new AppError("not-found", "There is no such exercise.");
-  const schedule = harnessSchedule(JSON.parse(row.resultJson) as StepState);
+  const state = parseStoredStep(row.resultJson);
+  if (!state) throw new AppError("validation-failed", "This schedule was stored by an older version: play it again.");
+  const schedule = harnessSchedule(state);
   const { id } = await submitSolution(
     userId,
     { slug: exercise.slug, code: scheduleSource(schedule), kind: "submit" },
