@@ -19,6 +19,7 @@ import path from "node:path";
 import pg from "pg";
 import { createApiToken } from "../server/api-tokens/api-tokens";
 import { createDbForUrl } from "../server/db";
+import { loadSolutions } from "./load-solutions";
 
 const postgres = process.argv.includes("--postgres");
 const USERS = Number(process.env.LOAD_USERS ?? 50);
@@ -27,19 +28,7 @@ const SPREAD_SECONDS = Number(process.env.LOAD_SPREAD_SECONDS ?? 30);
 const MAX_SECONDS = Number(process.env.LOAD_MAX_SECONDS ?? 1500);
 const POLL_MS = Number(process.env.LOAD_POLL_MS ?? 1000);
 
-const reference = readFileSync("exercises/shared-counter/reference.ts", "utf8");
-const SOLUTIONS = {
-  correct: reference,
-  // The lock's `with` removed: a lost update, caught as a race.
-  racy: reference.replace("await using _ = await lock.hold();", ""),
-  // Never ends: spins through scheduling points until the step budget stops it.
-  looping: reference
-    .replace(
-      'import { spawn, type Lock, type Shared } from "interleave";',
-      'import { spawn, yieldNow, type Lock, type Shared } from "interleave";',
-    )
-    .replace("const workers = [];", "while (threads > 0) await yieldNow();\n  const workers = [];"),
-};
+const SOLUTIONS = loadSolutions(readFileSync("exercises/shared-counter/reference.ts", "utf8"));
 const KINDS = ["correct", "correct", "racy", "looping"] as const;
 
 function freePort(): Promise<number> {
