@@ -21,6 +21,16 @@ const m = exercise.manifest;
 const solutions = loadSolutions(readFileSync("exercises/shared-counter/reference.ts", "utf8"));
 
 const ms = (from: number) => Math.round((performance.now() - from) * 10) / 10;
+/** utime + stime of a process in ms (Linux /proc, clock ticks of 10 ms); 0 when unreadable. */
+function processCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
 const cpu = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
@@ -73,9 +83,11 @@ for (let round = 0; round < ROUNDS; round++) {
   for (const [kind, code] of Object.entries(solutions)) {
     const t = performance.now();
     const c = cpu();
+    const sandboxes = pool.pids.reduce((sum, pid) => sum + processCpuMs(pid), 0);
     const report = await gradeSolution(pool, exercise, code, "solution.ts", { deadlineMs: 60_000 });
     console.log(
       `pool grade ${kind}: ${report.verdict} wall ${ms(t)} ms, this process's CPU ${Math.round(cpu() - c)} ms, ` +
+        `sandboxes' CPU ${pool.pids.reduce((sum, pid) => sum + processCpuMs(pid), 0) - sandboxes} ms, ` +
         report.checks.map((ch) => `${ch.id} ${ch.verdict} ${ch.schedulesRun}`).join(", "),
     );
   }
