@@ -263,3 +263,62 @@ export default async function main() {
     expect(r.schedulesRun).toBe(98 - chunk.from + 1);
   });
 });
+
+describe("the first chunk's un-stressed schedule", () => {
+  /** A pool whose chunk 0 reports its first schedule (or not), then answers after 20 ms. */
+  function gatedPool(chunkZeroReports: boolean, failsAtZero: boolean) {
+    const started: number[] = [];
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const pool = {
+      size: 2,
+      pids: [101, 102],
+      run(t: ExploreTask, runOptions: RunOptions = {}): Promise<SandboxAnswer> {
+        const slice = t.options.slice!;
+        started.push(slice.from);
+        maxInFlight = Math.max(maxInFlight, ++inFlight);
+        if (slice.from !== 0 || chunkZeroReports)
+          setTimeout(() => runOptions.onProgress?.({ schedulesRun: 1, runs: t.options.runs, strategy: "rr" }), 1);
+        const failedAt = failsAtZero ? 0 : undefined;
+        const schedulesRun = failsAtZero ? 1 : slice.to - slice.from;
+        const report: ExploreReport = {
+          verdict: slice.locateOnly || !failsAtZero ? "passed" : "starvation",
+          schedulesRun,
+          strategy: "portfolio",
+          seed: 1,
+          cores: 4,
+          detectors: true,
+          makespan: null,
+          work: 0,
+          baseline: { kind: failsAtZero ? "step-limit" : "passed", steps: 5 },
+          byStrategy: { rr: schedulesRun },
+          warnings: [],
+          ...(slice.locateOnly ? { failedAt } : {}),
+        };
+        return new Promise((resolve) =>
+          setTimeout(() => {
+            inFlight--;
+            resolve({ kind: "explored", report });
+          }, 20),
+        );
+      },
+    } as unknown as SandboxPool;
+    return { pool, started, maxInFlight: () => maxInFlight };
+  }
+
+  it("a program that fails there runs no second chunk: only the first, then the failure's build", async () => {
+    const { pool, started, maxInFlight } = gatedPool(false, true);
+    const r = report(await exploreOnPool(pool, task(LATE, { runs: 200 }), { jobs: 2 }));
+    expect(r.verdict).toBe("starvation");
+    expect(started).toEqual([0, 0]);
+    expect(maxInFlight()).toBe(1);
+  });
+
+  it("once it passed (the first progress), the other processes join at once", async () => {
+    const { pool, started, maxInFlight } = gatedPool(true, false);
+    const r = report(await exploreOnPool(pool, task(LATE, { runs: 200 }), { jobs: 2 }));
+    expect(r.schedulesRun).toBe(200);
+    expect(maxInFlight()).toBe(2);
+    expect(started).toEqual(chunksOf(200, 2).map((c) => c.from));
+  });
+});
