@@ -77,17 +77,9 @@ export async function exploreOnPool(
   let limit = Math.min(jobs, Math.max(1, pool.pids.length));
   let pump = () => {};
   let first: { at: number; schedulesRun: number } | undefined;
-  // The first chunk runs alone until it has run its first schedule (the un-stressed one): a
-  // program that fails there (a spin to the step limit, a loop to the CPU budget) fails at 0
-  // for every chunk, and a second process would only repeat that run (issue 17).
-  let baselinePassed = false;
   const progress = (from: number, p: ExploreProgress) => {
     const now = performance.now();
     started ??= now;
-    if (from === 0 && !baselinePassed) {
-      baselinePassed = true;
-      queueMicrotask(() => pump());
-    }
     live.set(from, p.schedulesRun);
     let schedulesRun = finishedRuns;
     for (const n of live.values()) schedulesRun += n;
@@ -105,7 +97,7 @@ export async function exploreOnPool(
     let next = 0;
     let inFlight = 0;
     pump = () => {
-      while (inFlight < (baselinePassed ? limit : 1) && next < chunks.length && !aborted && !outOfTime) {
+      while (inFlight < limit && next < chunks.length && !aborted && !outOfTime) {
         const chunk = chunks[next]!;
         // Above a known failure nothing can change the answer.
         if (chunk.from > firstFailure) break;
@@ -126,7 +118,6 @@ export async function exploreOnPool(
         };
         pool.run(sliced, { ...runOptions, onProgress: (p) => progress(chunk.from, p) }).then((answer) => {
           started ??= performance.now();
-          if (chunk.from === 0) baselinePassed = true;
           inFlight--;
           live.delete(chunk.from);
           if (answer.kind === "explored") {
