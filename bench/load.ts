@@ -14,11 +14,12 @@ import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { createApiToken } from "../server/api-tokens/api-tokens";
 import { createDbForUrl } from "../server/db";
+import { loadSolutions } from "./load-solutions";
 
 const postgres = process.argv.includes("--postgres");
 const USERS = Number(process.env.LOAD_USERS ?? 50);
@@ -27,19 +28,7 @@ const SPREAD_SECONDS = Number(process.env.LOAD_SPREAD_SECONDS ?? 30);
 const MAX_SECONDS = Number(process.env.LOAD_MAX_SECONDS ?? 1500);
 const POLL_MS = Number(process.env.LOAD_POLL_MS ?? 1000);
 
-const reference = readFileSync("exercises/shared-counter/reference.ts", "utf8");
-const SOLUTIONS = {
-  correct: reference,
-  // The lock's `with` removed: a lost update, caught as a race.
-  racy: reference.replace("await using _ = await lock.hold();", ""),
-  // Never ends: spins through scheduling points until the step budget stops it.
-  looping: reference
-    .replace(
-      'import { spawn, type Lock, type Shared } from "interleave";',
-      'import { spawn, yieldNow, type Lock, type Shared } from "interleave";',
-    )
-    .replace("const workers = [];", "while (threads > 0) await yieldNow();\n  const workers = [];"),
-};
+const SOLUTIONS = loadSolutions(readFileSync("exercises/shared-counter/reference.ts", "utf8"));
 const KINDS = ["correct", "correct", "racy", "looping"] as const;
 
 function freePort(): Promise<number> {
@@ -164,8 +153,36 @@ async function probePages(base: string, done: () => boolean): Promise<number[]> 
   return latencies;
 }
 
+type Lag = { pid: number; at: number; p50Ms: number; p99Ms: number; maxMs: number };
+
+/** The web server's event-loop lag while the users were at it: the worst second, and the typical one. */
+function lagSummary(file: string, from: number, to: number): string {
+  const seconds = readFileSync(file, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Lag)
+    .filter((l) => l.at >= from && l.at <= to);
+  if (seconds.length === 0) return "event-loop lag: not measured";
+  const p99s = seconds.map((l) => l.p99Ms);
+  return (
+    `web event-loop lag over ${seconds.length} s: per-second p99 median ${percentile(p99s, 50)} ms, ` +
+    `p95 ${percentile(p99s, 95)} ms, max ${Math.max(...seconds.map((l) => l.maxMs))} ms`
+  );
+}
+
+/** Grading times the workers logged ("graded <id>: <verdict> … in <ms> ms"), by verdict. */
+function gradingTimes(log: string): string {
+  const byVerdict: Record<string, number[]> = {};
+  for (const m of log.matchAll(/graded \S+: (\S+) \S+ in (\d+) ms/g)) (byVerdict[m[1]!] ??= []).push(Number(m[2]));
+  return Object.entries(byVerdict)
+    .map(([verdict, ms]) => `${verdict} ${ms.length}× median ${percentile(ms, 50)} ms`)
+    .join(", ");
+}
+
 async function main(): Promise<void> {
   const database = await throwawayDatabase();
+  const lagFile = path.join(tmpdir(), `interleave-load-lag-${process.pid}.jsonl`);
+  writeFileSync(lagFile, "");
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
@@ -175,6 +192,9 @@ async function main(): Promise<void> {
     DATABASE_URL: database.url,
     NODE_ENV: "production",
     DEMO_USERS: "false",
+    // The web server's event-loop lag, one line a second (bench/event-loop-lag.mjs).
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${path.resolve("bench/event-loop-lag.mjs")}`.trim(),
+    LOAD_LAG_FILE: lagFile,
   };
   if (postgres) env.GRADING_WORKERS = "2";
   else delete env.GRADING_WORKERS; // the default
@@ -226,6 +246,8 @@ async function main(): Promise<void> {
     while (!serverLog.join("").includes("ready in") && Date.now() < warmBy) await sleep(200);
 
     const started = performance.now();
+    const startedAt = Date.now();
+    const loadBefore = loadavg()[0]!;
     const deadline = Date.now() + MAX_SECONDS * 1000;
     let finished = false;
     const prober = probePages(base, () => finished);
@@ -234,6 +256,10 @@ async function main(): Promise<void> {
     const drainMs = Math.round(Math.max(...outcomes.map((o) => o.verdictAt)) - started);
     finished = true;
     const web = await prober;
+    console.log(
+      `machine load (1-min average) ${loadBefore.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end; ` +
+        `${lagSummary(lagFile, startedAt, Date.now())}; worker gradings: ${gradingTimes(readFileSync(logFile, "utf8"))}`,
+    );
 
     const latencies = outcomes.flatMap((o) => (o.latencyMs === null ? [] : [o.latencyMs]));
     const verdicts: Record<string, number> = {};
@@ -259,6 +285,7 @@ async function main(): Promise<void> {
     stop();
     await new Promise((resolve) => (server.exitCode === null ? server.once("exit", resolve) : resolve(null)));
     await database.drop().catch(() => {});
+    rmSync(lagFile, { force: true });
   }
 }
 

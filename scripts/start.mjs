@@ -22,7 +22,6 @@
 // the other variables of server/env.ts. `--prepare-only` stops before serving.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { setPriority } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { staleBuildReason, writeBuildStamp } from "./lib/build-stamp.mjs";
@@ -37,8 +36,6 @@ const host = process.env.HOST || "127.0.0.1";
 process.env.HOST = host;
 const port = process.env.PORT || "3000";
 const exercisesDir = process.env.EXERCISES_DIR || "exercises";
-// Pages before grading: workers (and their sandboxes) run at this niceness.
-const GRADING_NICENESS = 10;
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const postgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL || "");
 
@@ -152,13 +149,9 @@ function superviseWorker(number) {
       env: process.env,
     });
     state.current = child;
-    // Pages before grading: the worker (and the sandboxes it forks, which inherit this) yields the
-    // CPU to the web server when both want it (bench:load measured page p95 in seconds without).
-    try {
-      setPriority(child.pid, GRADING_NICENESS);
-    } catch {
-      // not allowed here: grading runs at the server's priority
-    }
+    // Pages before grading: the worker runs its sandboxes niced (scripts/worker.ts), not itself —
+    // it holds the database's write lock for moments, and a niced worker descheduled while it
+    // does would stall the web server's writes behind it (SQLite waits synchronously).
     child.on("exit", (code, signal) => {
       if (stopping) return;
       // A worker that ran a minute was healthy: start over at a short pause.

@@ -17,6 +17,8 @@ import { runNextValidation } from "../server/grading/validation-jobs";
 import { pgBossGradingJobs, startPgBoss } from "../server/grading/queue/pg-boss-queue";
 import { runNextScheduleStep } from "../server/grading/run-next-schedule-step";
 
+/** Niceness of the sandbox processes (bench:load measured page p95 in seconds without it). */
+const SANDBOX_NICENESS = 10;
 const env = { ...getEnv(), ...(process.env.GRADING_POOL_SIZE ? {} : { GRADING_POOL_SIZE: SandboxPool.defaultSize() }) };
 const workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
 const log = (line: string) => console.log(`[worker ${process.pid}] ${line}`);
@@ -43,7 +45,10 @@ if (env.databaseKind === "sqlite") {
   log("queue: pg-boss on PostgreSQL");
 }
 
-const pool = new SandboxPool({ size: env.GRADING_POOL_SIZE, taskTimeoutMs: 120_000 });
+// Pages before grading: the sandboxes (the computing) yield the CPU to the web server when both
+// want it; this process stays at the server's priority, since it holds the database's write
+// lock for moments and must not be starved while it does (scripts/start.mjs, issue 17).
+const pool = new SandboxPool({ size: env.GRADING_POOL_SIZE, taskTimeoutMs: 120_000, niceness: SANDBOX_NICENESS });
 // What a sandbox can reach here: nobody with no network when this worker runs as root
 // (`npm start` as root), else this user's rights and network (grader/workers/isolation.ts).
 log(pool.isolation.summary);

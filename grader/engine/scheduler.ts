@@ -59,6 +59,15 @@ export const SPIN_WINDOW = 1_000;
 /** A traced schedule keeps at most 2 × this many events (the last ones): enough to explain any failure. */
 export const TRACE_KEEP = 5_000;
 
+/**
+ * The first event a traced schedule of `events` events keeps: the trace drops TRACE_KEEP
+ * events from its front each time it grows past 2 × TRACE_KEEP. Undefined (not known): 0.
+ */
+export function traceWindowStart(events: number | undefined): number {
+  if (events === undefined || events <= 2 * TRACE_KEEP) return 0;
+  return TRACE_KEEP * (Math.floor((events - 2 * TRACE_KEEP - 1) / TRACE_KEEP) + 1);
+}
+
 export type ThreadState = "runnable" | "blocked" | "sleeping" | "working" | "done";
 
 export interface WaitInfo {
@@ -107,7 +116,26 @@ export class VThread {
   timedOut = false;
   /** The runtime operation this thread is inside, to catch a missing `await`. */
   inFlight: string | null = null;
-  inFlightSite: SourceSite | undefined;
+  /**
+   * Where the operation in flight was called (trace mode). The stack is captured when the
+   * operation starts and turned into a line only when someone reads it: formatting a stack
+   * costs more than capturing it, and in a long traced schedule most events are dropped
+   * unread (issue 17: the traced replay of a 100,000-step spin loop).
+   */
+  get inFlightSite(): SourceSite | undefined {
+    if (this.inFlightStack !== null) {
+      this.inFlightResolved = this.inFlightStack();
+      this.inFlightStack = null;
+    }
+    return this.inFlightResolved;
+  }
+  /** Record where the operation now in flight was called, to be read (once) if needed. */
+  setInFlightSite(later: () => SourceSite | undefined): void {
+    this.inFlightStack = later;
+    this.inFlightResolved = undefined;
+  }
+  private inFlightStack: (() => SourceSite | undefined) | null = null;
+  private inFlightResolved: SourceSite | undefined;
   readonly joinWaiters: VThread[] = [];
   /** The lock this thread is about to acquire (set across its scheduling point). */
   pendingLock: LockRef | null = null;
@@ -162,7 +190,10 @@ export class Scheduler {
   private readonly trace: TraceEvent[] | undefined;
   /** Where each kept trace event happened, captured cheaply and turned into lines at the end. */
   private traceStacks: (Error | SourceSite | undefined)[] = [];
+  /** Events so far (traced or not): the next trace event's step. */
   private traceCount = 0;
+  /** Events before this index are counted, not recorded: the ring would drop them anyway. */
+  private readonly traceFrom: number;
   /** Events dropped from the front of a long trace (only the last TRACE_KEEP are kept). */
   private traceDropped = 0;
   readonly cpu: Cpu<VThread>;
@@ -200,6 +231,7 @@ export class Scheduler {
   ) {
     this.options = config.recordOptions ? [] : undefined;
     this.trace = config.trace ? [] : undefined;
+    this.traceFrom = config.trace ? traceWindowStart(config.traceEventsKnown) : 0;
     this.utilisation = config.trace ? new UtilisationRecorder() : undefined;
     this.cpu = new Cpu<VThread>(config.cores, config.gil === true, GIL_SWITCH_INTERVAL_MS);
     this.maxUnits = config.maxUnits ?? config.maxSteps * UNITS_PER_STEP_BUDGET;
@@ -348,7 +380,10 @@ export class Scheduler {
     t.inFlight = op;
     // Where the program called the operation: after its first await the caller's frame may be
     // gone from the stack (e.g. `return x.get()` without await), so events use this site.
-    if (this.tracing) t.inFlightSite = this.siteOf(new Error().stack);
+    if (this.tracing) {
+      const stack = new Error();
+      t.setInFlightSite(() => this.siteOf(stack.stack));
+    }
     return t;
   }
 
@@ -414,7 +449,7 @@ export class Scheduler {
     t.wait = null;
     t.wakeAt = Infinity;
     t.readySeq = ++this.readyCounter;
-    if (this.tracing) this.event(t, "wake");
+    this.event(t, "wake");
     this.afterBurst(t);
   }
 
@@ -825,7 +860,7 @@ export class Scheduler {
           if (i >= 0) list.splice(i, 1);
         }
         t.wait = null;
-        if (this.tracing) this.event(t, "timeout");
+        this.event(t, "timeout");
       }
       t.state = "runnable";
       t.readySeq = ++this.readyCounter;
@@ -868,7 +903,13 @@ export class Scheduler {
 
   /** Record what a thread did (trace mode only). */
   event(t: VThread, op: string, target?: string, value?: unknown): void {
-    if (!this.trace) return;
+    // Counted traced or not (the result's `events`); a replay told the count records only the
+    // events its trace would keep (`traceEventsKnown`), the rest are counted as dropped.
+    if (!this.trace || this.traceCount < this.traceFrom) {
+      this.traceCount++;
+      if (this.trace) this.traceDropped++;
+      return;
+    }
     const where = t.inFlight !== null && t.inFlightSite ? t.inFlightSite : new Error();
     // (Uncharged: a traced schedule must cost what an untraced one does; builtin-costs.ts.)
     uncharged(() => this.traceEvent(t, op, target, value, where));
@@ -950,6 +991,8 @@ export class Scheduler {
         .map((t) => ({ thread: t.name, state: t.state, op: t.wait?.op, target: t.wait?.target })),
       trace: this.finishTrace(),
       traceDropped: this.trace ? this.traceDropped : undefined,
+      // The failure event is recorded in traced schedules only: count it in the others too.
+      events: this.traceCount + (!this.trace && this.outcome?.thread !== undefined ? 1 : 0),
       stopped: this.stopped,
     };
   }

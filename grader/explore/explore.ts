@@ -101,6 +101,17 @@ export function explore(session: Session, options: ExploreOptions): ExploreRepor
     return report;
   }
 
+  // A parallel chunk of a portfolio run (workers/explore-parallel.ts) whose un-stressed schedule
+  // fails: the plan's schedule 0 is that schedule, so the run's first failure is 0 wherever the
+  // chunk starts. Said at once, instead of exploring the chunk's own first schedule (issue 17:
+  // for a spin loop, another run to the step limit).
+  if (onBaselineFailed && options.strategy === "portfolio" && options.slice?.locateOnly && options.slice.from > 0) {
+    report.schedulesRun = 1;
+    report.byStrategy.rr = 1;
+    report.failedAt = 0;
+    return report;
+  }
+
   if (options.strategy === "dfs") {
     const bound = options.depth ?? 2;
     const dfs = new PreemptionBoundedDfs(bound);

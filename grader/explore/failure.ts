@@ -46,7 +46,8 @@ export function buildFailure(
       threads: [],
     };
   }
-  const traced = attempt(session, { ...config, trace: true });
+  // The untraced run counted its events: the replay records only those its trace keeps.
+  const traced = attempt(session, { ...config, trace: true, traceEventsKnown: found.result.events });
   const result = "result" in traced ? traced.result : found.result;
   if ("result" in traced && traced.result.outcome.kind !== found.result.outcome.kind) {
     throw new Error(

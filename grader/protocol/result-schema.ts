@@ -101,6 +101,7 @@ const scheduleResult = z.object({
   threads: z.array(z.string()),
   trace: z.array(traceEventSchema).optional(),
   traceDropped: z.number().int().optional(),
+  events: z.number().int().min(0).optional(),
   units: z.number().int().min(0).optional(),
   processes: z.number().int().min(1).optional(),
   metrics: z
@@ -183,6 +184,7 @@ function plainPass(v: unknown): v is ScheduleResult {
     typeof r.time === "number" &&
     typeof r.work === "number" &&
     (r.units === undefined || (isInt(r.units) && r.units >= 0)) &&
+    (r.events === undefined || (isInt(r.events) && r.events >= 0)) &&
     (r.processes === undefined || (isInt(r.processes) && r.processes >= 1)) &&
     r.metrics === undefined &&
     r.profile === undefined &&

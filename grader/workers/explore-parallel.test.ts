@@ -8,6 +8,7 @@ import type { ExploreOptions, ExploreReport } from "../explore/explore";
 import { SandboxPool, type RunOptions } from "./pool";
 import { chunksOf, exploreOnPool, MIN_CHUNK, type ExploreTask } from "./explore-parallel";
 import type { SandboxAnswer } from "./tasks";
+import { exploreSource } from "../testing";
 
 // A check-then-act on atomics: no data race to report, the assert fails only when the reader
 // lands between two exact increments of the writer (the portfolio first finds it at 98).
@@ -239,5 +240,26 @@ describe("merging the chunks", () => {
     await exploreOnPool(spy as unknown as SandboxPool, task(LATE, { ...options, strategy: "dfs" }), { jobs: 2 });
     await exploreOnPool(spy as unknown as SandboxPool, task(LATE, options), { jobs: 1 });
     expect(calls.map((t) => t.options.slice)).toEqual([undefined, undefined]);
+  });
+});
+
+describe("a chunk of a portfolio run whose un-stressed schedule fails", () => {
+  const SPIN = `import { yieldNow } from "interleave";
+export default async function main() {
+  for (;;) await yieldNow();
+}
+`;
+  const chunk = { from: 50, to: 100, locateOnly: true };
+
+  it("answers schedule 0 (the un-stressed one) at once: the run's first failure wherever the chunk starts", () => {
+    const r = exploreSource(SPIN, { strategy: "portfolio", runs: 200, seed: 1, maxSteps: 20_000, slice: chunk });
+    expect(r.failedAt).toBe(0);
+    expect(r.schedulesRun).toBe(1);
+  });
+
+  it("a chunk whose un-stressed schedule passes explores its own schedules as before", () => {
+    const r = exploreSource(LATE, { strategy: "portfolio", runs: 200, seed: 1, cores: 4, slice: chunk });
+    expect(r.failedAt).toBe(98);
+    expect(r.schedulesRun).toBe(98 - chunk.from + 1);
   });
 });

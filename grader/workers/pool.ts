@@ -20,6 +20,13 @@ export interface PoolOptions {
   isolate?: boolean;
   /** How long past a task's deadline its worker may take to answer before it is killed. */
   deadlineGraceMs?: number;
+  /**
+   * Niceness of the sandbox processes (default: the caller's). A grading worker sets 10: pages
+   * before grading when both want the CPU. Only the sandboxes, which do the computing: the
+   * worker itself holds the database's write lock for moments, and a worker starved of CPU
+   * while holding it would stall the web server's writes behind it (issue 17).
+   */
+  niceness?: number;
 }
 
 export interface RunOptions {
@@ -122,6 +129,13 @@ export class SandboxPool {
       stdio: ["ignore", "ignore", "pipe", "ipc"],
       serialization: "advanced",
     });
+    if (this.options.niceness !== undefined && child.pid !== undefined) {
+      try {
+        os.setPriority(child.pid, this.options.niceness);
+      } catch {
+        // Not allowed here (a raised niceness cannot be lowered without privileges): as is.
+      }
+    }
     let stderr = "";
     child.stderr?.on("data", (d: Buffer) => {
       stderr = (stderr + d.toString()).slice(-4000);

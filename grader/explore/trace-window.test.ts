@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { TRACE_KEEP, traceWindowStart } from "../engine/scheduler";
+import type { ScheduleConfig } from "../protocol/types";
+import { exploreSource, program, session } from "../testing";
+
+// Issue 17: a traced replay told how many events the untraced run produced records only the
+// events its trace keeps (the last 5,000–10,000). It must give exactly what a full traced run
+// gives — same events, lines, steps, dropped count, outcome — only faster.
+
+const config: ScheduleConfig = {
+  strategy: "rr",
+  seed: 0,
+  depth: 3,
+  expectedSteps: 1,
+  guide: [],
+  cores: 1,
+  maxSteps: 30_000,
+  trace: false,
+  recordOptions: false,
+  entryModule: "program.ts",
+  entryExport: "default",
+  detectRaces: true,
+  detectLockOrder: true,
+};
+
+// A spin loop with a lock, a shared counter and a thread blocked to the end: events of every
+// kind, sites read late (the blocked thread's wait, the thread in flight at the cut).
+const SPIN = program(`
+  const lock = new Lock("l");
+  const done = new Event("done");
+  const counter = new Shared(0, "counter");
+  const waiter = spawn(async () => { await done.wait(); }, "Waiter");
+  for (;;) {
+    await lock.acquire();
+    await counter.set((await counter.get()) + 1);
+    lock.release();
+    await yieldNow();
+  }
+  await waiter.join();
+`);
+
+describe("a traced replay that knows its event count", () => {
+  it("keeps the window a full trace keeps", () => {
+    expect(traceWindowStart(undefined)).toBe(0);
+    expect(traceWindowStart(2 * TRACE_KEEP)).toBe(0);
+    expect(traceWindowStart(2 * TRACE_KEEP + 1)).toBe(TRACE_KEEP);
+    expect(traceWindowStart(3 * TRACE_KEEP)).toBe(TRACE_KEEP);
+    expect(traceWindowStart(3 * TRACE_KEEP + 1)).toBe(2 * TRACE_KEEP);
+  });
+
+  it("a long schedule: the same result as the full traced run, front events counted as dropped", () => {
+    const s = session(SPIN);
+    try {
+      const plain = s.runSchedule(config);
+      expect(plain.outcome.kind).toBe("step-limit");
+      expect(plain.events).toBeGreaterThan(3 * TRACE_KEEP);
+      const full = s.runSchedule({ ...config, trace: true });
+      const windowed = s.runSchedule({ ...config, trace: true, traceEventsKnown: plain.events });
+      expect(full.events).toBe(plain.events);
+      expect(windowed).toEqual(full);
+      expect(windowed.traceDropped).toBe(traceWindowStart(plain.events));
+      expect(windowed.trace!.some((e) => e.line !== undefined)).toBe(true);
+    } finally {
+      s.dispose();
+    }
+  });
+
+  it("a short schedule: nothing skipped", () => {
+    const s = session(program(`const c = new Shared(0, "c"); await c.set(1); assert((await c.get()) === 2, "two");`));
+    try {
+      const plain = s.runSchedule(config);
+      expect(plain.outcome.kind).toBe("assertion");
+      const full = s.runSchedule({ ...config, trace: true });
+      const windowed = s.runSchedule({ ...config, trace: true, traceEventsKnown: plain.events });
+      expect(plain.events).toBe(full.trace!.length);
+      expect(windowed).toEqual(full);
+      expect(windowed.traceDropped).toBe(0);
+    } finally {
+      s.dispose();
+    }
+  });
+
+  it("a failure found untraced is explained with the window of the full trace", () => {
+    const report = exploreSource(SPIN, { strategy: "rr", runs: 1, cores: 1, maxSteps: 30_000 });
+    const trace = report.failure!.trace;
+    expect(report.failure!.kind).toBe("step-limit");
+    expect(trace.length).toBeGreaterThan(TRACE_KEEP);
+    expect(trace.length).toBeLessThanOrEqual(2 * TRACE_KEEP);
+    // Contiguous steps up to the cut, numbered as in the whole schedule, with their lines.
+    expect(trace.every((e, i) => e.step === trace[0]!.step + i)).toBe(true);
+    expect(trace[0]!.step).toBeGreaterThan(0);
+    expect(trace.filter((e) => e.line !== undefined).length).toBeGreaterThan(TRACE_KEEP / 2);
+  });
+});
