@@ -14,8 +14,8 @@ export type { ExploreReport, ExploreProgress, Failure } from "./explore/explore"
 export type { TraceEvent } from "./protocol/types";
 export { gradeSolution } from "./grade/grade";
 export { stepCheck } from "./grade/step-check";
-export { stepTarget } from "./exercise/target";
-export type { TargetStepAnswer } from "./exercise/target";
+export { stepTarget } from "./grade/target";
+export type { TargetStepAnswer } from "./grade/target";
 export type { CheckStep } from "./grade/step-check";
 export type { StepState, StepThread } from "./protocol/step";
 export { warmUpTypecheck } from "./compile/typecheck-solution";

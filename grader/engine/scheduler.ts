@@ -992,7 +992,9 @@ export class Scheduler {
       trace: this.finishTrace(),
       traceDropped: this.trace ? this.traceDropped : undefined,
       // The failure event is recorded in traced schedules only: count it in the others too.
-      events: this.traceCount + (!this.trace && this.outcome?.thread !== undefined ? 1 : 0),
+      events:
+        this.traceCount +
+        (!this.trace && this.outcome && "thread" in this.outcome && this.outcome.thread !== undefined ? 1 : 0),
       stopped: this.stopped,
     };
   }

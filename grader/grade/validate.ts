@@ -4,7 +4,7 @@
 // it (issue 12) — scores under half the points. The unchanged starter earns at most 30%.
 
 import type { LoadedExercise } from "../exercise/load";
-import { checkTargetInPool } from "../exercise/target";
+import { checkTargetInPool } from "./target";
 import type { SandboxPool } from "../workers/pool";
 import { gradeSolution, type GradeReport } from "./grade";
 

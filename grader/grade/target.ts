@@ -8,7 +8,7 @@ import type { ProgramFile } from "../isolate/session";
 import { harnessSchedule, runtimeDecisions, type RuntimeDecisions } from "../protocol/break-it-schedule";
 import type { StepState } from "../protocol/step";
 import type { SandboxPool } from "../workers/pool";
-import type { LoadedExercise } from "./load";
+import type { LoadedExercise } from "../exercise/load";
 
 export type TargetStepAnswer =
   | { ok: true; state: StepState }

@@ -9,7 +9,7 @@ import { stepProgram } from "../explore/step";
 import { harnessSchedule } from "../protocol/break-it-schedule";
 import type { StepState } from "../protocol/step";
 import { session } from "../testing";
-import { loadExercise, type LoadedExercise } from "./load";
+import { loadExercise, type LoadedExercise } from "../exercise/load";
 import { checkTarget, playSchedule, referenceSchedule } from "./target";
 
 const EXERCISES = path.resolve(import.meta.dirname, "../../exercises");
