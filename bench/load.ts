@@ -5,7 +5,11 @@
 // simulated users (50) each send LOAD_PER_USER solutions (4) one after another through the HTTP
 // API (POST /api/submissions with a personal API token, then GET /api/submissions/<id> every
 // second until the verdict): correct, racy and looping solutions mixed, each user starting at a
-// random moment of the first LOAD_SPREAD_SECONDS (30). Meanwhile a prober times page loads (the
+// random moment of the first LOAD_SPREAD_SECONDS (30), and thinking LOAD_THINK_SECONDS between a
+// verdict and the next try (default uniform 15–35 s: the issue's scenario, 500 students × ~2
+// tries in the last 10 minutes ≈ 1.7 submissions/s, which 50 users produce when Z + R = 30 s;
+// `0` is the saturation test: 0.5–2 s of reading; a number T: uniform 0.6 T–1.4 T). The pauses
+// come from a PRNG seeded by LOAD_SEED (1) and the user, so that runs are comparable. Meanwhile a prober times page loads (the
 // catalogue and the login page). A 429 is obeyed (Retry-After) and the submission is sent again.
 // Bounded: LOAD_MAX_SECONDS (1500) in all, then whatever has no verdict counts as lost. Loopback
 // only; stops the server by itself.
@@ -27,6 +31,28 @@ const PER_USER = Number(process.env.LOAD_PER_USER ?? 4);
 const SPREAD_SECONDS = Number(process.env.LOAD_SPREAD_SECONDS ?? 30);
 const MAX_SECONDS = Number(process.env.LOAD_MAX_SECONDS ?? 1500);
 const POLL_MS = Number(process.env.LOAD_POLL_MS ?? 1000);
+const SEED = Number(process.env.LOAD_SEED ?? 1);
+/** Seconds between a verdict and the next try: [low, high] of a uniform draw. */
+const THINK: [number, number] = (() => {
+  const raw = process.env.LOAD_THINK_SECONDS;
+  if (raw === undefined || raw === "") return [15, 35];
+  const t = Number(raw);
+  if (!Number.isFinite(t) || t < 0) throw new Error(`LOAD_THINK_SECONDS must be a number ≥ 0, not ${raw}`);
+  return t === 0 ? [0.5, 2] : [0.6 * t, 1.4 * t];
+})();
+const SATURATION = THINK[1] <= 2;
+
+/** mulberry32: a small seeded PRNG, one per user, so the pauses do not depend on timing. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 const SOLUTIONS = loadSolutions(readFileSync("exercises/shared-counter/reference.ts", "utf8"));
 const KINDS = ["correct", "correct", "racy", "looping"] as const;
@@ -74,10 +100,20 @@ async function throwawayDatabase(): Promise<{ url: string; drop: () => Promise<v
   return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }
 
-type Outcome = { latencyMs: number | null; verdict: string | null; rejected429: number; verdictAt: number };
+type Outcome = {
+  latencyMs: number | null;
+  verdict: string | null;
+  rejected429: number;
+  /** When the first POST was sent and when the verdict was seen (performance.now()). */
+  sentAt: number;
+  verdictAt: number;
+  /** The pause that followed the verdict (ms; 0 after the user's last try). */
+  thinkMs: number;
+};
 
 async function simulateUser(base: string, token: string, user: number, deadline: number): Promise<Outcome[]> {
-  await sleep(Math.random() * SPREAD_SECONDS * 1000);
+  const random = prng(SEED * 100_003 + user);
+  await sleep(random() * SPREAD_SECONDS * 1000);
   const outcomes: Outcome[] = [];
   for (let i = 0; i < PER_USER && Date.now() < deadline; i++) {
     const kind = KINDS[(user + i) % KINDS.length]!;
@@ -124,13 +160,17 @@ async function simulateUser(base: string, token: string, user: number, deadline:
       if (body.status === "done") verdict = body.result?.verdict ?? "done";
       else if (body.status === "failed") verdict = "failed";
     }
+    // Reading the verdict and thinking about the next try.
+    const thinkMs = i + 1 < PER_USER ? (THINK[0] + random() * (THINK[1] - THINK[0])) * 1000 : 0;
     outcomes.push({
       latencyMs: verdict !== null ? performance.now() - sent : null,
       verdict,
       rejected429,
+      sentAt: sent,
       verdictAt: performance.now(),
+      thinkMs,
     });
-    await sleep(500 + Math.random() * 1500); // reading the verdict
+    await sleep(thinkMs);
   }
   return outcomes;
 }
@@ -177,6 +217,29 @@ function gradingTimes(log: string): string {
   return Object.entries(byVerdict)
     .map(([verdict, ms]) => `${verdict} ${ms.length}× median ${percentile(ms, 50)} ms`)
     .join(", ");
+}
+
+/**
+ * The arrivals and the rate the system ran at: the think time (what was asked and the mean of
+ * the pauses taken), the offered rate (submissions per second between the first and the last
+ * POST) and the throughput X (verdicts per second from the first POST to the last verdict).
+ * With N users, Little's law for the closed loop: R = N / X − Z.
+ */
+function arrivalSummary(outcomes: Outcome[], drainMs: number): string {
+  const taken = outcomes.filter((o) => o.thinkMs > 0);
+  const meanThink = taken.reduce((n, o) => n + o.thinkMs, 0) / Math.max(1, taken.length) / 1000;
+  const sent = outcomes.map((o) => o.sentAt);
+  const offeredSpan = (Math.max(...sent) - Math.min(...sent)) / 1000;
+  const done = outcomes.filter((o) => o.verdict !== null).length;
+  const throughput = done / (drainMs / 1000);
+  const latencies = outcomes.flatMap((o) => (o.latencyMs === null ? [] : [o.latencyMs]));
+  const meanLatency = latencies.reduce((n, ms) => n + ms, 0) / Math.max(1, latencies.length) / 1000;
+  return (
+    `think time ${SATURATION ? "0 (saturation: " : ""}uniform ${THINK[0]}–${THINK[1]} s${SATURATION ? " of reading)" : ""}, ` +
+    `seed ${SEED}, mean ${meanThink.toFixed(1)} s; offered rate ${(outcomes.length / offeredSpan).toFixed(2)} submissions/s ` +
+    `over ${offeredSpan.toFixed(0)} s; throughput X ${throughput.toFixed(2)} gradings/s; ` +
+    `mean latency R ${meanLatency.toFixed(1)} s (N / X − Z = ${(USERS / throughput - meanThink).toFixed(1)} s)`
+  );
 }
 
 async function main(): Promise<void> {
@@ -256,11 +319,6 @@ async function main(): Promise<void> {
     const drainMs = Math.round(Math.max(...outcomes.map((o) => o.verdictAt)) - started);
     finished = true;
     const web = await prober;
-    console.log(
-      `machine load (1-min average) ${loadBefore.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end; ` +
-        `${lagSummary(lagFile, startedAt, Date.now())}; worker gradings: ${gradingTimes(readFileSync(logFile, "utf8"))}`,
-    );
-
     const latencies = outcomes.flatMap((o) => (o.latencyMs === null ? [] : [o.latencyMs]));
     const verdicts: Record<string, number> = {};
     for (const o of outcomes) verdicts[o.verdict ?? "none"] = (verdicts[o.verdict ?? "none"] ?? 0) + 1;
@@ -268,6 +326,11 @@ async function main(): Promise<void> {
       `backend ${postgres ? "postgres" : "sqlite"}: ${outcomes.length} submissions, verdicts ${JSON.stringify(verdicts)}, ` +
         `${outcomes.reduce((n, o) => n + o.rejected429, 0)} refusals (429/503) obeyed, ${web.length} page loads, ` +
         `${unexpected.length} unexpected answers${unexpected.length ? ` (first: ${unexpected[0]})` : ""}`,
+    );
+    console.log(
+      `${arrivalSummary(outcomes, drainMs)}; ` +
+        `machine load (1-min average) ${loadBefore.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end; ` +
+        `${lagSummary(lagFile, startedAt, Date.now())}; worker gradings: ${gradingTimes(readFileSync(logFile, "utf8"))}`,
     );
     console.log(
       JSON.stringify({
