@@ -39,6 +39,26 @@ const SPIN = program(`
   await waiter.join();
 `);
 
+// A race whose first access comes long before the window: the report names both accesses'
+// lines, and the first one's is the site captured when that operation started (enter()), an
+// event the trace drops. Why the traced replay still captures every operation's site, not only
+// those of the window: the sites feed race and deadlock evidence as well as the trace.
+const LATE_RACE = program(`
+  const counter = new Shared(0, "counter");
+  // Not awaited where it is called: by the time the write takes effect this frame has left
+  // the stack, so only the site captured when the operation started names this line.
+  const store = (v: number) => counter.set(v);
+  const early = spawn(async () => {
+    await store(1);
+  }, "Early");
+  for (let i = 0; i < ${3 * TRACE_KEEP}; i++) await yieldNow();
+  const late = spawn(async () => {
+    await counter.set(2);
+  }, "Late");
+  await late.join();
+  await early.join();
+`);
+
 describe("a traced replay that knows its event count", () => {
   it("keeps the window a full trace keeps", () => {
     expect(traceWindowStart(undefined)).toBe(0);
@@ -60,6 +80,26 @@ describe("a traced replay that knows its event count", () => {
       expect(windowed).toEqual(full);
       expect(windowed.traceDropped).toBe(traceWindowStart(plain.events));
       expect(windowed.trace!.some((e) => e.line !== undefined)).toBe(true);
+    } finally {
+      s.dispose();
+    }
+  });
+
+  it("a race found after the window starts: its first access, outside the window, keeps its line", () => {
+    const s = session(LATE_RACE);
+    try {
+      const plain = s.runSchedule(config);
+      expect(plain.outcome.kind).toBe("data-race");
+      expect(plain.events).toBeGreaterThan(3 * TRACE_KEEP);
+      const full = s.runSchedule({ ...config, trace: true });
+      const windowed = s.runSchedule({ ...config, trace: true, traceEventsKnown: plain.events });
+      expect(windowed).toEqual(full);
+      const race = windowed.outcome.kind === "data-race" ? windowed.outcome.race : null;
+      expect(race!.first.thread).toBe("Early");
+      expect(race!.first.step).toBeLessThan(windowed.traceDropped!);
+      expect(windowed.trace!.some((e) => e.step === race!.first.step)).toBe(false);
+      expect(race!.first.line).toBeTypeOf("number");
+      expect(race!.first.line).not.toBe(race!.second.line);
     } finally {
       s.dispose();
     }
