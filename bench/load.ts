@@ -107,6 +107,8 @@ type Outcome = {
   /** When the first POST was sent and when the verdict was seen (performance.now()). */
   sentAt: number;
   verdictAt: number;
+  /** The user's try (0: the first). */
+  attempt: number;
   /** The pause that followed the verdict (ms; 0 after the user's last try). */
   thinkMs: number;
 };
@@ -166,6 +168,7 @@ async function simulateUser(base: string, token: string, user: number, deadline:
       latencyMs: verdict !== null ? performance.now() - sent : null,
       verdict,
       rejected429,
+      attempt: i,
       sentAt: sent,
       verdictAt: performance.now(),
       thinkMs,
@@ -234,11 +237,17 @@ function arrivalSummary(outcomes: Outcome[], drainMs: number): string {
   const throughput = done / (drainMs / 1000);
   const latencies = outcomes.flatMap((o) => (o.latencyMs === null ? [] : [o.latencyMs]));
   const meanLatency = latencies.reduce((n, ms) => n + ms, 0) / Math.max(1, latencies.length) / 1000;
+  // By try: the first tries arrive together over the spread, the later ones as the loop paces them.
+  const byTry = Array.from({ length: PER_USER }, (_, i) => {
+    const ms = outcomes.flatMap((o) => (o.attempt === i && o.latencyMs !== null ? [o.latencyMs] : []));
+    return `${(percentile(ms, 50) / 1000).toFixed(1)}/${(percentile(ms, 95) / 1000).toFixed(1)}`;
+  });
   return (
     `think time ${SATURATION ? "0 (saturation: " : ""}uniform ${THINK[0]}–${THINK[1]} s${SATURATION ? " of reading)" : ""}, ` +
     `seed ${SEED}, mean ${meanThink.toFixed(1)} s; offered rate ${(outcomes.length / offeredSpan).toFixed(2)} submissions/s ` +
     `over ${offeredSpan.toFixed(0)} s; throughput X ${throughput.toFixed(2)} gradings/s; ` +
-    `mean latency R ${meanLatency.toFixed(1)} s (N / X − Z = ${(USERS / throughput - meanThink).toFixed(1)} s)`
+    `mean latency R ${meanLatency.toFixed(1)} s (N / X − Z = ${(USERS / throughput - meanThink).toFixed(1)} s), ` +
+    `p50/p95 s by try ${byTry.join(", ")}`
   );
 }
 
