@@ -61,13 +61,13 @@ describe("performance checks", () => {
     expect(good.verdict).toBe("passed");
     const measured = good.checks[0]!.performance!;
     expect(measured).toMatchObject({ kind: "speedup", metric: "jobs-speedup", cores: 4, passed: true, speedup: 4 });
-    expect(measured.message).toMatch(/^speedup 4× of the exercise's own jobs on 4 cores/);
+    expect(measured.message).toMatch(/^speedup 4× of the exercise's own kernel on 4 cores/);
 
     const padded = exercise.mutants[0]!.source;
     const slow = await gradeSolution(pool, exercise, padded, "mine.ts");
     expect(slow.verdict).toBe("too-slow");
     expect(slow.checks[0]!.performance).toMatchObject({ speedup: 1, passed: false });
-    expect(slow.checks[0]!.message).toMatch(/^Speedup 1× of the exercise's own jobs on 4 cores .*needs 3\.5×/);
+    expect(slow.checks[0]!.message).toMatch(/^Speedup 1× of the exercise's own kernel on 4 cores .*needs 3\.5×/);
 
     // The same padding passes a speedup measured as makespan on 1 core over makespan on 4.
     const { metric: _metric, ...byMakespan } = exercise.manifest.checks[0]!;

@@ -157,7 +157,7 @@ function kernelSpeedupVerdict(
   const perf: CheckPerformance = { ...base, metric, minSpeedup: min };
   if (!measured) {
     perf.passed = false;
-    perf.message = `the exercise's jobs never finished a measured run ("${metric}" was not recorded), so their speedup cannot be checked`;
+    perf.message = `the exercise's kernel never finished a measured run ("${metric}" was not recorded), so its speedup cannot be checked`;
     return perf;
   }
   const speedup = measured.min;
@@ -172,8 +172,8 @@ function kernelSpeedupVerdict(
   });
   perf.passed = speedup >= min;
   perf.message = perf.passed
-    ? `speedup ${fmt(speedup)}× of the exercise's own jobs on ${base.cores} cores (this check needs ${min}×)`
-    : `Speedup ${fmt(speedup)}× of the exercise's own jobs on ${base.cores} cores (their serial cost over the time from the first one's start to the last one's end): this check needs ${min}×. Time spent outside those jobs does not count. ${explain(perf, min)}`;
+    ? `speedup ${fmt(speedup)}× of the exercise's own kernel on ${base.cores} cores (this check needs ${min}×)`
+    : `Speedup ${fmt(speedup)}× of the exercise's own kernel on ${base.cores} cores (its serial cost over the time from its first call to its last return): this check needs ${min}×. Time spent outside the kernel does not count: run its calls at the same time. ${explain(perf, min)}`;
   return perf;
 }
 
