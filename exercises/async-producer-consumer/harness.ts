@@ -1,4 +1,11 @@
-import { asyncio, assert } from "interleave";
+import { asyncio, assert, now } from "interleave";
+
+/**
+ * How long an item may wait for a consumer that is idle, in virtual ms, on the un-stressed
+ * schedule: a consumer blocked in queue.get() is woken by the put at once (0 ms); one polling
+ * a plain list with asyncio.sleep(k) sees the item up to k ms late.
+ */
+const HANDOVER_MS = 0.75;
 import { runPipeline, type Source } from "./solution";
 
 interface Run {
@@ -11,9 +18,14 @@ interface Run {
   handleMs: number;
 }
 
-async function pipeline(run: Run): Promise<void> {
+async function pipeline(run: Run, handover = false): Promise<void> {
   const stats = { pulled: 0, started: 0, finished: 0, active: 0, maxActive: 0, maxBacklog: 0 };
   const seen = new Array<number>(run.items).fill(0);
+  // When each item left the source, and since when each consumer has been idle (latest last;
+  // at first, all since the start). An item and an idle consumer both there: it should be
+  // handled at once.
+  const pulledAt = new Array<number>(run.items).fill(NaN);
+  const idleSince: number[] = Array.from({ length: run.consumers }, () => now());
   let produced = 0;
   const source: Source = {
     async next() {
@@ -23,6 +35,7 @@ async function pipeline(run: Run): Promise<void> {
       const item = produced++;
       await asyncio.sleep(run.gap(item));
       stats.pulled++;
+      pulledAt[item] = now();
       return item;
     },
   };
@@ -33,12 +46,21 @@ async function pipeline(run: Run): Promise<void> {
     );
     stats.started++;
     seen[item]!++;
+    const idle = idleSince.pop();
+    if (handover && idle !== undefined && !Number.isNaN(idle) && !Number.isNaN(pulledAt[item]!)) {
+      const waited = now() - Math.max(idle, pulledAt[item]!);
+      assert(
+        waited <= HANDOVER_MS,
+        `item ${item} waited ${waited.toFixed(3)} ms while a consumer was idle. A consumer blocked in queue.get() takes an item the moment it is put; one polling a plain list with asyncio.sleep() sees it late.`,
+      );
+    }
     stats.active++;
     stats.maxActive = Math.max(stats.maxActive, stats.active);
     try {
       await asyncio.sleep(run.handleMs);
     } finally {
       stats.active--;
+      idleSince.push(now());
     }
     stats.finished++;
   };
@@ -82,7 +104,7 @@ export async function burstyProducer() {
  * (300 virtual ms of polling runs out of the step budget).
  */
 export async function throughput() {
-  await pipeline({ items: 40, consumers: 4, capacity: 4, gap: (i) => (i === 0 ? 300 : 1), handleMs: 10 });
+  await pipeline({ items: 40, consumers: 4, capacity: 4, gap: (i) => (i === 0 ? 300 : 1), handleMs: 10 }, true);
 }
 
 /** An instant producer and slow consumers: only the bounded queue holds the producer back. */

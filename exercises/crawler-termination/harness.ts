@@ -1,4 +1,5 @@
 import { assert, currentThread, now, sleep } from "interleave";
+import { measure } from "interleave/harness";
 import { crawl } from "./solution";
 
 // The site is the harness's: fetchLinks(url) sleeps for the page's latency (I/O: no core)
@@ -19,8 +20,18 @@ async function check(site: Site, start: string, workers: number, opts: { minInFl
   const downloads = new Map<string, number>();
   let inFlight = 0;
   let maxInFlight = 0;
+  // "link-wait": how long a known page waited for a worker that was idle (since when each idle
+  // worker has been idle, latest last; when each page became known). A worker blocked in
+  // Queue.get() takes a page the moment it is put; one polling a plain list with sleep(k) up to
+  // k ms later. Measured on the un-stressed schedule (stress schedules add delays on purpose).
+  const idleSince: number[] = Array.from({ length: workers }, () => now());
+  const knownAt = new Map<string, number>([[start, now()]]);
+  const waits: number[] = [];
   const fetchLinks = async (url: string) => {
     const p = site[url];
+    const idle = idleSince.pop();
+    const known = knownAt.get(url);
+    if (idle !== undefined && known !== undefined) waits.push(now() - Math.max(idle, known));
     assert(p !== undefined, `${what}: ${url} is not a page of the site`);
     assert(
       currentThread().ident !== main,
@@ -33,11 +44,15 @@ async function check(site: Site, start: string, workers: number, opts: { minInFl
     maxInFlight = Math.max(maxInFlight, inFlight);
     await sleep(p.latency);
     inFlight--;
+    for (const link of p.links) if (!knownAt.has(link)) knownAt.set(link, now());
+    idleSince.push(now());
     return [...p.links];
   };
   const startedAt = now();
   const found = await crawl(start, fetchLinks, workers);
   const took = now() - startedAt;
+  // Recorded here, by the thread that called crawl(): the workers are the solution's threads.
+  for (const w of waits) measure("link-wait", w);
   const all = Object.keys(site).sort();
   assert(Array.isArray(found), `${what}: crawl() should resolve to an array of URLs`);
   const missed = all.filter((u) => !downloads.has(u));
@@ -64,14 +79,15 @@ async function check(site: Site, start: string, workers: number, opts: { minInFl
     );
 }
 
+// Latencies that are not round numbers, so that polling every k ms does not meet them.
 const SMALL: Site = {
-  "/": page(10, "/a", "/b", "/c"),
-  "/a": page(10, "/", "/d"),
-  "/b": page(10, "/d", "/e"),
-  "/c": page(10),
-  "/d": page(10, "/f", "/a"),
-  "/e": page(10, "/f"),
-  "/f": page(10, "/"),
+  "/": page(10.3, "/a", "/b", "/c"),
+  "/a": page(9.6, "/", "/d"),
+  "/b": page(11.2, "/d", "/e"),
+  "/c": page(8.5),
+  "/d": page(10.7, "/f", "/a"),
+  "/e": page(9.4, "/f"),
+  "/f": page(10.1, "/"),
 };
 
 // While the slow page /slow is downloaded, the queue is empty and the two other workers are

@@ -9,6 +9,9 @@ import { FairRWLock } from "./solution";
 
 type Kind = "R" | "W";
 
+/** How long after the last release a thread that waited may get in, in virtual ms. */
+const HANDOVER_MS = 0.5;
+
 interface Plan {
   name: string;
   kind: Kind;
@@ -33,6 +36,9 @@ async function runPlans(plans: Plan[], label: string): Promise<Visit[]> {
   let maxReaders = 0;
   let entries = 0;
   const visits: Visit[] = [];
+  // When the lock was last given back. A thread that had to wait must get in right then: a
+  // Condition wakes it at the release, a plain flag polled with sleep(k) sees it up to k ms late.
+  let releasedAt = -Infinity;
   const threads: Thread[] = plans.map((p) =>
     spawn(async () => {
       await sleep(p.arrive);
@@ -41,6 +47,11 @@ async function runPlans(plans: Plan[], label: string): Promise<Visit[]> {
         if (p.kind === "R") await rw.acquireRead();
         else await rw.acquireWrite();
         visits.push({ name: p.name, kind: p.kind, asked, entered: now(), order: entries++ });
+        if (now() - asked > HANDOVER_MS)
+          assert(
+            now() - releasedAt <= HANDOVER_MS,
+            `${label}: ${p.name} waited from ${asked.toFixed(3)} and got in at ${now().toFixed(3)} virtual ms, ${(now() - releasedAt).toFixed(3)} ms after the lock was last given back. A waiting thread should be woken by the release (a Condition), not find out later by polling with sleep().`,
+          );
         if (p.kind === "R") readers++;
         else writers++;
         maxReaders = Math.max(maxReaders, readers);
@@ -55,6 +66,7 @@ async function runPlans(plans: Plan[], label: string): Promise<Visit[]> {
         );
         if (p.kind === "R") readers--;
         else writers--;
+        releasedAt = now();
         if (p.kind === "R") await rw.releaseRead();
         else await rw.releaseWrite();
         if (p.pause > 0) await sleep(p.pause);

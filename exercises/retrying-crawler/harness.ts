@@ -1,5 +1,13 @@
-import { assert, asyncio, io } from "interleave";
+import { assert, asyncio, io, now } from "interleave";
+import { measure } from "interleave/harness";
 import { crawl, type CrawlOptions } from "./solution";
+
+/**
+ * How long a URL's first attempt may start after a slot it could have taken fell free, in
+ * virtual ms. A semaphore hands a freed permit to a waiting request at once (0 ms, plus a few
+ * loop turns: 0.18 ms for the reference); a counter polled with asyncio.sleep(k) notices it up to k ms later.
+ */
+const HANDOVER_MS = 0.75;
 
 /** What one attempt at a URL does. */
 type Outcome = "ok" | "error" | "503" | "404" | "hang";
@@ -41,7 +49,20 @@ function expected(plan: Plan, retries: number, waitedOut: boolean[]): { body: st
   return { body: null, attempts: retries + 1 };
 }
 
-async function checkCrawl(name: string, plans: Plan[], options: CrawlOptions, latency = 100, hang = 2000) {
+/**
+ * `handover`: "measure" records, for every URL's first attempt, how long the slot it took had
+ * been free (the metric "first-try-wait", read on the un-stressed schedule: stress schedules
+ * delay tasks on purpose); "assert" fails the run when one waited more than HANDOVER_MS
+ * (for checks that only run the un-stressed schedule).
+ */
+async function checkCrawl(
+  name: string,
+  plans: Plan[],
+  options: CrawlOptions,
+  latency = 100,
+  hang = 2000,
+  handover: "measure" | "assert" = "measure",
+) {
   // One simulated web per attempt number: attempt k at a URL follows that URL's script[k].
   const depth = Math.max(1, ...plans.map((p) => p.script.length));
   const webs = Array.from(
@@ -57,6 +78,9 @@ async function checkCrawl(name: string, plans: Plan[], options: CrawlOptions, la
   const attempts = new Map<string, number>();
   const waitedOut = new Map<string, boolean[]>();
   let inFlight = 0;
+  // When each free slot fell free, the latest last: a first attempt takes the latest one.
+  // A slot never used yet has no such time (NaN): nobody can have been kept from it.
+  const freeSince: number[] = Array.from({ length: options.maxInFlight }, () => NaN);
   const scripts = new Map(plans.map((p) => [p.url, p.script]));
   const fetch = async (url: string) => {
     const script = scripts.get(url);
@@ -68,6 +92,16 @@ async function checkCrawl(name: string, plans: Plan[], options: CrawlOptions, la
       inFlight <= options.maxInFlight,
       `${name}: ${inFlight} requests were in flight at once (the last one to ${url}); at most ${options.maxInFlight} are allowed. Hold an asyncio.Semaphore permit for each attempt.`,
     );
+    const freed = freeSince.pop()!;
+    if (k === 0 && !Number.isNaN(freed)) {
+      const waited = now() - freed;
+      if (handover === "measure") measure("first-try-wait", waited);
+      else
+        assert(
+          waited <= HANDOVER_MS,
+          `${name}: the first request to ${url} started ${waited.toFixed(3)} ms after a slot fell free. A waiting request should take a freed slot at once: wait on an asyncio.Semaphore, not on a counter polled with asyncio.sleep().`,
+        );
+    }
     const answered = waitedOut.get(url) ?? [];
     waitedOut.set(url, answered);
     answered[k] = false;
@@ -77,6 +111,7 @@ async function checkCrawl(name: string, plans: Plan[], options: CrawlOptions, la
       return response;
     } finally {
       inFlight--;
+      freeSince.push(now());
     }
   };
   const urls = plans.map((p) => p.url);
@@ -128,7 +163,7 @@ export async function sixtyPages() {
     if (i % 15 === 11) return { url: url(i), script: ["503", "503", "ok"] };
     return { url: url(i), script: ["ok"] };
   });
-  await checkCrawl("60 pages", plans, { maxInFlight: 10, timeoutMs: 200, retries: 2 }, 100, 5000);
+  await checkCrawl("60 pages", plans, { maxInFlight: 10, timeoutMs: 200, retries: 2 }, 100, 5000, "assert");
 }
 
 export async function deadAndSlow() {

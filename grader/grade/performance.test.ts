@@ -55,8 +55,39 @@ describe("performance checks", () => {
     expect(slow.checks[1]!.message).toMatch(/^p95 \d+ ms is over the limit of 20 ms/);
   });
 
-  it("validate proves both fixtures: references pass, too-slow mutants are caught", async () => {
-    for (const name of ["parallel-sum", "echo-server"]) {
+  it("a speedup measured on the harness's own kernel: padding other cores beats T1/T4, never it", async () => {
+    const exercise = load("kernel-speedup");
+    const good = await gradeSolution(pool, exercise, exercise.reference, "reference.ts");
+    expect(good.verdict).toBe("passed");
+    const measured = good.checks[0]!.performance!;
+    expect(measured).toMatchObject({ kind: "speedup", metric: "jobs-speedup", cores: 4, passed: true, speedup: 4 });
+    expect(measured.message).toMatch(/^speedup 4× of the exercise's own kernel on 4 cores/);
+
+    const padded = exercise.mutants[0]!.source;
+    const slow = await gradeSolution(pool, exercise, padded, "mine.ts");
+    expect(slow.verdict).toBe("too-slow");
+    expect(slow.checks[0]!.performance).toMatchObject({ speedup: 1, passed: false });
+    expect(slow.checks[0]!.message).toMatch(/^Speedup 1× of the exercise's own kernel on 4 cores .*needs 3\.5×/);
+
+    // The same padding passes a speedup measured as makespan on 1 core over makespan on 4.
+    const { metric: _metric, ...byMakespan } = exercise.manifest.checks[0]!;
+    const makespanOnly = { ...exercise, manifest: { ...exercise.manifest, checks: [byMakespan] } };
+    const fooled = await gradeSolution(pool, makespanOnly, padded, "mine.ts");
+    expect(fooled.verdict).toBe("passed");
+    expect(fooled.checks[0]!.performance!.speedup).toBeGreaterThanOrEqual(3.5);
+  });
+
+  it("a kernel speedup the harness never recorded is not a pass", async () => {
+    const exercise = load("kernel-speedup");
+    const check = { ...exercise.manifest.checks[0]!, metric: "never-measured" };
+    const unmeasured = { ...exercise, manifest: { ...exercise.manifest, checks: [check] } };
+    const r = await gradeSolution(pool, unmeasured, exercise.reference, "reference.ts");
+    expect(r.verdict).toBe("too-slow");
+    expect(r.checks[0]!.message).toMatch(/"never-measured" was not recorded/);
+  });
+
+  it("validate proves the fixtures: references pass, too-slow mutants are caught", async () => {
+    for (const name of ["parallel-sum", "echo-server", "kernel-speedup"]) {
       const v = await validateExercise(pool, load(name));
       expect(v.problems).toEqual([]);
       expect(v.valid).toBe(true);
@@ -97,6 +128,10 @@ describe("manifest", () => {
     expect(JSON.stringify(missing.error?.issues)).toMatch(/needs minSpeedup/);
     expect(manifestSchema.safeParse({ ...base, checks: [check({ kind: "latency" })] }).success).toBe(false);
     expect(manifestSchema.safeParse({ ...base, checks: [check({ maxMakespan: 10 })] }).success).toBe(false);
+    // A speedup may be read from a harness metric (a kernel it owns), but has no latency limits.
+    const onKernel = check({ kind: "speedup", minSpeedup: 2, metric: "jobs-speedup" });
+    expect(manifestSchema.safeParse({ ...base, checks: [onKernel] }).success).toBe(true);
+    expect(manifestSchema.safeParse({ ...base, checks: [{ ...onKernel, maxLatency: 5 }] }).success).toBe(false);
   });
 
   it("runtime.gil defaults to false", () => {

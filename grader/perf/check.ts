@@ -79,9 +79,12 @@ export async function measureCheck(
   m: Measure,
 ): Promise<PerformanceOutcome> {
   const kind = check.kind as CheckPerformance["kind"];
+  // A speedup the harness measures on its own kernel needs no run on one core: the harness
+  // knows the kernel's serial cost (docs/exercises.md, "Parallelism is measured on a harness-owned kernel").
+  const onKernel = kind === "speedup" && check.metric !== undefined;
   const [atP, atOne] = await Promise.all([
     pool.run(rr(m, cores, true)),
-    kind === "latency" ? null : pool.run(rr(m, 1, false)),
+    kind === "latency" || onKernel ? null : pool.run(rr(m, 1, false)),
   ]);
   const tp = timeOf(atP);
   const result: ScheduleResult | null = atP.kind === "replayed" ? atP.result : null;
@@ -100,6 +103,7 @@ export async function measureCheck(
     utilisation: utilisationStrip(result.utilisation, tp),
   };
   if (kind === "latency") return { kind: "measured", performance: latencyVerdict(base, check, result) };
+  if (onKernel) return { kind: "measured", performance: kernelSpeedupVerdict(base, check, result, m.solutionName) };
   const t1 = atOne ? timeOf(atOne) : null;
   if (t1 === null)
     return { kind: "failed", answer: atOne!, message: "the check did not finish on one core when measured" };
@@ -135,6 +139,42 @@ export async function measureCheck(
         }`;
   }
   return { kind: "measured", performance: perf };
+}
+
+/**
+ * The speedup of a harness-owned kernel, as the harness measured it (`measure(metric, serial ÷ span)`):
+ * its smallest value is the check's speedup. Work outside the kernel changes nothing.
+ */
+function kernelSpeedupVerdict(
+  base: CheckPerformance,
+  check: ExerciseCheck,
+  result: ScheduleResult,
+  solutionName: string,
+): CheckPerformance {
+  const metric = check.metric!;
+  const min = check.minSpeedup!;
+  const measured = result.metrics?.[metric] ?? null;
+  const perf: CheckPerformance = { ...base, metric, minSpeedup: min };
+  if (!measured) {
+    perf.passed = false;
+    perf.message = `the exercise's kernel never finished a measured run ("${metric}" was not recorded), so its speedup cannot be checked`;
+    return perf;
+  }
+  const speedup = measured.min;
+  const e = base.cores > 1 ? karpFlatt(speedup, base.cores) : null;
+  const serialFraction = e === null ? null : Math.min(1, Math.max(0, e));
+  Object.assign(perf, {
+    speedup: round6(speedup),
+    serialFraction: serialFraction === null ? null : round6(serialFraction),
+    amdahlLimit: serialFraction === null || serialFraction === 0 ? null : round6(amdahlLimit(serialFraction)),
+    serial: serialPart(result.profile, solutionName, true),
+    serialElsewhere: serialPart(result.profile, solutionName, true) === null && serialPart(result.profile) !== null,
+  });
+  perf.passed = speedup >= min;
+  perf.message = perf.passed
+    ? `speedup ${fmt(speedup)}× of the exercise's own kernel on ${base.cores} cores (this check needs ${min}×)`
+    : `Speedup ${fmt(speedup)}× of the exercise's own kernel on ${base.cores} cores (its serial cost over the time from its first call to its last return): this check needs ${min}×. Time spent outside the kernel does not count: run its calls at the same time. ${explain(perf, min)}`;
+  return perf;
 }
 
 /** Why the program is that slow, in Amdahl's terms, and where to look. */
