@@ -105,6 +105,12 @@ declare module "protocol/types" {
         maxSteps: number;
         /** Record the full trace (with lines); exploration runs without it, replays with it. */
         trace: boolean;
+        /**
+         * A traced replay of a schedule already run untraced: that run's `events`. The events the
+         * trace would drop from its front (it keeps the last 5,000–10,000) are then counted without
+         * being recorded, and the trace comes out the same, only faster (issue 17).
+         */
+        traceEventsKnown?: number;
         /** Record the runnable set at every decision (for dfs and shrinking). */
         recordOptions: boolean;
         /**
@@ -302,6 +308,8 @@ declare module "protocol/types" {
         }[];
         /** Events dropped from the front of a very long trace. */
         traceDropped?: number;
+        /** Trace events the schedule produced, traced or not (a traced replay's `traceEventsKnown`). */
+        events?: number;
         /** The schedule was stopped at a decision (`stopAfterDecisions`): where every thread stands. */
         stopped?: StoppedState;
     }
@@ -576,6 +584,11 @@ declare module "engine/scheduler" {
     export const SPIN_WINDOW = 1000;
     /** A traced schedule keeps at most 2 × this many events (the last ones): enough to explain any failure. */
     export const TRACE_KEEP = 5000;
+    /**
+     * The first event a traced schedule of `events` events keeps: the trace drops TRACE_KEEP
+     * events from its front each time it grows past 2 × TRACE_KEEP. Undefined (not known): 0.
+     */
+    export function traceWindowStart(events: number | undefined): number;
     export type ThreadState = "runnable" | "blocked" | "sleeping" | "working" | "done";
     export interface WaitInfo {
         op: string;
@@ -623,7 +636,17 @@ declare module "engine/scheduler" {
         timedOut: boolean;
         /** The runtime operation this thread is inside, to catch a missing `await`. */
         inFlight: string | null;
-        inFlightSite: SourceSite | undefined;
+        /**
+         * Where the operation in flight was called (trace mode). The stack is captured when the
+         * operation starts and turned into a line only when someone reads it: formatting a stack
+         * costs more than capturing it, and in a long traced schedule most events are dropped
+         * unread (issue 17: the traced replay of a 100,000-step spin loop).
+         */
+        get inFlightSite(): SourceSite | undefined;
+        /** Record where the operation now in flight was called, to be read (once) if needed. */
+        setInFlightSite(later: () => SourceSite | undefined): void;
+        private inFlightStack;
+        private inFlightResolved;
         readonly joinWaiters: VThread[];
         /** The lock this thread is about to acquire (set across its scheduling point). */
         pendingLock: LockRef | null;
@@ -673,7 +696,10 @@ declare module "engine/scheduler" {
         private readonly trace;
         /** Where each kept trace event happened, captured cheaply and turned into lines at the end. */
         private traceStacks;
+        /** Events so far (traced or not): the next trace event's step. */
         private traceCount;
+        /** Events before this index are counted, not recorded: the ring would drop them anyway. */
+        private readonly traceFrom;
         /** Events dropped from the front of a long trace (only the last TRACE_KEEP are kept). */
         private traceDropped;
         readonly cpu: Cpu<VThread>;
