@@ -52,10 +52,13 @@ function filterRanInWorkers(main: string, threads: number, rows: number, what: s
     fromMain === 0,
     `${what}: the calling thread ran the filter ${fromMain} of ${total} times: give every band of rows to a worker thread`,
   );
+  // Shared: not all by one thread. Not "evenly": rows taken dynamically (the next free row) are
+  // legitimately uneven when a stress schedule holds some threads back, and the speedup check
+  // measures the filter's own span, so a lopsided split loses its points there.
   const workers = Math.min(threads, rows);
   const most = Math.max(0, ...callsByThread.values());
   assert(
-    workers <= 1 || most <= (2 * total) / workers,
+    workers <= 1 || most < total,
     `${what}: one thread ran the filter ${most} of ${total} times: share the rows between the ${workers} threads`,
   );
 }

@@ -74,10 +74,15 @@ async function check(site: Site, start: string, workers: number, opts: { minInFl
   );
   if (opts.maxTime !== undefined)
     assert(
-      took <= opts.maxTime,
+      took <= opts.maxTime + GLUE_MS,
       `${what}: the crawl took ${took} virtual ms; with ${workers} workers it takes ${opts.maxTime}. Did some workers stop early (an empty queue, a timeout) and leave the rest of the site to the others?`,
     );
 }
+
+// How much over the ideal time the glue code of a correct solution may add: a Condition and a
+// busy count re-check their predicate under notifyAll, which a Queue does not (0.14 ms on the
+// late-links site). Workers that stop early take 20 ms more.
+const GLUE_MS = 2;
 
 // Latencies that are not round numbers, so that polling every k ms does not meet them.
 const SMALL: Site = {

@@ -176,11 +176,15 @@ const validate: Handler = async (argv, io) => {
   } else {
     for (const r of results) {
       io.out(
-        `${r.valid ? "✔" : "✘"} ${r.slug} (chapter ${r.chapter}): reference ${r.reference}, starter ${r.starter.score}/${r.starter.maxScore} (${r.starter.verdict}), ${r.caught}/${r.mutants} mutants caught, ${r.fakesRejected}/${r.fakes.length} fakes rejected`,
+        `${r.valid ? "✔" : "✘"} ${r.slug} (chapter ${r.chapter}): reference ${r.reference}, starter ${r.starter.score}/${r.starter.maxScore} (${r.starter.verdict}), ${r.caught}/${r.mutants} mutants caught, ${r.fakesRejected}/${r.fakes.length} fakes rejected${r.alternates.length ? `, ${r.alternatesPassed}/${r.alternates.length} alternates pass` : ""}`,
       );
       for (const f of r.fakes)
         io.out(
           `    ${f.rejected ? "✔" : "✘"} ${f.file} ${f.score}/${f.maxScore} (${f.verdict}): ${f.dodge || "(no header)"}`,
+        );
+      for (const a of r.alternates)
+        io.out(
+          `    ${a.passed ? "✔" : "✘"} ${a.file} ${a.score}/${a.maxScore} (${a.verdict}): ${a.approach || "(no header)"}`,
         );
       for (const p of r.problems) io.out(`    ${p}`);
     }

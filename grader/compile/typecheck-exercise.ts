@@ -40,6 +40,7 @@ export function typecheckExercises(exercises: readonly LoadedExercise[]): TypePr
     add(`${dir}/harness.ts`, e.harness, path.join(e.dir, "harness.ts"));
     for (const m of e.mutants) add(`${dir}/${m.file}`, m.source, path.join(e.dir, m.file));
     for (const f of e.fakes ?? []) add(`${dir}/${f.file}`, f.source, path.join(e.dir, f.file));
+    for (const a of e.alternates ?? []) add(`${dir}/${a.file}`, a.source, path.join(e.dir, a.file));
   }
   const host = ts.createCompilerHost(TYPECHECK_OPTIONS);
   const realGet = host.getSourceFile.bind(host);

@@ -21,7 +21,23 @@ export interface LoadedExercise {
    * Optional only so that hand-built exercises in tests need not list them; the loader always sets it.
    */
   fakes?: LoadedFake[];
+  /**
+   * `alternates/*.ts`, found on disk: other correct solutions, written differently from the
+   * reference (another primitive, another split of the work); each must score full points, so
+   * that a check tightened against fakes raises no false alarm. Optional as `fakes` is.
+   */
+  alternates?: LoadedAlternate[];
 }
+
+export interface LoadedAlternate {
+  file: string;
+  source: string;
+  /** How it differs from the reference, from the first line `// Alternate: <how>`; null when missing. */
+  approach: string | null;
+}
+
+/** The header every alternate opens with: how it differs from the reference. */
+export const ALTERNATE_HEADER = /^\/\/ Alternate: (\S.*)$/;
 
 export interface LoadedFake {
   file: string;
@@ -33,19 +49,37 @@ export interface LoadedFake {
 /** The header every fake opens with: it says which way of dodging the exercise the file tries. */
 export const FAKE_HEADER = /^\/\/ Fake: (\S.*)$/;
 
-/** Every `fakes/*.ts` of an exercise folder, by name. */
-export function loadFakes(dir: string): LoadedFake[] {
-  const fakesDir = path.join(dir, "fakes");
-  if (!existsSync(fakesDir) || !statSync(fakesDir).isDirectory()) return [];
-  return readdirSync(fakesDir)
+/** Every `<folder>/*.ts` of an exercise folder, by name, with what its header line names. */
+function loadHeaded(
+  dir: string,
+  folder: string,
+  header: RegExp,
+): { file: string; source: string; named: string | null }[] {
+  const sub = path.join(dir, folder);
+  if (!existsSync(sub) || !statSync(sub).isDirectory()) return [];
+  return readdirSync(sub)
     .filter((name) => name.endsWith(".ts") && !name.startsWith("."))
     .sort()
     .map((name) => {
-      const source = readFileSync(path.join(fakesDir, name), "utf8");
+      const source = readFileSync(path.join(sub, name), "utf8");
       const firstLine = source.split(/\r?\n/, 1)[0] ?? "";
-      const dodge = FAKE_HEADER.exec(firstLine.trimEnd())?.[1]?.trim() ?? null;
-      return { file: `fakes/${name}`, source, dodge };
+      const named = header.exec(firstLine.trimEnd())?.[1]?.trim() ?? null;
+      return { file: `${folder}/${name}`, source, named };
     });
+}
+
+/** Every `fakes/*.ts` of an exercise folder, by name. */
+export function loadFakes(dir: string): LoadedFake[] {
+  return loadHeaded(dir, "fakes", FAKE_HEADER).map(({ file, source, named }) => ({ file, source, dodge: named }));
+}
+
+/** Every `alternates/*.ts` of an exercise folder, by name. */
+export function loadAlternates(dir: string): LoadedAlternate[] {
+  return loadHeaded(dir, "alternates", ALTERNATE_HEADER).map(({ file, source, named }) => ({
+    file,
+    source,
+    approach: named,
+  }));
 }
 
 export interface CatalogueProblem {
@@ -109,6 +143,7 @@ export function loadExercise(dir: string): { exercise?: LoadedExercise; problems
       mutants,
       fakes: loadFakes(dir),
       ...(target === undefined ? {} : { target }),
+      alternates: loadAlternates(dir),
     },
     problems,
   };

@@ -1,6 +1,7 @@
 // Validate's three proofs (issue 12): the reference passes, mutants are caught, and fakes —
 // solutions that dodge the exercise — score under half the points; the unchanged starter
-// earns at most 30%. One tiny exercise on disk, varied per test.
+// earns at most 30%; alternates — other correct solutions — score full points. One tiny
+// exercise on disk, varied per test.
 
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -24,7 +25,12 @@ export async function small() { assert((await add(2, 3)) === 5, "2 + 3"); }
 export async function large() { assert((await add(40, 2)) === 42, "40 + 2"); }
 `;
 
-function writeExercise(name: string, starter: string, fakes: Record<string, string>) {
+function writeExercise(
+  name: string,
+  starter: string,
+  fakes: Record<string, string>,
+  alternates: Record<string, string> = {},
+) {
   const dir = path.join(root, name);
   mkdirSync(path.join(dir, "mutants"), { recursive: true });
   writeFileSync(
@@ -55,6 +61,8 @@ function writeExercise(name: string, starter: string, fakes: Record<string, stri
   );
   if (Object.keys(fakes).length > 0) mkdirSync(path.join(dir, "fakes"));
   for (const [file, source] of Object.entries(fakes)) writeFileSync(path.join(dir, "fakes", file), source);
+  if (Object.keys(alternates).length > 0) mkdirSync(path.join(dir, "alternates"));
+  for (const [file, source] of Object.entries(alternates)) writeFileSync(path.join(dir, "alternates", file), source);
   const { exercise, problems } = loadExercise(dir);
   if (!exercise) throw new Error(problems.map((p) => p.message).join("\n"));
   return exercise;
@@ -121,5 +129,76 @@ describe("validate: fakes and the starter", () => {
       "starter.ts: the unchanged starter scores 40/100 (more than 30%): it earns points for nothing (passes small)",
     ]);
     expect(v.fakes).toEqual([]);
+  }, 60_000);
+});
+
+// Another correct way to add (a loop of increments), and one that only looks correct: it
+// handles the small case and gives up on the large one.
+const LOOP = `// Alternate: counts up from a, one b at a time, instead of a + b
+export async function add(a: number, b: number): Promise<number> {
+  let sum = a;
+  for (let i = 0; i < b; i++) sum++;
+  return sum;
+}
+`;
+const SMALL_ONLY = `// Alternate: counts up from a, but from 0 once a is large (wrong for the large case)
+export async function add(a: number, b: number): Promise<number> {
+  let sum = a > 10 ? 0 : a;
+  for (let i = 0; i < b; i++) sum++;
+  return sum;
+}
+`;
+
+describe("validate: alternates (other correct solutions must score full points)", () => {
+  it("stays quiet when every alternate scores full points", async () => {
+    const v = await validateExercise(pool, writeExercise("alt-passes", TODO, {}, { "loop.ts": LOOP }));
+    expect(v.problems).toEqual([]);
+    expect(v.valid).toBe(true);
+    expect(v.alternates).toEqual([
+      {
+        file: "alternates/loop.ts",
+        approach: "counts up from a, one b at a time, instead of a + b",
+        score: 100,
+        maxScore: 100,
+        verdict: "passed",
+        passed: true,
+      },
+    ]);
+    expect(v.alternatesPassed).toBe(1);
+  }, 60_000);
+
+  it("fires on an alternate that loses points: the exercise is invalid (a false alarm)", async () => {
+    const v = await validateExercise(
+      pool,
+      writeExercise("alt-fails", TODO, {}, { "loop.ts": LOOP, "small-only.ts": SMALL_ONLY }),
+    );
+    expect(v.valid).toBe(false);
+    expect(v.alternates.map((a) => [a.file, a.score, a.verdict, a.passed])).toEqual([
+      ["alternates/loop.ts", 100, "passed", true],
+      ["alternates/small-only.ts", 40, "wrong-answer", false],
+    ]);
+    expect(v.alternatesPassed).toBe(1);
+    expect(v.problems).toHaveLength(1);
+    expect(v.problems[0]).toMatch(
+      /^alternates\/small-only\.ts: a correct alternate scores 40\/100 \(wrong-answer in check "large": .*\) — a false alarm: loosen the check$/,
+    );
+  }, 60_000);
+
+  it("fires on an alternate without its header, and still grades it", async () => {
+    const v = await validateExercise(
+      pool,
+      writeExercise("alt-no-header", TODO, {}, { "anon.ts": LOOP.split("\n").slice(1).join("\n") }),
+    );
+    expect(v.valid).toBe(false);
+    expect(v.alternates[0]).toMatchObject({ file: "alternates/anon.ts", approach: "", score: 100, passed: true });
+    expect(v.problems).toEqual([
+      'alternates/anon.ts: the first line must name how it differs: "// Alternate: <how, in a sentence>"',
+    ]);
+  }, 60_000);
+
+  it("has no alternates when the folder is missing", async () => {
+    const v = await validateExercise(pool, writeExercise("alt-none", TODO, {}));
+    expect(v.alternates).toEqual([]);
+    expect(v.alternatesPassed).toBe(0);
   }, 60_000);
 });

@@ -1,7 +1,9 @@
 // `interleave validate`: an exercise proves itself (Kattis's verifyproblem) three ways: the
 // reference passes every check on every schedule of the budget, every mutant gets exactly the
 // verdict it declares, and every fake — a solution that dodges the exercise instead of solving
-// it (issue 12) — scores under half the points. The unchanged starter earns at most 30%.
+// it (issue 12) — scores under half the points. The unchanged starter earns at most 30%. And
+// every alternate — another correct solution, written differently — scores full points: a check
+// tightened against fakes must not fail a correct solution (a false alarm).
 
 import type { LoadedExercise } from "../exercise/load";
 import { checkTargetInPool } from "./target";
@@ -33,6 +35,17 @@ export interface FakeOutcome {
   rejected: boolean;
 }
 
+export interface AlternateOutcome {
+  file: string;
+  /** How it differs from the reference (`// Alternate: ...`); "" when the header is missing. */
+  approach: string;
+  score: number;
+  maxScore: number;
+  verdict: string;
+  /** Scored full points. */
+  passed: boolean;
+}
+
 export interface StarterOutcome {
   score: number;
   maxScore: number;
@@ -59,6 +72,9 @@ export interface ExerciseValidation {
   fakes: FakeOutcome[];
   /** How many fakes scored under half the points. */
   fakesRejected: number;
+  alternates: AlternateOutcome[];
+  /** How many alternates scored full points. */
+  alternatesPassed: number;
   problems: string[];
 }
 
@@ -119,6 +135,27 @@ export async function validateExercise(pool: SandboxPool, exercise: LoadedExerci
   // A break-it level's target (issue 14): the reference schedule, played on it, breaks it.
   const target = await checkTargetInPool(pool, exercise);
   if (target !== null) problems.push(target);
+  const alternates: AlternateOutcome[] = [];
+  for (const alt of exercise.alternates ?? []) {
+    const r = await gradeSolution(pool, exercise, alt.source, alt.file);
+    const passed = r.verdict === "passed" && r.score === r.maxScore;
+    alternates.push({
+      file: alt.file,
+      approach: alt.approach ?? "",
+      score: r.score,
+      maxScore: r.maxScore,
+      verdict: r.verdict,
+      passed,
+    });
+    if (alt.approach === null)
+      problems.push(`${alt.file}: the first line must name how it differs: "// Alternate: <how, in a sentence>"`);
+    if (!passed) {
+      const failed = r.checks.find((c) => c.verdict !== "passed");
+      problems.push(
+        `${alt.file}: a correct alternate scores ${r.score}/${r.maxScore} (${r.verdict}${failed ? ` in check "${failed.id}": ${failed.message ?? ""}` : r.failure ? `: ${r.failure.message}` : ""}) — a false alarm: loosen the check`,
+      );
+    }
+  }
   return {
     slug: m.slug,
     id: m.id,
@@ -131,6 +168,8 @@ export async function validateExercise(pool: SandboxPool, exercise: LoadedExerci
     mutantResults,
     fakes,
     fakesRejected: fakes.filter((f) => f.rejected).length,
+    alternates,
+    alternatesPassed: alternates.filter((a) => a.passed).length,
     problems,
   };
 }
