@@ -7,8 +7,9 @@ import { manifestSchema, type ExerciseManifest } from "../grading/manifest-schem
 // "Exercise package"), held as data: exercise.json as the author wrote it plus the files by
 // their path in the folder. Parsed with the grader's own manifest schema.
 
-/** The paths a package may hold: the fixed files, and mutants/ and fakes/ sources. */
-export const PACKAGE_PATH = /^(statement\.md|starter\.ts|reference\.ts|harness\.ts|(mutants|fakes)\/[\w-][\w.-]*\.ts)$/;
+/** The paths a package may hold: the fixed files, and mutants/, fakes/ and alternates/ sources. */
+export const PACKAGE_PATH =
+  /^(statement\.md|starter\.ts|reference\.ts|harness\.ts|(mutants|fakes|alternates)\/[\w-][\w.-]*\.ts)$/;
 export const REQUIRED_FILES = ["statement.md", "starter.ts", "reference.ts", "harness.ts"] as const;
 export const MAX_FILE_CHARS = 100_000;
 export const MAX_FILES = 40;
@@ -19,7 +20,7 @@ export const PackageFiles = z
       .string()
       .regex(
         PACKAGE_PATH,
-        "a file of the exercise folder: statement.md, starter.ts, reference.ts, harness.ts, mutants/*.ts or fakes/*.ts",
+        "a file of the exercise folder: statement.md, starter.ts, reference.ts, harness.ts, mutants/*.ts, fakes/*.ts or alternates/*.ts",
       ),
     z.string().max(MAX_FILE_CHARS, `at most ${MAX_FILE_CHARS} characters`),
   )
@@ -74,7 +75,7 @@ export function contentHash(manifestJson: string, filesJson: string): string {
   return createHash("sha256").update(manifestJson).update("\0").update(filesJson).digest("hex");
 }
 
-/** Files in a stable order (required files first, then mutants/ and fakes/ by name). */
+/** Files in a stable order (required files first, then mutants/, fakes/ and alternates/ by name). */
 export function sortedFiles(files: PackageFiles): PackageFiles {
   const rank = (name: string) => {
     const fixed = REQUIRED_FILES.indexOf(name as (typeof REQUIRED_FILES)[number]);

@@ -6,7 +6,7 @@ import { writeZip } from "./zip";
 
 /**
  * A browser exercise as a folder of exercises/ in a ZIP: `<slug>/exercise.json`, statement,
- * sources, mutants/ and fakes/ — the newest version, or `version` when given. Unzipped into
+ * sources, mutants/, fakes/ and alternates/ — the newest version, or `version` when given. Unzipped into
  * exercises/, it is an exercise like the others (`interleave validate` accepts it).
  */
 export async function exportExercise(

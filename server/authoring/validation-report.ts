@@ -19,6 +19,19 @@ export const ValidationReport = z.object({
       rejected: z.boolean(),
     }),
   ),
+  /** Other correct solutions (alternates/*.ts): each must score full points. Absent in older reports. */
+  alternates: z
+    .array(
+      z.object({
+        file: z.string(),
+        approach: z.string(),
+        score: z.number(),
+        maxScore: z.number(),
+        verdict: z.string(),
+        passed: z.boolean(),
+      }),
+    )
+    .default([]),
   problems: z.array(z.string()),
 });
 

@@ -71,6 +71,16 @@ describe("validation jobs", () => {
     expect(loaded.problems).toEqual([]);
     expect(loaded.exercise?.manifest.id).toBe(ID);
     expect(loaded.exercise?.mutants.map((m) => m.file)).toEqual(["mutants/no-lock.ts", "mutants/no-join.ts"]);
+    // An authored package may hold alternates (other correct solutions): validate grades them.
+    const withAlternate = {
+      ...TEMPLATE_FILES,
+      "alternates/same.ts": `// Alternate: the reference again\n${TEMPLATE_FILES["reference.ts"]}`,
+    };
+    const alternate = materialiseVersion(manifestJson, JSON.stringify(withAlternate));
+    expect(alternate.problems).toEqual([]);
+    expect(alternate.exercise?.alternates?.map((a) => [a.file, a.approach])).toEqual([
+      ["alternates/same.ts", "the reference again"],
+    ]);
     const { "reference.ts": _reference, ...noReference } = TEMPLATE_FILES;
     expect(materialiseVersion(manifestJson, JSON.stringify(noReference)).problems).toEqual([
       "reference.ts: missing reference.ts",

@@ -61,6 +61,7 @@ export function materialiseVersion(
     const dir = path.join(root, slug);
     mkdirSync(path.join(dir, "mutants"), { recursive: true });
     mkdirSync(path.join(dir, "fakes"), { recursive: true });
+    mkdirSync(path.join(dir, "alternates"), { recursive: true });
     writeFileSync(path.join(dir, "exercise.json"), manifestJson);
     for (const [name, text] of Object.entries(files.data)) writeFileSync(path.join(dir, name), text);
     const loaded = loadExercise(dir);

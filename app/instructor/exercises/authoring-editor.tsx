@@ -112,11 +112,18 @@ export function AuthoringEditor({ initialForm, initialFiles, view: initialView }
 
   const addFile = () => {
     const name = newFile.trim();
-    if (!/^(mutants|fakes)\/[\w-][\w.-]*\.ts$/.test(name) || name in files) {
-      setMessage("A new file is mutants/<name>.ts or fakes/<name>.ts, not already there.");
+    if (!/^(mutants|fakes|alternates)\/[\w-][\w.-]*\.ts$/.test(name) || name in files) {
+      setMessage("A new file is mutants/<name>.ts, fakes/<name>.ts or alternates/<name>.ts, not already there.");
       return;
     }
-    setFile(name, name.startsWith("fakes/") ? "// Fake: <the dodge, in a sentence>\n" : (files["reference.ts"] ?? ""));
+    setFile(
+      name,
+      name.startsWith("fakes/")
+        ? "// Fake: <the dodge, in a sentence>\n"
+        : name.startsWith("alternates/")
+          ? `// Alternate: <how it differs from the reference, in a sentence>\n${files["reference.ts"] ?? ""}`
+          : (files["reference.ts"] ?? ""),
+    );
     setActive(name);
     setNewFile("");
   };

@@ -11,7 +11,7 @@ export function ImportForm() {
     <form action={action} className="stack">
       <label>
         ZIP of an exercise folder (<code>exercise.json</code>, <code>statement.md</code>, sources, <code>mutants/</code>
-        , <code>fakes/</code>)
+        , <code>fakes/</code>, <code>alternates/</code>)
         <input type="file" name="file" accept=".zip,application/zip" required />
       </label>
       {state.message ? (

@@ -102,6 +102,42 @@ export function ValidationPanel({ validation, saved }: { validation: ValidationS
       ) : (
         <p className="muted small">No fakes (fakes/*.ts, each headed by “// Fake: the dodge”).</p>
       )}
+      {report.alternates.length > 0 ? (
+        <div className="table-scroll">
+          <table className="data-table" data-testid="alternate-results">
+            <caption className="visually-hidden">Alternates</caption>
+            <thead>
+              <tr>
+                <th>Alternate</th>
+                <th>How it differs</th>
+                <th>Score</th>
+                <th>Verdict</th>
+                <th>Passes</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.alternates.map((a) => (
+                <tr key={a.file}>
+                  <td>
+                    <code>{a.file}</code>
+                  </td>
+                  <td>{a.approach || "—"}</td>
+                  <td>
+                    {a.score}/{a.maxScore}
+                  </td>
+                  <td>{a.verdict}</td>
+                  <td className={a.passed ? styles.caught : styles.missed}>{a.passed ? "passes" : "false alarm"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="muted small">
+          No alternates (alternates/*.ts, other correct solutions headed by “// Alternate: how it differs”): they prove
+          the checks do not fail a correct solution written another way.
+        </p>
+      )}
       {report.problems.length > 0 ? (
         <ul className="diagnostics" data-testid="validation-problems">
           {report.problems.map((problem) => (
