@@ -4,6 +4,7 @@
 
 import type { LoadedExercise } from "../exercise/load";
 import type { StepState } from "../protocol/step";
+import type { SandboxAnswer } from "../workers/tasks";
 import type { SandboxPool } from "../workers/pool";
 import { solutionFiles } from "./grade";
 
@@ -34,6 +35,13 @@ export async function stepCheck(
       entryExport: check.export,
     },
   });
+  return stepResult(answer);
+}
+
+/** A sandbox's answer to a step task, as its callers report it (a check's step, a break-it target's). */
+export function stepResult(
+  answer: SandboxAnswer,
+): { ok: true; state: StepState } | { ok: false; code: "bad-schedule" | "cannot-run"; message: string } {
   switch (answer.kind) {
     case "stepped":
       return { ok: true, state: answer.state };

@@ -9,6 +9,7 @@ import { harnessSchedule, runtimeDecisions, type RuntimeDecisions } from "../pro
 import type { StepState } from "../protocol/step";
 import type { SandboxPool } from "../workers/pool";
 import type { LoadedExercise } from "../exercise/load";
+import { stepResult } from "./step-check";
 
 export type TargetStepAnswer =
   | { ok: true; state: StepState }
@@ -41,19 +42,7 @@ export async function stepTarget(
       entryExport: "default",
     },
   });
-  switch (answer.kind) {
-    case "stepped":
-      return { ok: true, state: answer.state };
-    case "bad-input":
-      return { ok: false, code: "bad-schedule", message: answer.message };
-    case "compile-error":
-      return { ok: false, code: "cannot-run", message: answer.diagnostics.map((d) => d.message).join("; ") };
-    case "crashed":
-    case "timeout":
-      return { ok: false, code: "cannot-run", message: answer.message };
-    default:
-      return { ok: false, code: "cannot-run", message: `unexpected answer ${answer.kind}` };
-  }
+  return stepResult(answer);
 }
 
 /** `export const schedule: number[] = [0, 1, ...]` of a reference, or null when it has no such literal. */
