@@ -7,6 +7,8 @@ import type { SubmissionKind } from "./submit-solution.schema";
 // checks reduced to their title and pass/fail — no verdict, message, trace or feedback of a
 // hidden check ever leaves the server — and the failing interleaving of the first failing
 // visible check. The overall verdict is the first failing visible check's (student-verdict.ts).
+// A little over our ~400 lines: the one place that decides what of a report leaves the server
+// (each outcome kind's evidence, narrowed on its kind) is easier to audit whole.
 
 export const SUBMISSION_STATUSES = ["queued", "running", "done", "failed"] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
