@@ -134,6 +134,22 @@ for (const theme of ["light", "dark"] as const) {
       await expect(page.getByTestId("code-diff").locator(".line-insert, .line-delete").first()).toBeVisible();
       await expectNoSeriousViolations(page, testInfo, `diff of two tries (${theme})`);
       await attachScreenshot(page, testInfo, `diff of two tries (${theme})`);
+
+      // You are the scheduler: a failing result's schedule, and a break-it level played from a link.
+      await page.goto(pages.race);
+      await page.getByRole("link", { name: "Play this schedule yourself" }).first().click();
+      await expect(page.getByRole("heading", { name: "You are the scheduler" })).toBeVisible();
+      await expect(page.getByRole("status").filter({ hasText: "Running your schedule" })).toHaveCount(0, {
+        timeout: 60_000,
+      });
+      await expectNoSeriousViolations(page, testInfo, `playing a failing schedule (${theme})`);
+      await page.goto("/exercises/break-the-increment/play?schedule=0,1,1");
+      await expect(page.getByTestId("schedule")).toHaveText("0,1,1");
+      await expect(page.getByRole("status").filter({ hasText: "Running your schedule" })).toHaveCount(0, {
+        timeout: 60_000,
+      });
+      await expect(page.getByRole("button", { name: "Submit this schedule" })).toBeVisible();
+      await expectNoSeriousViolations(page, testInfo, `playing a break-it level (${theme})`);
     });
   });
 }
