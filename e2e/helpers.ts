@@ -82,7 +82,11 @@ export async function pasteIntoEditor(page: Page, code: string): Promise<void> {
   const last = text.trimEnd().split("\n").at(-1)!.trim();
   await expect(async () => {
     await page.locator(".monaco-editor .view-lines").first().click();
-    await expect(page.locator(".monaco-editor textarea").first()).toBeFocused({ timeout: 2_000 });
+    // A click has been seen not to move the focus into Monaco's textarea for seconds on end (a
+    // CI run: 30 s of clicks, the textarea never active): give it the focus directly as well.
+    const textarea = page.locator(".monaco-editor textarea").first();
+    if (!(await textarea.evaluate((el) => el === document.activeElement))) await textarea.focus();
+    await expect(textarea).toBeFocused({ timeout: 2_000 });
     await page.keyboard.press("ControlOrMeta+A");
     await page
       .locator(".monaco-editor textarea")
