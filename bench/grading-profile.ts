@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { explore } from "../grader/explore/explore";
 import { loadExercise } from "../grader/exercise/load";
-import { gradeSolution, solutionFiles } from "../grader/grade/grade";
+import { checkExploreOptions, gradeSolution, solutionFiles } from "../grader/grade/grade";
 import { defaultLimits, Session } from "../grader/isolate/session";
 import { expectedExports, typecheckSolution, warmUpTypecheck } from "../grader/compile/typecheck-solution";
 import { SandboxPool } from "../grader/workers/pool";
@@ -50,19 +50,9 @@ for (let round = 0; round < ROUNDS; round++) {
     const session = Session.create(files, defaultLimits);
     row.compileBoot = ms(t);
     for (const check of m.checks) {
-      const budget = { ...m.schedules, ...check.schedules };
-      const options = {
-        strategy: budget.strategy,
-        runs: budget.runs,
-        seed: budget.seed,
-        depth: budget.depth,
-        cores: check.cores ?? m.runtime.cores,
-        maxSteps: budget.maxSteps,
-        entryModule: "harness.ts",
-        entryExport: check.export,
-      };
+      const options = checkExploreOptions(exercise, check);
       t = performance.now();
-      const located = explore(session, { ...options, slice: { from: 0, to: budget.runs, locateOnly: true } });
+      const located = explore(session, { ...options, slice: { from: 0, to: options.runs, locateOnly: true } });
       row[`${check.id}:locate`] = ms(t);
       row[`${check.id}:n`] = located.schedulesRun;
       if (located.failedAt !== undefined) {

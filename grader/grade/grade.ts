@@ -93,6 +93,22 @@ function answerVerdict(answer: SandboxAnswer): { verdict: Verdict; message: stri
   }
 }
 
+/** How one check's schedules are explored: its budget over the exercise's, on the harness's export. */
+export function checkExploreOptions(exercise: LoadedExercise, check: LoadedExercise["manifest"]["checks"][number]) {
+  const m = exercise.manifest;
+  const budget = { ...m.schedules, ...check.schedules };
+  return {
+    strategy: budget.strategy,
+    runs: budget.runs,
+    seed: budget.seed,
+    depth: budget.depth,
+    cores: check.cores ?? m.runtime.cores,
+    maxSteps: budget.maxSteps,
+    entryModule: "harness.ts",
+    entryExport: check.export,
+  };
+}
+
 export async function gradeSolution(
   pool: SandboxPool,
   exercise: LoadedExercise,
@@ -123,17 +139,7 @@ export async function gradeSolution(
         {
           kind: "explore",
           files,
-          options: {
-            strategy: budget.strategy,
-            runs: budget.runs,
-            seed: budget.seed,
-            depth: budget.depth,
-            cores: check.cores ?? m.runtime.cores,
-            maxSteps: budget.maxSteps,
-            entryModule: "harness.ts",
-            entryExport: check.export,
-            timeBudgetMs: budget.timeBudgetMs ?? share,
-          },
+          options: { ...checkExploreOptions(exercise, check), timeBudgetMs: budget.timeBudgetMs ?? share },
         },
         onProgress ? { onProgress: (progress) => onProgress({ check: index, kind: "exploring", progress }) } : {},
       );
