@@ -136,6 +136,11 @@ export class VThread {
   }
   private inFlightStack: (() => SourceSite | undefined) | null = null;
   private inFlightResolved: SourceSite | undefined;
+  /** Places where a site may be captured (each operation entered, each block), numbered per thread, traced or not. */
+  siteSeq = 0;
+  /** The `siteSeq` of the operation in flight, and of the thread's last block. */
+  inFlightSeq = 0;
+  blockSeq = 0;
   readonly joinWaiters: VThread[] = [];
   /** The lock this thread is about to acquire (set across its scheduling point). */
   pendingLock: LockRef | null = null;
@@ -175,6 +180,7 @@ export class CpuBudgetExceeded extends Error {
 
 /** A promise that never settles: what an operation returns once the schedule is over. */
 const NEVER: Promise<never> = new Promise<never>(() => {});
+const noSite = (): SourceSite | undefined => undefined;
 
 export class Scheduler {
   readonly threads: VThread[] = [];
@@ -196,6 +202,14 @@ export class Scheduler {
   private readonly traceFrom: number;
   /** Events dropped from the front of a long trace (only the last TRACE_KEEP are kept). */
   private traceDropped = 0;
+  /**
+   * A traced replay of a step-limit failure (`config.windowSites`): before its window, sites
+   * are captured only for these operations (thread id → siteSeqs), those still pending when
+   * the window opens. Null: every site is captured.
+   */
+  private readonly sparseSites: Map<number, number[]> | null;
+  /** Untraced: where every thread stood at the last few multiples of TRACE_KEEP events (windowSites). */
+  private windowSnaps: { at: number; sites: [number, number][] }[] = [];
   readonly cpu: Cpu<VThread>;
   /** Traced schedules: what every thread did while the clock moved (performance reports). */
   private readonly utilisation: UtilisationRecorder | undefined;
@@ -232,6 +246,15 @@ export class Scheduler {
     this.options = config.recordOptions ? [] : undefined;
     this.trace = config.trace ? [] : undefined;
     this.traceFrom = config.trace ? traceWindowStart(config.traceEventsKnown) : 0;
+    this.sparseSites = null;
+    if (config.trace && config.windowSites && this.traceFrom > 0) {
+      this.sparseSites = new Map();
+      for (const [thread, seq] of config.windowSites) {
+        const list = this.sparseSites.get(thread) ?? [];
+        list.push(seq);
+        this.sparseSites.set(thread, list);
+      }
+    }
     this.utilisation = config.trace ? new UtilisationRecorder() : undefined;
     this.cpu = new Cpu<VThread>(config.cores, config.gil === true, GIL_SWITCH_INTERVAL_MS);
     this.maxUnits = config.maxUnits ?? config.maxSteps * UNITS_PER_STEP_BUDGET;
@@ -259,7 +282,8 @@ export class Scheduler {
    * detectors and traces keep the Error and read its stack only if they report it.
    */
   siteLater(): () => SourceSite | undefined {
-    if (!this.trace) return () => undefined;
+    // (Before a step-limit replay's window no detector reports: its outcome is the step limit.)
+    if (!this.trace || (this.sparseSites !== null && this.traceCount < this.traceFrom)) return noSite;
     const e = new Error();
     let site: SourceSite | undefined | null = null;
     return () => (site === null ? (site = this.siteOf(e.stack)) : site);
@@ -378,13 +402,38 @@ export class Scheduler {
       throw new RuntimeError(message);
     }
     t.inFlight = op;
+    t.inFlightSeq = ++t.siteSeq;
     // Where the program called the operation: after its first await the caller's frame may be
     // gone from the stack (e.g. `return x.get()` without await), so events use this site.
     if (this.tracing) {
-      const stack = new Error();
-      t.setInFlightSite(() => this.siteOf(stack.stack));
+      if (this.capturesSite(t, t.inFlightSeq)) {
+        const stack = new Error();
+        t.setInFlightSite(() => this.siteOf(stack.stack));
+      } else t.setInFlightSite(noSite);
     }
     return t;
+  }
+
+  /**
+   * Whether a traced schedule captures the site numbered `seq` of `t`: always, except before
+   * the window of a step-limit replay (`windowSites`), where only the operations and waits
+   * still pending when the window opens can show up in what it reports. Capturing a stack at
+   * each of 100,000 operations was most of such a replay's cost (issue 17).
+   */
+  private capturesSite(t: VThread, seq: number): boolean {
+    if (this.sparseSites === null || this.traceCount >= this.traceFrom) return true;
+    return this.sparseSites.get(t.id)?.includes(seq) ?? false;
+  }
+
+  /** Untraced: note the operations and waits pending now, which a replay windowed here would need. */
+  private snapWindowSites(): void {
+    const sites: [number, number][] = [];
+    for (const t of this.threads) {
+      if (t.inFlight !== null) sites.push([t.id, t.inFlightSeq]);
+      else if (t.state === "blocked") sites.push([t.id, t.blockSeq]);
+    }
+    this.windowSnaps.push({ at: this.traceCount, sites });
+    if (this.windowSnaps.length > 3) this.windowSnaps.shift();
   }
 
   leave(t: VThread): void {
@@ -431,7 +480,10 @@ export class Scheduler {
     t.timedOut = false;
     wait.waiters?.push(t);
     if (wait.yieldsLoop) this.releaseLoop(t);
-    if (this.tracing) t.waitSite = t.inFlightSite ?? this.siteOf();
+    // A block inside an operation shares its site (and its number); one outside gets its own.
+    t.blockSeq = t.inFlight !== null ? t.inFlightSeq : ++t.siteSeq;
+    if (this.tracing)
+      t.waitSite = t.inFlightSite ?? (this.capturesSite(t, t.blockSeq) ? this.siteOf() : undefined);
     this.event(t, "block", wait.target);
     await this.switchAway(t, "block");
     return !t.timedOut;
@@ -906,6 +958,7 @@ export class Scheduler {
     // Counted traced or not (the result's `events`); a replay told the count records only the
     // events its trace would keep (`traceEventsKnown`), the rest are counted as dropped.
     if (!this.trace || this.traceCount < this.traceFrom) {
+      if (!this.trace && this.traceCount % TRACE_KEEP === 0 && this.traceCount > 0) this.snapWindowSites();
       this.traceCount++;
       if (this.trace) this.traceDropped++;
       return;
@@ -996,7 +1049,19 @@ export class Scheduler {
         this.traceCount +
         (!this.trace && this.outcome && "thread" in this.outcome && this.outcome.thread !== undefined ? 1 : 0),
       stopped: this.stopped,
+      windowSites: this.windowSitesResult(),
     };
+  }
+
+  /**
+   * An untraced schedule that ran into its step budget: the sites its traced replay needs
+   * from before its window (`ScheduleConfig.windowSites`). Only for that outcome: any other
+   * may report a site from anywhere (a race's first access, a lock taken long ago).
+   */
+  private windowSitesResult(): [number, number][] | undefined {
+    if (this.trace || this.outcome?.kind !== "step-limit" || this.outcome.budget === "cpu") return undefined;
+    const at = traceWindowStart(this.traceCount + (this.outcome.thread !== undefined ? 1 : 0));
+    return at > 0 ? this.windowSnaps.find((w) => w.at === at)?.sites : undefined;
   }
 }
 

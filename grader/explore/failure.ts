@@ -46,8 +46,14 @@ export function buildFailure(
       threads: [],
     };
   }
-  // The untraced run counted its events: the replay records only those its trace keeps.
-  const traced = attempt(session, { ...config, trace: true, traceEventsKnown: found.result.events });
+  // The untraced run counted its events: the replay records only those its trace keeps (and
+  // after a step limit, captures sites before its window only where they can still be read).
+  const traced = attempt(session, {
+    ...config,
+    trace: true,
+    traceEventsKnown: found.result.events,
+    windowSites: found.result.windowSites,
+  });
   const result = "result" in traced ? traced.result : found.result;
   if ("result" in traced && traced.result.outcome.kind !== found.result.outcome.kind) {
     throw new Error(

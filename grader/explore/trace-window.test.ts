@@ -59,6 +59,22 @@ const LATE_RACE = program(`
   await early.join();
 `);
 
+// A thread that waits from the start and is woken inside the window of a spin loop's step
+// limit: the event of its wait returning is in the trace, and its line is the site captured
+// when the wait began, long before the window (the only site from before it the trace needs).
+const LATE_WAKE = program(`
+  const done = new Event("done");
+  // Not awaited where it is called: when the wait returns this frame has left the stack.
+  const waitDone = () => done.wait();
+  const waiter = spawn(async () => {
+    await waitDone();
+    for (;;) await yieldNow();
+  }, "Waiter");
+  for (let i = 0; i < 28_000; i++) await yieldNow();
+  await done.set();
+  for (;;) await yieldNow();
+`);
+
 describe("a traced replay that knows its event count", () => {
   it("keeps the window a full trace keeps", () => {
     expect(traceWindowStart(undefined)).toBe(0);
@@ -100,6 +116,42 @@ describe("a traced replay that knows its event count", () => {
       expect(windowed.trace!.some((e) => e.step === race!.first.step)).toBe(false);
       expect(race!.first.line).toBeTypeOf("number");
       expect(race!.first.line).not.toBe(race!.second.line);
+    } finally {
+      s.dispose();
+    }
+  });
+
+  it("a step limit: sites before the window only where still pending, the same result", () => {
+    for (const source of [SPIN, LATE_WAKE]) {
+      const s = session(source);
+      try {
+        const plain = s.runSchedule(config);
+        expect(plain.outcome.kind).toBe("step-limit");
+        expect(plain.windowSites).toBeDefined();
+        const full = s.runSchedule({ ...config, trace: true });
+        const known = { ...config, trace: true, traceEventsKnown: plain.events };
+        const sparse = s.runSchedule({ ...known, windowSites: plain.windowSites });
+        expect(sparse).toEqual(full);
+        expect(full.windowSites).toBeUndefined();
+        if (source === LATE_WAKE) {
+          // The waiter's wait, pending when the window opens, is the site that must be kept:
+          // without it the wake-up's event names another line.
+          const woke = full.trace!.find((e) => e.thread === "Waiter" && e.line !== undefined)!;
+          expect(woke.step).toBeGreaterThanOrEqual(full.traceDropped!);
+          expect(plain.windowSites!.some(([thread]) => thread === 1)).toBe(true);
+          const none = s.runSchedule({ ...known, windowSites: [] });
+          expect(none.trace!.find((e) => e.step === woke.step)!.line).not.toBe(woke.line);
+        }
+      } finally {
+        s.dispose();
+      }
+    }
+  });
+
+  it("only a step limit gives windowSites: a race reports a site from before the window", () => {
+    const s = session(LATE_RACE);
+    try {
+      expect(s.runSchedule(config).windowSites).toBeUndefined();
     } finally {
       s.dispose();
     }

@@ -102,6 +102,7 @@ const scheduleResult = z.object({
   trace: z.array(traceEventSchema).optional(),
   traceDropped: z.number().int().optional(),
   events: z.number().int().min(0).optional(),
+  windowSites: z.array(z.tuple([z.number().int().min(0), z.number().int().min(0)])).max(10_000).optional(),
   units: z.number().int().min(0).optional(),
   processes: z.number().int().min(1).optional(),
   metrics: z
@@ -194,6 +195,7 @@ function plainPass(v: unknown): v is ScheduleResult {
     r.options === undefined &&
     r.trace === undefined &&
     r.stopped === undefined &&
+    r.windowSites === undefined &&
     isStrings(r.threads) &&
     Array.isArray(r.finalStates) &&
     r.finalStates.every((f: unknown) => {

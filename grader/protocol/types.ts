@@ -33,6 +33,12 @@ export interface ScheduleConfig {
    * being recorded, and the trace comes out the same, only faster (issue 17).
    */
   traceEventsKnown?: number;
+  /**
+   * With `traceEventsKnown`, for a schedule that ends in its step budget: the untraced run's
+   * `windowSites`. Before the window, only these operations' sites are captured: the replay
+   * then costs little more than the untraced run (issue 17).
+   */
+  windowSites?: [number, number][];
   /** Record the runnable set at every decision (for dfs and shrinking). */
   recordOptions: boolean;
   /**
@@ -256,6 +262,12 @@ export interface ScheduleResult {
   traceDropped?: number;
   /** Trace events the schedule produced, traced or not (a traced replay's `traceEventsKnown`). */
   events?: number;
+  /**
+   * Untraced, ended by its step budget, longer than a trace keeps: the operations and waits
+   * (thread id, its site number) still pending when the trace's window opens, the only sites
+   * before it a replay needs (`ScheduleConfig.windowSites`).
+   */
+  windowSites?: [number, number][];
   /** The schedule was stopped at a decision (`stopAfterDecisions`): where every thread stands. */
   stopped?: StoppedState;
 }
