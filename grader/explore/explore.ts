@@ -93,7 +93,7 @@ export function explore(session: Session, options: ExploreOptions): ExploreRepor
   if (onBaselineFailed && options.strategy !== "portfolio" && options.strategy !== "rr" && options.strategy !== "dfs") {
     report.schedulesRun = 1;
     report.byStrategy.rr = 1;
-    if (options.slice?.locateOnly) {
+    if (options.slice?.locateOnly && options.slice.from > 0) {
       report.failedAt = 0;
       return report;
     }
@@ -153,9 +153,13 @@ export function explore(session: Session, options: ExploreOptions): ExploreRepor
     const a = plan.strategy === "rr" ? baseline : run(config);
     report.schedulesRun++;
     report.byStrategy[plan.strategy] = (report.byStrategy[plan.strategy] ?? 0) + 1;
-    options.onProgress?.({ schedulesRun: report.schedulesRun, runs, strategy: plan.strategy });
-    if (kindOf(a) !== "passed") {
-      if (slice?.locateOnly) {
+    // (A failing schedule's progress is its report: a parallel run starts its other chunks
+    // on the first chunk's first progress, i.e. once schedule 0 has passed.)
+    if (kindOf(a) === "passed") options.onProgress?.({ schedulesRun: report.schedulesRun, runs, strategy: plan.strategy });
+    else {
+      // A slice that locates only says where; but schedule 0 failing is the run's first
+      // failure wherever the others are, and no other chunk has started: built here, once.
+      if (slice?.locateOnly && i > 0) {
         report.failedAt = i;
         return report;
       }

@@ -101,6 +101,24 @@ describe("exploring on 1, 2 and 3 sandbox processes", () => {
     expect(three).toEqual(one);
   }, 240_000);
 
+  it("a program that fails on schedule 0: the first chunk builds it alone, the same report", async () => {
+    // A spin loop to the step limit: before, every process ran the un-stressed schedule to the
+    // limit and a third task replayed it again to build the failure; now one task does all.
+    const spin = task(`import { yieldNow } from "interleave";
+export default async function main() {
+  for (;;) await yieldNow();
+}
+`);
+    const one = report(await exploreOnPool(pool, spin, { jobs: 1 }));
+    const slices: unknown[] = [];
+    const counting = Object.create(pool) as SandboxPool;
+    counting.run = (t, o) => (slices.push((t as ExploreTask).options.slice), pool.run(t, o));
+    const two = report(await exploreOnPool(counting, spin, { jobs: 2 }));
+    expect(one.failure?.kind).toBe("step-limit");
+    expect(two).toEqual(one);
+    expect(slices).toEqual([{ from: 0, to: chunksOf(200, 2)[0]!.to, locateOnly: true }]);
+  }, 120_000);
+
   it("stops at the time budget and says so (timeout, not passed)", async () => {
     const runs = 1_000_000;
     const r = report(await exploreOnPool(pool, task(LOCKED, { runs, timeBudgetMs: 1_500 }), { jobs: 2 }));
@@ -255,6 +273,19 @@ export default async function main() {
     const r = exploreSource(SPIN, { strategy: "portfolio", runs: 200, seed: 1, maxSteps: 20_000, slice: chunk });
     expect(r.failedAt).toBe(0);
     expect(r.schedulesRun).toBe(1);
+  });
+
+  it("the first chunk builds that failure itself (no other chunk has started)", () => {
+    const r = exploreSource(SPIN, {
+      strategy: "portfolio",
+      runs: 200,
+      seed: 1,
+      maxSteps: 20_000,
+      slice: { from: 0, to: 50, locateOnly: true },
+    });
+    expect(r.failedAt).toBeUndefined();
+    expect(r.failure?.schedule).toBe(0);
+    expect(r.failure?.trace.length).toBeGreaterThan(0);
   });
 
   it("a chunk whose un-stressed schedule passes explores its own schedules as before", () => {

@@ -69,6 +69,11 @@ export async function exploreOnPool(
   const chunks = chunksOf(task.options.runs, jobs);
   const done: { from: number; report: ExploreReport }[] = [];
   let aborted: { from: number; answer: SandboxAnswer } | null = null;
+  // The first chunk alone until its schedule 0 (the un-stressed baseline) has passed: when it
+  // fails (a spin loop to the step limit, a race on the first run) that chunk builds the
+  // failure itself and no other process runs the baseline again for nothing (issue 17).
+  let gated = true;
+  let built: SandboxAnswer | null = null;
   let firstFailure = Infinity;
   let outOfTime = false;
   const live = new Map<number, number>();
@@ -80,6 +85,10 @@ export async function exploreOnPool(
   const progress = (from: number, p: ExploreProgress) => {
     const now = performance.now();
     started ??= now;
+    if (gated) {
+      gated = false;
+      pump();
+    }
     live.set(from, p.schedulesRun);
     let schedulesRun = finishedRuns;
     for (const n of live.values()) schedulesRun += n;
@@ -97,7 +106,7 @@ export async function exploreOnPool(
     let next = 0;
     let inFlight = 0;
     pump = () => {
-      while (inFlight < limit && next < chunks.length && !aborted && !outOfTime) {
+      while (inFlight < (gated ? 1 : limit) && next < chunks.length && !aborted && !outOfTime) {
         const chunk = chunks[next]!;
         // Above a known failure nothing can change the answer.
         if (chunk.from > firstFailure) break;
@@ -120,7 +129,14 @@ export async function exploreOnPool(
           started ??= performance.now();
           inFlight--;
           live.delete(chunk.from);
-          if (answer.kind === "explored") {
+          gated = false;
+          if (answer.kind === "explored" && answer.report.failure && chunk.from === 0) {
+            // Schedule 0 failed and the first chunk built it (explore.ts): the answer.
+            built = answer;
+            firstFailure = 0;
+            done.push({ from: chunk.from, report: answer.report });
+            finishedRuns += answer.report.schedulesRun;
+          } else if (answer.kind === "explored") {
             done.push({ from: chunk.from, report: answer.report });
             finishedRuns += answer.report.schedulesRun;
             if (answer.report.failedAt !== undefined) firstFailure = Math.min(firstFailure, answer.report.failedAt);
@@ -149,6 +165,8 @@ export async function exploreOnPool(
   const counted = done.filter((d) => d.from <= firstFailure);
   const merged = mergeCounts(counted.map((d) => d.report));
 
+  const builtHere = built as SandboxAnswer | null;
+  if (builtHere) return builtHere;
   if (firstFailure !== Infinity) {
     // Built once, exactly as the sequential loop builds it: a slice starting at the failure.
     const answer = await pool.run(
