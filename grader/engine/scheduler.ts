@@ -482,8 +482,7 @@ export class Scheduler {
     if (wait.yieldsLoop) this.releaseLoop(t);
     // A block inside an operation shares its site (and its number); one outside gets its own.
     t.blockSeq = t.inFlight !== null ? t.inFlightSeq : ++t.siteSeq;
-    if (this.tracing)
-      t.waitSite = t.inFlightSite ?? (this.capturesSite(t, t.blockSeq) ? this.siteOf() : undefined);
+    if (this.tracing) t.waitSite = t.inFlightSite ?? (this.capturesSite(t, t.blockSeq) ? this.siteOf() : undefined);
     this.event(t, "block", wait.target);
     await this.switchAway(t, "block");
     return !t.timedOut;

@@ -155,7 +155,8 @@ export function explore(session: Session, options: ExploreOptions): ExploreRepor
     report.byStrategy[plan.strategy] = (report.byStrategy[plan.strategy] ?? 0) + 1;
     // (A failing schedule's progress is its report: a parallel run starts its other chunks
     // on the first chunk's first progress, i.e. once schedule 0 has passed.)
-    if (kindOf(a) === "passed") options.onProgress?.({ schedulesRun: report.schedulesRun, runs, strategy: plan.strategy });
+    if (kindOf(a) === "passed")
+      options.onProgress?.({ schedulesRun: report.schedulesRun, runs, strategy: plan.strategy });
     else {
       // A slice that locates only says where; but schedule 0 failing is the run's first
       // failure wherever the others are, and no other chunk has started: built here, once.

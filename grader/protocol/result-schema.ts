@@ -102,7 +102,10 @@ const scheduleResult = z.object({
   trace: z.array(traceEventSchema).optional(),
   traceDropped: z.number().int().optional(),
   events: z.number().int().min(0).optional(),
-  windowSites: z.array(z.tuple([z.number().int().min(0), z.number().int().min(0)])).max(10_000).optional(),
+  windowSites: z
+    .array(z.tuple([z.number().int().min(0), z.number().int().min(0)]))
+    .max(10_000)
+    .optional(),
   units: z.number().int().min(0).optional(),
   processes: z.number().int().min(1).optional(),
   metrics: z
