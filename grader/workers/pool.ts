@@ -121,9 +121,12 @@ export class SandboxPool {
     const { execPath, wrapperArgs, uid, gid } = this.launch;
     // env {}: node adds only the IPC channel's own variables. Nothing else (DATABASE_URL,
     // secrets, proxies) reaches a process that runs student code.
+    // --single-threaded-gc: a sandbox's collector runs on its own thread, not beside it on a
+    // core another sandbox needs (bench (p), same run: +13% schedules/s on one process, +8% on
+    // two; isolate memory limits unchanged, the red team's memory attacks still end).
     const child = fork(WORKER, [], {
       execPath,
-      execArgv: [...wrapperArgs, "--no-node-snapshot", "--import", TSX],
+      execArgv: [...wrapperArgs, "--no-node-snapshot", "--single-threaded-gc", "--import", TSX],
       env: {} as NodeJS.ProcessEnv,
       ...(uid !== undefined ? { uid, gid } : {}),
       stdio: ["ignore", "ignore", "pipe", "ipc"],
