@@ -7,7 +7,7 @@
 
 import { readFileSync } from "node:fs";
 import { SandboxPool } from "../grader/workers/pool";
-import { exploreOnPool } from "../grader/workers/explore-parallel";
+import { exploreOnPool, type ExploreTask } from "../grader/workers/explore-parallel";
 
 const PROGRAM = `import { Lock, Shared, assert, spawn } from "interleave";
 export default async function main() {
@@ -48,6 +48,14 @@ export interface ParallelResult {
    * machine would give, what the split costs aside (null without /proc).
    */
   cpuBound: number | null;
+  /**
+   * The machine's own ceiling for this work: two independent explorations of `runs`
+   * schedules side by side (one per process of the pool of 2, no split), their combined
+   * rate ÷ one alone, median over rounds. No split can beat it.
+   */
+  ceiling: number;
+  /** Wall time of each round's side-by-side pair, ms. */
+  pairWallMs: number[];
 }
 
 const median = (xs: number[]) => {
@@ -80,32 +88,35 @@ function poolCpu(pool: SandboxPool): number | null {
 export async function measureParallel(options: { runs: number; rounds: number }): Promise<ParallelResult> {
   const pools = new Map([1, 2].map((jobs) => [jobs, new SandboxPool({ size: jobs, taskTimeoutMs: 600_000 })]));
   const rounds: ParallelRound[] = [];
+  const pairWallMs: number[] = [];
   try {
     await Promise.all([...pools.values()].map((p) => p.warmUp()));
     let program = 0;
+    const task = (round: number): ExploreTask => ({
+      kind: "explore",
+      files: [{ name: "program.ts", displayName: "bench.ts", source: `${PROGRAM}// round ${program++}\n` }],
+      options: {
+        strategy: "portfolio",
+        runs: options.runs,
+        seed: 1 + round,
+        cores: 4,
+        maxSteps: 100_000,
+        entryModule: "program.ts",
+        entryExport: "default",
+      },
+    });
     for (let round = 0; round < options.rounds; round++) {
+      // The ceiling: the pool of 2's processes each explore a whole run of their own at once.
+      const pairStarted = performance.now();
+      const pair = await Promise.all([0, 1].map(() => exploreOnPool(pools.get(2)!, task(round), { jobs: 1 })));
+      if (pair.some((a) => a.kind !== "explored" || a.report.verdict !== "passed"))
+        throw new Error("bench (p): the program did not pass side by side");
+      pairWallMs.push(performance.now() - pairStarted);
       for (const jobs of round % 2 ? [2, 1] : [1, 2]) {
         const pool = pools.get(jobs)!;
-        const source = `${PROGRAM}// round ${program++}\n`;
         const cpuBefore = poolCpu(pool);
         const started = performance.now();
-        const answer = await exploreOnPool(
-          pool,
-          {
-            kind: "explore",
-            files: [{ name: "program.ts", displayName: "bench.ts", source }],
-            options: {
-              strategy: "portfolio",
-              runs: options.runs,
-              seed: 1 + round,
-              cores: 4,
-              maxSteps: 100_000,
-              entryModule: "program.ts",
-              entryExport: "default",
-            },
-          },
-          { jobs },
-        );
+        const answer = await exploreOnPool(pool, task(round), { jobs });
         const wallMs = performance.now() - started;
         if (answer.kind !== "explored" || answer.report.verdict !== "passed")
           throw new Error(`bench (p): the program did not pass on ${jobs} process(es): ${answer.kind}`);
@@ -133,5 +144,7 @@ export async function measureParallel(options: { runs: number; rounds: number })
     median: { 1: median(rate(1)), 2: median(rate(2)) },
     ratio: median(pairs),
     cpuBound: known ? (2 * median(cpu(1) as number[])) / median(cpu(2) as number[]) : null,
+    ceiling: median(rounds.filter((r) => r.jobs === 1).map((r, i) => (2 * r.wallMs) / pairWallMs[i]!)),
+    pairWallMs,
   };
 }

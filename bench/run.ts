@@ -145,6 +145,9 @@ async function sectionParallel(quick: boolean, goals: Goal[]) {
     out(
       `Sandbox CPU time, 1 process against 2: on an otherwise idle 2-core machine 2 processes would give ${fmt(result.cpuBound, 2)}× (the split's own cost aside, not the machine's load).`,
     );
+  out(
+    `The machine's ceiling for this work: two independent runs of ${runs} side by side (one per process, no split) give ${fmt(result.ceiling, 2)}× the rate of one alone (median over rounds; pairs took ${result.pairWallMs.map((ms) => fmt(ms / 1000, 2)).join(", ")} s); the split reaches ${fmt((100 * result.ratio) / result.ceiling)}% of it.`,
+  );
   goals.push({
     name: "(p) `run` schedules/s, 2 processes ÷ 1 (issue 17)",
     goal: "≥ 1.8× on 2 cores",
