@@ -111,6 +111,12 @@ declare module "protocol/types" {
          * being recorded, and the trace comes out the same, only faster (issue 17).
          */
         traceEventsKnown?: number;
+        /**
+         * With `traceEventsKnown`, for a schedule that ends in its step budget: the untraced run's
+         * `windowSites`. Before the window, only these operations' sites are captured: the replay
+         * then costs little more than the untraced run (issue 17).
+         */
+        windowSites?: [number, number][];
         /** Record the runnable set at every decision (for dfs and shrinking). */
         recordOptions: boolean;
         /**
@@ -310,6 +316,12 @@ declare module "protocol/types" {
         traceDropped?: number;
         /** Trace events the schedule produced, traced or not (a traced replay's `traceEventsKnown`). */
         events?: number;
+        /**
+         * Untraced, ended by its step budget, longer than a trace keeps: the operations and waits
+         * (thread id, its site number) still pending when the trace's window opens, the only sites
+         * before it a replay needs (`ScheduleConfig.windowSites`).
+         */
+        windowSites?: [number, number][];
         /** The schedule was stopped at a decision (`stopAfterDecisions`): where every thread stands. */
         stopped?: StoppedState;
     }
@@ -647,6 +659,11 @@ declare module "engine/scheduler" {
         setInFlightSite(later: () => SourceSite | undefined): void;
         private inFlightStack;
         private inFlightResolved;
+        /** Places where a site may be captured (each operation entered, each block), numbered per thread, traced or not. */
+        siteSeq: number;
+        /** The `siteSeq` of the operation in flight, and of the thread's last block. */
+        inFlightSeq: number;
+        blockSeq: number;
         readonly joinWaiters: VThread[];
         /** The lock this thread is about to acquire (set across its scheduling point). */
         pendingLock: LockRef | null;
@@ -702,6 +719,14 @@ declare module "engine/scheduler" {
         private readonly traceFrom;
         /** Events dropped from the front of a long trace (only the last TRACE_KEEP are kept). */
         private traceDropped;
+        /**
+         * A traced replay of a step-limit failure (`config.windowSites`): before its window, sites
+         * are captured only for these operations (thread id → siteSeqs), those still pending when
+         * the window opens. Null: every site is captured.
+         */
+        private readonly sparseSites;
+        /** Untraced: where every thread stood at the last few multiples of TRACE_KEEP events (windowSites). */
+        private windowSnaps;
         readonly cpu: Cpu<VThread>;
         /** Traced schedules: what every thread did while the clock moved (performance reports). */
         private readonly utilisation;
@@ -757,6 +782,15 @@ declare module "engine/scheduler" {
         taskRaised(t: VThread, error: unknown): void;
         /** Enter a runtime operation on the current thread (missing-await and out-of-thread checks). */
         enter(op: string): VThread;
+        /**
+         * Whether a traced schedule captures the site numbered `seq` of `t`: always, except before
+         * the window of a step-limit replay (`windowSites`), where only the operations and waits
+         * still pending when the window opens can show up in what it reports. Capturing a stack at
+         * each of 100,000 operations was most of such a replay's cost (issue 17).
+         */
+        private capturesSite;
+        /** Untraced: note the operations and waits pending now, which a replay windowed here would need. */
+        private snapWindowSites;
         leave(t: VThread): void;
         /**
          * A scheduling point: maybe delay the thread, and let the strategy pick who runs next.
@@ -854,6 +888,12 @@ declare module "engine/scheduler" {
         /** Where the schedule ran serially (exactly one thread computing), for the speedup report. */
         private profileResult;
         result(): ScheduleResult;
+        /**
+         * An untraced schedule that ran into its step budget: the sites its traced replay needs
+         * from before its window (`ScheduleConfig.windowSites`). Only for that outcome: any other
+         * may report a site from anywhere (a race's first access, a lock taken long ago).
+         */
+        private windowSitesResult;
     }
     export { describeError, formatValue } from "engine/describe";
     export class RuntimeError extends Error {
