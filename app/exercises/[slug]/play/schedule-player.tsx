@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useState, type ReactNode } from "react";
 import type { StepState } from "@/server/play/get-schedule-step";
 import Link from "next/link";
 import { readStepAction, requestStepAction, submitScheduleAction, type PlaySource } from "./actions";
@@ -10,6 +10,26 @@ const POLL_MS = 300;
 type Props = { slug: string; source: PlaySource; initialDecisions: number[] };
 
 type Sent = { id: string; schedule: number[] };
+
+/**
+ * A button that is off while a step runs without being `disabled`: a disabled button drops the
+ * keyboard focus, so a student who steps a thread with Enter would have to Tab back to it after
+ * every step. Off, it says so (aria-disabled) and ignores presses.
+ */
+function StepButton({ off, onPress, children }: { off: boolean; onPress: () => void; children: ReactNode }) {
+  return (
+    <button
+      type="button"
+      className="step-button"
+      aria-disabled={off}
+      onClick={() => {
+        if (!off) onPress();
+      }}
+    >
+      {children}
+    </button>
+  );
+}
 
 /**
  * Lanes, one per live thread, each with its next line and a "Run next step" button when it may
@@ -96,16 +116,12 @@ export function SchedulePlayer({ slug, source, initialDecisions }: Props) {
         <code data-testid="schedule">{decisions.join(",") || "(none)"}</code>
       </p>
       <p className="schedule-actions">
-        <button
-          type="button"
-          disabled={busy || decisions.length === 0}
-          onClick={() => setDecisions((d) => d.slice(0, -1))}
-        >
+        <StepButton off={busy || decisions.length === 0} onPress={() => setDecisions((d) => d.slice(0, -1))}>
           Undo
-        </button>{" "}
-        <button type="button" disabled={busy || decisions.length === 0} onClick={() => setDecisions([])}>
+        </StepButton>{" "}
+        <StepButton off={busy || decisions.length === 0} onPress={() => setDecisions([])}>
           Restart
-        </button>{" "}
+        </StepButton>{" "}
         <a href={shareUrl(decisions)}>Link to this schedule</a>
       </p>
       {target ? (
@@ -170,9 +186,9 @@ function StepView({ state, busy, onStep }: { state: StepState; busy: boolean; on
                 </p>
               ) : null}
               {runnable ? (
-                <button type="button" disabled={busy} onClick={() => onStep(t.id)}>
+                <StepButton off={busy} onPress={() => onStep(t.id)}>
                   Run next step of {t.name}
-                </button>
+                </StepButton>
               ) : null}
             </section>
           );
