@@ -19,7 +19,12 @@ case "${1:-}" in
       echo "PostgreSQL is not installed (apt-get install -y postgresql)" >&2
       exit 3
     fi
+    # pg_signal_backend: the tests drop their databases WITH (FORCE), which must be allowed to
+    # end an autovacuum worker found in one (PostgreSQL 15 refuses a plain role: its
+    # roleId is none, "must be a member of the role whose process is being terminated").
+    grant() { "$BIN/psql" -h "$S" -p "$PORT" -U postgres -q -c "GRANT pg_signal_backend TO interleave" >/dev/null; }
     if [ -f "$D/postmaster.pid" ] && su postgres -c "$BIN/pg_ctl -D $D status" >/dev/null 2>&1; then
+      grant
       echo "$URL"
       exit 0
     fi
@@ -29,6 +34,7 @@ case "${1:-}" in
     su postgres -c "$BIN/initdb -D $D -U postgres --auth-local=trust --auth-host=scram-sha-256 --no-sync -E UTF8 --locale=C.UTF-8" >/dev/null
     su postgres -c "$BIN/pg_ctl -D $D -l $D/server.log -w -o '-p $PORT -k $S -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200' start" >/dev/null
     "$BIN/psql" -h "$S" -p "$PORT" -U postgres -q -c "CREATE ROLE interleave LOGIN CREATEDB PASSWORD 'interleave'" >/dev/null
+    grant
     echo "$URL"
     ;;
   stop)

@@ -122,7 +122,21 @@ async function createPgTestDb(): Promise<TestDb> {
       await db.$disconnect();
       const drop = new pg.Client({ connectionString: TEST_POSTGRES_URL });
       await drop.connect();
-      await drop.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).finally(() => drop.end());
+      try {
+        // An autovacuum worker in the database can refuse FORCE to a role without
+        // pg_signal_backend (a server set up elsewhere): it ends within moments, try again.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await drop.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+            break;
+          } catch (error) {
+            if ((error as { code?: string }).code !== "42501" || attempt === 10) throw error;
+            await new Promise((r) => setTimeout(r, 500));
+          }
+        }
+      } finally {
+        await drop.end();
+      }
     },
   };
 }
