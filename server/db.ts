@@ -14,7 +14,24 @@ import { databaseKindOf, ensureDatabaseFolder, getEnv } from "./env";
 export type Db = PrismaClient;
 
 export function createDb(databaseFile: string): Db {
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseFile }) });
+  return new PrismaClient({ adapter: new ImmediateSQLite({ url: databaseFile }) });
+}
+
+/**
+ * SQLite with interactive transactions that begin IMMEDIATE. The adapter begins them DEFERRED:
+ * a transaction that reads, then writes, holds only a snapshot until its first write, and if
+ * another process (a grading worker) committed meanwhile, that write fails at once with
+ * SQLITE_BUSY, without waiting (seen in CI: an instructor's save answered 500 while the worker
+ * stored a validation). IMMEDIATE takes the write lock at BEGIN, where a busy wait applies.
+ */
+class ImmediateSQLite extends PrismaBetterSQLite3 {
+  override async connect(): ReturnType<PrismaBetterSQLite3["connect"]> {
+    const adapter = await super.connect();
+    const client = (adapter as unknown as { client: { prepare: (sql: string) => unknown } }).client;
+    const prepare = client.prepare.bind(client);
+    client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+    return adapter;
+  }
 }
 
 type PgClientModule = { PrismaClient: new (options: { adapter: PrismaPg }) => Db; Prisma: typeof Prisma };
