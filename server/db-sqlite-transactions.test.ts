@@ -3,9 +3,16 @@
 // (SQLITE_BUSY on a stale snapshot, which no busy wait can fix). The other process plays
 // against the file through its own better-sqlite3 connection, with a short busy timeout.
 
-import Database from "better-sqlite3";
+import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "./testing/test-db";
+
+// The driver the Prisma adapter pulls in (no types of its own in the lock file): what is used.
+type Connection = { pragma(s: string): unknown; prepare(sql: string): { run(): unknown }; close(): void };
+const Database = createRequire(import.meta.url)("better-sqlite3") as new (
+  file: string,
+  options: { timeout: number },
+) => Connection;
 
 describe("an interactive transaction on SQLite that reads, then writes", () => {
   let t: TestDb;
